@@ -1,0 +1,106 @@
+package io.tickstream.bus;
+
+import io.tickstream.instrument.Instrument;
+import io.tickstream.state.MalformedUpdateException;
+import io.tickstream.state.StateUpdateParser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded bus: one JVM, no server. Publishing delivers synchronously on the publisher's
+ * thread, in publish order; the latest state of each instrument is kept as a Redis gateway would
+ * find it in {@code tickstream:state:{id}}. Thread-safe.
+ */
+public final class InProcessBus implements Bus, MarketPublisher {
+
+    private final Map<String, Instrument> catalog = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private volatile BusListener listener;
+
+    public InProcessBus(List<Instrument> instruments) {
+        instruments.forEach(this::putInstrument);
+    }
+
+    @Override
+    public void start(BusListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void subscribe(BusChannel kind, String key) {
+        subscribed.add(kind.segment() + ':' + key);
+    }
+
+    @Override
+    public void unsubscribe(BusChannel kind, String key) {
+        subscribed.remove(kind.segment() + ':' + key);
+    }
+
+    @Override
+    public CompletionStage<Map<String, String>> loadState(String instrumentId) {
+        Map<String, String> stored = states.get(instrumentId);
+        synchronized (this) {
+            return CompletableFuture.completedFuture(stored == null ? Map.of() : Map.copyOf(stored));
+        }
+    }
+
+    @Override
+    public CompletionStage<List<Instrument>> loadCatalog() {
+        return CompletableFuture.completedFuture(List.copyOf(catalog.values()));
+    }
+
+    @Override
+    public boolean isConnected() {
+        return true;
+    }
+
+    @Override
+    public MarketPublisher publisher() {
+        return this;
+    }
+
+    @Override
+    public synchronized void publishMarketData(String instrumentId, String updateJson) throws MalformedUpdateException {
+        Map<String, String> paths = StateUpdateParser.parse(updateJson).toPaths();
+        states.computeIfAbsent(instrumentId, id -> new HashMap<>()).putAll(paths);
+        deliver(BusChannel.MARKET_DATA, instrumentId, updateJson);
+    }
+
+    @Override
+    public synchronized void publishTrade(String instrumentId, String tradeJson) {
+        deliver(BusChannel.TRADES, instrumentId, tradeJson);
+    }
+
+    @Override
+    public synchronized void publishAccountEvent(String account, String eventJson) {
+        deliver(BusChannel.ACCOUNT, account, eventJson);
+    }
+
+    @Override
+    public void putInstrument(Instrument instrument) {
+        catalog.put(instrument.id(), instrument);
+    }
+
+    /** Delivers a raw payload as any program's plain {@code PUBLISH} would, unvalidated. */
+    public synchronized void publishRaw(BusChannel kind, String key, String payload) {
+        deliver(kind, key, payload);
+    }
+
+    private void deliver(BusChannel kind, String key, String payload) {
+        BusListener current = listener;
+        if (current != null && subscribed.contains(kind.segment() + ':' + key)) {
+            current.onMessage(kind, key, payload);
+        }
+    }
+
+    @Override
+    public void close() {
+        listener = null;
+    }
+}

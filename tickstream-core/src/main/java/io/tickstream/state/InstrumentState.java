@@ -1,0 +1,110 @@
+package io.tickstream.state;
+
+import io.tickstream.instrument.Instrument;
+import java.util.Arrays;
+
+/**
+ * An immutable snapshot of one instrument's complete state. Any thread may read it; a change is a
+ * new snapshot made by {@link #merge}, which only the instrument's single writer calls.
+ */
+public final class InstrumentState {
+
+    private final Instrument instrument;
+    private final String[] values;
+    private final long seq;
+    private final long sourceTime;
+    private final long version;
+
+    private InstrumentState(Instrument instrument, String[] values, long seq, long sourceTime, long version) {
+        this.instrument = instrument;
+        this.values = values;
+        this.seq = seq;
+        this.sourceTime = sourceTime;
+        this.version = version;
+    }
+
+    /** The state of an instrument nothing has been published for: the documented initial values. */
+    public static InstrumentState initial(Instrument instrument) {
+        int depth = instrument.depth();
+        String[] values = new String[StateField.slotCount(depth)];
+        for (StateField field : StateField.values()) {
+            if (field.isLevelled()) {
+                for (int level = 1; level <= depth; level++) {
+                    values[field.index(depth, level)] = field.initialValue();
+                }
+            } else {
+                values[field.index(depth, 0)] = field.initialValue();
+            }
+        }
+        return new InstrumentState(instrument, values, StateUpdate.ABSENT, StateUpdate.ABSENT, 0);
+    }
+
+    /**
+     * Applies an update. Returns this very snapshot when the update changes no field (or is older
+     * than what was already applied, by {@code seq}); otherwise a new snapshot with the next version.
+     *
+     * @throws MalformedUpdateException when the update names a level beyond the instrument's depth
+     */
+    public InstrumentState merge(StateUpdate update) throws MalformedUpdateException {
+        if (update.seq() != StateUpdate.ABSENT && seq != StateUpdate.ABSENT && update.seq() <= seq) {
+            return this;
+        }
+        int depth = instrument.depth();
+        String[] next = null;
+        for (FieldChange change : update.changes()) {
+            if (change.level() > depth) {
+                throw new MalformedUpdateException("BestLimit level " + change.level()
+                        + " is beyond the depth " + depth + " of " + instrument.name());
+            }
+            int index = change.field().index(depth, change.level());
+            String current = next == null ? values[index] : next[index];
+            if (!current.equals(change.value())) {
+                if (next == null) {
+                    next = Arrays.copyOf(values, values.length);
+                }
+                next[index] = change.value();
+            }
+        }
+        long nextSeq = update.seq() != StateUpdate.ABSENT ? update.seq() : seq;
+        if (next == null) {
+            return nextSeq == seq ? this : new InstrumentState(instrument, values, nextSeq, sourceTime, version);
+        }
+        long nextTime = update.sourceTime() != StateUpdate.ABSENT ? update.sourceTime() : sourceTime;
+        return new InstrumentState(instrument, next, nextSeq, nextTime, version + 1);
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /** The value of a field as text; {@code level} is ignored for fields outside BestLimit. */
+    public String value(StateField field, int level) {
+        return values[field.index(instrument.depth(), field.isLevelled() ? level : 0)];
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    /** Source time of the last change in epoch milliseconds, or {@link StateUpdate#ABSENT}. */
+    public long sourceTime() {
+        return sourceTime;
+    }
+
+    /** Counts the changes applied; 0 for the initial state. Two snapshots of one version are equal. */
+    public long version() {
+        return version;
+    }
+
+    /** Whether any field of level {@code level} differs between the two snapshots. */
+    public boolean levelDiffers(InstrumentState other, int level) {
+        int depth = instrument.depth();
+        int from = StateField.BUY_QUANTITY.index(depth, level);
+        for (int i = from; i < from + StateField.LEVEL_WIDTH; i++) {
+            if (!values[i].equals(other.values[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

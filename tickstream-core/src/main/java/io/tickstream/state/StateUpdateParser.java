@@ -1,0 +1,135 @@
+package io.tickstream.state;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.tickstream.instrument.Instrument;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a market-data update (a bare state object or a {@code {seq, ts, data}} envelope) with
+ * Jackson's streaming parser, keeping every number as its original text. Stateless and thread-safe.
+ */
+public final class StateUpdateParser {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private StateUpdateParser() {
+    }
+
+    public static StateUpdate parse(String json) throws MalformedUpdateException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedUpdateException("update must be a JSON object");
+            }
+            long seq = StateUpdate.ABSENT;
+            long ts = StateUpdate.ABSENT;
+            List<FieldChange> changes = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                    case "seq" -> seq = readLong(parser, "seq");
+                    case "ts" -> ts = readLong(parser, "ts");
+                    case "data" -> readSections(parser, changes);
+                    default -> readSection(parser, sectionNamed(name), changes);
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new MalformedUpdateException("trailing content after the update object");
+            }
+            return new StateUpdate(seq, ts, changes);
+        } catch (JsonProcessingException e) {
+            throw new MalformedUpdateException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedUpdateException("unreadable update: " + e.getMessage(), e);
+        }
+    }
+
+    private static void readSections(JsonParser parser, List<FieldChange> changes)
+            throws IOException, MalformedUpdateException {
+        expectObject(parser, "data");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            Section section = sectionNamed(parser.currentName());
+            parser.nextToken();
+            readSection(parser, section, changes);
+        }
+    }
+
+    private static Section sectionNamed(String name) throws MalformedUpdateException {
+        Section section = Section.fromWireName(name);
+        if (section == null) {
+            throw new MalformedUpdateException("unknown section or field: " + name);
+        }
+        return section;
+    }
+
+    private static void readSection(JsonParser parser, Section section, List<FieldChange> changes)
+            throws IOException, MalformedUpdateException {
+        expectObject(parser, section.wireName());
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (section == Section.BEST_LIMIT) {
+                readLevel(parser, levelNumber(name), changes);
+            } else {
+                changes.add(readField(parser, section, name, 0));
+            }
+        }
+    }
+
+    private static void readLevel(JsonParser parser, int level, List<FieldChange> changes)
+            throws IOException, MalformedUpdateException {
+        expectObject(parser, "BestLimit." + level);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            changes.add(readField(parser, Section.BEST_LIMIT, name, level));
+        }
+    }
+
+    private static FieldChange readField(JsonParser parser, Section section, String name, int level)
+            throws IOException, MalformedUpdateException {
+        StateField field = StateField.find(section, name);
+        if (field == null) {
+            throw new MalformedUpdateException("unknown field " + section.wireName() + "." + name);
+        }
+        JsonToken token = parser.currentToken();
+        boolean ok = field.isText()
+                ? token == JsonToken.VALUE_STRING
+                : token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+        if (!ok) {
+            throw new MalformedUpdateException(section.wireName() + "." + name + " must be "
+                    + (field.isText() ? "a string" : "a number") + ", was " + parser.getText());
+        }
+        return new FieldChange(field, level, parser.getText());
+    }
+
+    private static int levelNumber(String name) throws MalformedUpdateException {
+        try {
+            int level = Integer.parseInt(name);
+            if (level >= 1 && level <= Instrument.MAX_DEPTH) {
+                return level;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MalformedUpdateException("BestLimit level must be 1..20, was " + name);
+    }
+
+    private static long readLong(JsonParser parser, String name) throws IOException, MalformedUpdateException {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw new MalformedUpdateException(name + " must be an integer, was " + parser.getText());
+        }
+        return parser.getLongValue();
+    }
+
+    private static void expectObject(JsonParser parser, String what) throws MalformedUpdateException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new MalformedUpdateException(what + " must be an object");
+        }
+    }
+}
