@@ -15,7 +15,8 @@ public interface Bus extends AutoCloseable {
     /** Starts delivery to the one listener of this gateway. */
     void start(BusListener listener);
 
-    void subscribe(BusChannel kind, String key);
+    /** Subscribes a channel; completes once messages on it will be delivered. */
+    CompletionStage<Void> subscribe(BusChannel kind, String key);
 
     void unsubscribe(BusChannel kind, String key);
 

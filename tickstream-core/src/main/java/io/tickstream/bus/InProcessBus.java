@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InProcessBus implements Bus, MarketPublisher {
 
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
     private final Map<String, Instrument> catalog = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
@@ -33,8 +35,9 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     @Override
-    public void subscribe(BusChannel kind, String key) {
+    public CompletionStage<Void> subscribe(BusChannel kind, String key) {
         subscribed.add(kind.segment() + ':' + key);
+        return DONE;
     }
 
     @Override
@@ -44,8 +47,8 @@ public final class InProcessBus implements Bus, MarketPublisher {
 
     @Override
     public CompletionStage<Map<String, String>> loadState(String instrumentId) {
-        Map<String, String> stored = states.get(instrumentId);
         synchronized (this) {
+            Map<String, String> stored = states.get(instrumentId);
             return CompletableFuture.completedFuture(stored == null ? Map.of() : Map.copyOf(stored));
         }
     }
@@ -66,25 +69,27 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     @Override
-    public synchronized void publishMarketData(String instrumentId, String updateJson) throws MalformedUpdateException {
+    public synchronized CompletionStage<Void> publishMarketData(String instrumentId, String updateJson)
+            throws MalformedUpdateException {
         Map<String, String> paths = StateUpdateParser.parse(updateJson).toPaths();
         states.computeIfAbsent(instrumentId, id -> new HashMap<>()).putAll(paths);
-        deliver(BusChannel.MARKET_DATA, instrumentId, updateJson);
+        return deliver(BusChannel.MARKET_DATA, instrumentId, updateJson);
     }
 
     @Override
-    public synchronized void publishTrade(String instrumentId, String tradeJson) {
-        deliver(BusChannel.TRADES, instrumentId, tradeJson);
+    public synchronized CompletionStage<Void> publishTrade(String instrumentId, String tradeJson) {
+        return deliver(BusChannel.TRADES, instrumentId, tradeJson);
     }
 
     @Override
-    public synchronized void publishAccountEvent(String account, String eventJson) {
-        deliver(BusChannel.ACCOUNT, account, eventJson);
+    public synchronized CompletionStage<Void> publishAccountEvent(String account, String eventJson) {
+        return deliver(BusChannel.ACCOUNT, account, eventJson);
     }
 
     @Override
-    public void putInstrument(Instrument instrument) {
+    public CompletionStage<Void> putInstrument(Instrument instrument) {
         catalog.put(instrument.id(), instrument);
+        return DONE;
     }
 
     /** Delivers a raw payload as any program's plain {@code PUBLISH} would, unvalidated. */
@@ -92,11 +97,12 @@ public final class InProcessBus implements Bus, MarketPublisher {
         deliver(kind, key, payload);
     }
 
-    private void deliver(BusChannel kind, String key, String payload) {
+    private CompletionStage<Void> deliver(BusChannel kind, String key, String payload) {
         BusListener current = listener;
         if (current != null && subscribed.contains(kind.segment() + ':' + key)) {
             current.onMessage(kind, key, payload);
         }
+        return DONE;
     }
 
     @Override

@@ -2,11 +2,13 @@ package io.tickstream.bus;
 
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.MalformedUpdateException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Puts data onto a bus the way every Tickstream publisher must: a market-data update is stored
  * into the instrument's latest state and published in one atomic step, so a gateway that
- * subscribes late still serves the current state. Thread-safe.
+ * subscribes late still serves the current state. Thread-safe; every method returns at once and
+ * its result completes when the bus has taken the message.
  */
 public interface MarketPublisher {
 
@@ -15,12 +17,12 @@ public interface MarketPublisher {
      *
      * @throws MalformedUpdateException when the update is not a valid state update; nothing is sent
      */
-    void publishMarketData(String instrumentId, String updateJson) throws MalformedUpdateException;
+    CompletionStage<Void> publishMarketData(String instrumentId, String updateJson) throws MalformedUpdateException;
 
-    void publishTrade(String instrumentId, String tradeJson);
+    CompletionStage<Void> publishTrade(String instrumentId, String tradeJson);
 
-    void publishAccountEvent(String account, String eventJson);
+    CompletionStage<Void> publishAccountEvent(String account, String eventJson);
 
     /** Adds or replaces an instrument in the bus's catalog. */
-    void putInstrument(Instrument instrument);
+    CompletionStage<Void> putInstrument(Instrument instrument);
 }

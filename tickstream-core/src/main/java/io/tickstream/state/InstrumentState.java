@@ -12,14 +12,14 @@ public final class InstrumentState {
     private final Instrument instrument;
     private final String[] values;
     private final long seq;
-    private final long sourceTime;
+    private final long timeMicros;
     private final long version;
 
-    private InstrumentState(Instrument instrument, String[] values, long seq, long sourceTime, long version) {
+    private InstrumentState(Instrument instrument, String[] values, long seq, long timeMicros, long version) {
         this.instrument = instrument;
         this.values = values;
         this.seq = seq;
-        this.sourceTime = sourceTime;
+        this.timeMicros = timeMicros;
         this.version = version;
     }
 
@@ -36,16 +36,18 @@ public final class InstrumentState {
                 values[field.index(depth, 0)] = field.initialValue();
             }
         }
-        return new InstrumentState(instrument, values, StateUpdate.ABSENT, StateUpdate.ABSENT, 0);
+        return new InstrumentState(instrument, values, StateUpdate.ABSENT, 0, 0);
     }
 
     /**
      * Applies an update. Returns this very snapshot when the update changes no field (or is older
      * than what was already applied, by {@code seq}); otherwise a new snapshot with the next version.
      *
+     * @param receivedMicros when the update arrived (epoch microseconds): the time of the change
+     *                       unless the update carries its own source time
      * @throws MalformedUpdateException when the update names a level beyond the instrument's depth
      */
-    public InstrumentState merge(StateUpdate update) throws MalformedUpdateException {
+    public InstrumentState merge(StateUpdate update, long receivedMicros) throws MalformedUpdateException {
         if (update.seq() != StateUpdate.ABSENT && seq != StateUpdate.ABSENT && update.seq() <= seq) {
             return this;
         }
@@ -67,9 +69,9 @@ public final class InstrumentState {
         }
         long nextSeq = update.seq() != StateUpdate.ABSENT ? update.seq() : seq;
         if (next == null) {
-            return nextSeq == seq ? this : new InstrumentState(instrument, values, nextSeq, sourceTime, version);
+            return nextSeq == seq ? this : new InstrumentState(instrument, values, nextSeq, timeMicros, version);
         }
-        long nextTime = update.sourceTime() != StateUpdate.ABSENT ? update.sourceTime() : sourceTime;
+        long nextTime = update.sourceTime() != StateUpdate.ABSENT ? update.sourceTime() * 1000 : receivedMicros;
         return new InstrumentState(instrument, next, nextSeq, nextTime, version + 1);
     }
 
@@ -86,9 +88,12 @@ public final class InstrumentState {
         return seq;
     }
 
-    /** Source time of the last change in epoch milliseconds, or {@link StateUpdate#ABSENT}. */
-    public long sourceTime() {
-        return sourceTime;
+    /**
+     * Time of the last change in epoch microseconds: its source time when the update carried one,
+     * else when the gateway received it; 0 for the initial state.
+     */
+    public long timeMicros() {
+        return timeMicros;
     }
 
     /** Counts the changes applied; 0 for the initial state. Two snapshots of one version are equal. */

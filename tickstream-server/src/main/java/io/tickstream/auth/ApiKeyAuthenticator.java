@@ -1,0 +1,37 @@
+package io.tickstream.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates against configured API keys by their SHA-256 digest, so plain and hashed keys are
+ * checked alike and no secret is kept in memory longer than configuration loading. Thread-safe.
+ */
+public final class ApiKeyAuthenticator implements Authenticator {
+
+    private final Map<String, ApiKey> byDigest = new HashMap<>();
+
+    public ApiKeyAuthenticator(List<ApiKey> keys) {
+        for (ApiKey key : keys) {
+            byDigest.put(key.sha256Hex(), key);
+        }
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String credential) {
+        if (credential == null || credential.isEmpty()) {
+            return Optional.empty();
+        }
+        String digest = ApiKey.sha256Hex(credential);
+        ApiKey key = byDigest.get(digest);
+        if (key == null || !MessageDigest.isEqual(
+                key.sha256Hex().getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(key.principal());
+    }
+}

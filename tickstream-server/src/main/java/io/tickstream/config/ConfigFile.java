@@ -1,0 +1,123 @@
+package io.tickstream.config;
+
+import io.tickstream.auth.ApiKey;
+import io.tickstream.auth.InstrumentScope;
+import io.tickstream.auth.Principal;
+import io.tickstream.bus.ChannelNames;
+import io.tickstream.json.JsonTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Reads the JSON configuration file (format in the README) into a {@link GatewayConfig.Builder}.
+ * Unknown settings are errors, so a typo is reported instead of silently ignored. Stateless.
+ */
+public final class ConfigFile {
+
+    private ConfigFile() {
+    }
+
+    public static GatewayConfig.Builder load(Path file) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        Object tree;
+        try {
+            tree = JsonTree.parse(text);
+        } catch (IOException e) {
+            throw new ConfigException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        try {
+            return read(new ConfigNode("", tree), file.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
+        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "apiKeys");
+        GatewayConfig.Builder builder = GatewayConfig.builder()
+                .host(root.string("host", "0.0.0.0"))
+                .port(root.integer("port", 8080));
+        ConfigNode bus = root.section("bus");
+        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds");
+        builder.redisUri(bus.string("redis", null))
+                .catalogRefresh(Duration.ofSeconds(bus.integer("catalogRefreshSeconds", 5)));
+        try {
+            builder.channels(new ChannelNames(bus.string("prefix", ChannelNames.DEFAULT_PREFIX)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(bus.where("prefix") + ": " + e.getMessage());
+        }
+        String catalog = root.string("catalog", null);
+        if (catalog != null) {
+            Path catalogPath = base == null ? Path.of(catalog) : base.resolve(catalog);
+            if (!Files.isReadable(catalogPath)) {
+                throw new ConfigException("catalog file " + catalogPath + " does not exist or is not readable");
+            }
+            builder.catalogFile(catalogPath);
+        }
+        ConfigNode simulator = root.section("simulator");
+        simulator.allowOnly("rate");
+        builder.simulatorRate(simulator.decimal("rate", 20));
+        readIme(root.section("ime"), builder);
+        ConfigNode websocket = root.section("websocket");
+        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes");
+        builder.pingInterval(Duration.ofSeconds(websocket.integer("pingIntervalSeconds", 20)))
+                .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024));
+        for (ConfigNode key : root.sections("apiKeys")) {
+            builder.apiKey(readApiKey(key));
+        }
+        return builder;
+    }
+
+    private static void readIme(ConfigNode ime, GatewayConfig.Builder builder) throws ConfigException {
+        ime.allowOnly("basePath", "idField", "timeZone");
+        builder.imeBasePath(ime.string("basePath", "")).imeIdField(ime.string("idField", "contractId"));
+        String zone = ime.string("timeZone", "UTC");
+        try {
+            builder.timeZone(ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            throw new ConfigException(ime.where("timeZone") + ": unknown time zone '" + zone + "'");
+        }
+    }
+
+    private static ApiKey readApiKey(ConfigNode node) throws ConfigException {
+        node.allowOnly("key", "sha256", "account", "instruments", "privateEvents", "maxConnections");
+        String account = node.string("account", null);
+        if (account == null || account.isBlank()) {
+            throw new ConfigException(node.where("account") + " is required");
+        }
+        List<String> globs = node.strings("instruments", List.of("*"));
+        if (globs.isEmpty()) {
+            throw new ConfigException(node.where("instruments") + " must name at least one pattern");
+        }
+        int maxConnections = node.integer("maxConnections", 0);
+        if (maxConnections < 0) {
+            throw new ConfigException(node.where("maxConnections") + " must not be negative");
+        }
+        Principal principal = new Principal(account, InstrumentScope.of(globs),
+                node.bool("privateEvents", true), maxConnections);
+        String plain = node.string("key", null);
+        String hashed = node.string("sha256", null);
+        if ((plain == null) == (hashed == null)) {
+            throw new ConfigException(node.where("key") + ": give exactly one of 'key' (plain text) or 'sha256'");
+        }
+        if (plain != null) {
+            return ApiKey.plain(plain, principal);
+        }
+        try {
+            return ApiKey.hashed(hashed, principal);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(node.where("sha256") + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.tickstream.config;
+
+import io.tickstream.auth.ApiKey;
+import io.tickstream.bus.ChannelNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a gateway node is configured with. Immutable; made by {@link #builder()} or read
+ * from a file by {@link ConfigFile}.
+ *
+ * @param redisUri        Redis Pub/Sub bus, or null for the in-process bus
+ * @param catalogFile     instrument catalog of the in-process bus, or null for the demo catalog
+ * @param simulatorRate   updates per second of the built-in simulator (in-process bus only); 0 = off
+ * @param imeIdField      field name of the id endpoint's envelope: {@code contractId} or {@code ContractId}
+ * @param pingInterval    WebSocket ping period; a client silent for two periods is dropped
+ * @param catalogRefresh  how often the Redis catalog is re-read
+ */
+public record GatewayConfig(
+        String host,
+        int port,
+        String redisUri,
+        ChannelNames channels,
+        Path catalogFile,
+        double simulatorRate,
+        String imeBasePath,
+        String imeIdField,
+        ZoneId timeZone,
+        Duration pingInterval,
+        int maxFrameBytes,
+        Duration catalogRefresh,
+        List<ApiKey> apiKeys) {
+
+    public GatewayConfig {
+        apiKeys = List.copyOf(apiKeys);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (!imeBasePath.isEmpty() && (!imeBasePath.startsWith("/") || imeBasePath.endsWith("/"))) {
+            throw new IllegalArgumentException("ime.basePath must start with '/' and not end with '/', was " + imeBasePath);
+        }
+        if (!imeIdField.equals("contractId") && !imeIdField.equals("ContractId")) {
+            throw new IllegalArgumentException("ime.idField must be contractId or ContractId, was " + imeIdField);
+        }
+        if (pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("pingInterval must be positive");
+        }
+        if (simulatorRate < 0) {
+            throw new IllegalArgumentException("simulator rate must not be negative");
+        }
+        if (maxFrameBytes < 128) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least 128");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean usesRedis() {
+        return redisUri != null;
+    }
+
+    /** Collects settings with the documented defaults; not thread-safe. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private String redisUri;
+        private ChannelNames channels = ChannelNames.defaults();
+        private Path catalogFile;
+        private double simulatorRate = 20;
+        private String imeBasePath = "";
+        private String imeIdField = "contractId";
+        private ZoneId timeZone = ZoneId.of("UTC");
+        private Duration pingInterval = Duration.ofSeconds(20);
+        private int maxFrameBytes = 64 * 1024;
+        private Duration catalogRefresh = Duration.ofSeconds(5);
+        private final List<ApiKey> apiKeys = new ArrayList<>();
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder redisUri(String value) {
+            redisUri = value;
+            return this;
+        }
+
+        public Builder channels(ChannelNames value) {
+            channels = value;
+            return this;
+        }
+
+        public Builder catalogFile(Path value) {
+            catalogFile = value;
+            return this;
+        }
+
+        public Builder simulatorRate(double value) {
+            simulatorRate = value;
+            return this;
+        }
+
+        public Builder imeBasePath(String value) {
+            imeBasePath = value;
+            return this;
+        }
+
+        public Builder imeIdField(String value) {
+            imeIdField = value;
+            return this;
+        }
+
+        public Builder timeZone(ZoneId value) {
+            timeZone = value;
+            return this;
+        }
+
+        public Builder pingInterval(Duration value) {
+            pingInterval = value;
+            return this;
+        }
+
+        public Builder maxFrameBytes(int value) {
+            maxFrameBytes = value;
+            return this;
+        }
+
+        public Builder catalogRefresh(Duration value) {
+            catalogRefresh = value;
+            return this;
+        }
+
+        public Builder apiKey(ApiKey value) {
+            apiKeys.add(value);
+            return this;
+        }
+
+        public boolean hasApiKeys() {
+            return !apiKeys.isEmpty();
+        }
+
+        public GatewayConfig build() {
+            return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, apiKeys);
+        }
+    }
+}

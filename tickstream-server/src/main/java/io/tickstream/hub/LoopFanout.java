@@ -1,0 +1,66 @@
+package io.tickstream.hub;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The subscribers of one instrument that live on one event loop. The list is touched only on that
+ * loop; an update becomes a single task on the loop that writes to all of them, instead of one
+ * cross-thread task per socket.
+ */
+final class LoopFanout {
+
+    final EventLoop loop;
+    /** Guarded by the owning topic's lock: how many subscriptions the loop-side list holds. */
+    int size;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    LoopFanout(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    void add(Subscription subscription) {
+        assert loop.inEventLoop();
+        subscriptions.add(subscription);
+    }
+
+    void remove(Subscription subscription) {
+        assert loop.inEventLoop();
+        subscriptions.remove(subscription);
+    }
+
+    /**
+     * Hands one encoded change to this loop. Takes one reference of each non-null frame and
+     * releases it when the loop has written them.
+     */
+    void dispatch(ByteBuf[] frames, long version) {
+        for (ByteBuf frame : frames) {
+            if (frame != null) {
+                frame.retain();
+            }
+        }
+        loop.execute(() -> deliver(frames, version));
+    }
+
+    private void deliver(ByteBuf[] frames, long version) {
+        try {
+            for (int i = 0, n = subscriptions.size(); i < n; i++) {
+                Subscription subscription = subscriptions.get(i);
+                ByteBuf frame = frames[subscription.view];
+                if (frame == null || subscription.sinceVersion >= version) {
+                    continue;
+                }
+                subscription.outbox.offerConflatable(subscription, frame.retainedDuplicate());
+                subscription.outbox.flush();
+            }
+        } finally {
+            for (ByteBuf frame : frames) {
+                if (frame != null) {
+                    frame.release();
+                }
+            }
+        }
+    }
+}

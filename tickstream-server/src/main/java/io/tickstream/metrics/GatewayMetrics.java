@@ -1,0 +1,25 @@
+package io.tickstream.metrics;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The gateway's own counters and gauges: cheap to bump from any thread (striped adders), read by
+ * the HTTP endpoints and the operator view.
+ */
+public final class GatewayMetrics {
+
+    public final LongAdder busMessages = new LongAdder();
+    public final LongAdder malformedUpdates = new LongAdder();
+    public final LongAdder unroutedMessages = new LongAdder();
+    public final LongAdder stateChanges = new LongAdder();
+    public final LongAdder unchangedUpdates = new LongAdder();
+    public final LongAdder framesOut = new LongAdder();
+    public final LongAdder conflatedFrames = new LongAdder();
+    public final LongAdder authFailures = new LongAdder();
+    public final LongAdder rejectedHandshakes = new LongAdder();
+    public final LongAdder badHttpRequests = new LongAdder();
+    public final LongAdder heartbeatTimeouts = new LongAdder();
+    public final AtomicInteger openConnections = new AtomicInteger();
+    public final AtomicInteger activeTopics = new AtomicInteger();
+}

@@ -1,0 +1,159 @@
+package io.tickstream.protocol.ime;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.tickstream.auth.Authenticator;
+import io.tickstream.auth.Principal;
+import io.tickstream.catalog.CatalogRefresher;
+import io.tickstream.hub.Hub;
+import io.tickstream.hub.SessionOutbox;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.transport.WebSocketEndpoint;
+import io.tickstream.transport.WebSocketUpgrade;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IME protocol's two endpoints ({@code .../contract/name} and {@code .../contract/id}):
+ * instruments in the query, {@code Authorization: Bearer} on the handshake, close 1008 with a
+ * reason when either is wrong. Shared; called on the connection's event loop.
+ */
+public final class ImeEndpoint implements WebSocketEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(ImeEndpoint.class);
+    private static final String BEARER = "Bearer ";
+
+    private final String namePath;
+    private final String idPath;
+    private final ImeStateView nameView;
+    private final ImeStateView idView;
+    private final Authenticator authenticator;
+    private final CatalogRefresher catalog;
+    private final Hub hub;
+    private final WebSocketUpgrade upgrade;
+    private final GatewayMetrics metrics;
+
+    public ImeEndpoint(String basePath, ImeStateView nameView, ImeStateView idView, Authenticator authenticator,
+                       CatalogRefresher catalog, Hub hub, WebSocketUpgrade upgrade, GatewayMetrics metrics) {
+        this.namePath = basePath + "/live/data/websocket/contract/name";
+        this.idPath = basePath + "/live/data/websocket/contract/id";
+        this.nameView = nameView;
+        this.idView = idView;
+        this.authenticator = authenticator;
+        this.catalog = catalog;
+        this.hub = hub;
+        this.upgrade = upgrade;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handles(String path) {
+        return path.equals(namePath) || path.equals(idPath);
+    }
+
+    @Override
+    public void accept(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+        boolean byId = uri.path().equals(idPath);
+        Set<String> refs = byId
+                ? parameters(uri, "contract_id", "contract_ids")
+                : parameters(uri, "contract_name", "contract_names");
+        String credential = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        Channel channel = ctx.channel();
+        upgrade.handshake(channel, request).addListener(done -> {
+            if (done.isSuccess()) {
+                open(channel, byId, refs, credential);
+            }
+        });
+    }
+
+    private void open(Channel channel, boolean byId, Set<String> refs, String credential) {
+        Optional<Principal> principal = authenticator.authenticate(credential);
+        if (principal.isEmpty()) {
+            metrics.authFailures.increment();
+            refuse(channel, "authentication failed");
+            return;
+        }
+        if (refs.isEmpty()) {
+            refuse(channel, byId ? "no contract: give contract_id" : "no contract: give contract_name");
+            return;
+        }
+        Resolution resolved = resolve(refs, byId, principal.get());
+        if (resolved.unknown() == null) {
+            start(channel, byId, principal.get(), resolved.instruments());
+            return;
+        }
+        catalog.refresh().thenRun(() -> channel.eventLoop().execute(() -> {
+            Resolution again = resolve(refs, byId, principal.get());
+            if (again.unknown() != null) {
+                refuse(channel, "unknown contract: " + again.unknown());
+            } else if (channel.isActive()) {
+                start(channel, byId, principal.get(), again.instruments());
+            }
+        }));
+    }
+
+    private void start(Channel channel, boolean byId, Principal principal, List<Instrument> instruments) {
+        ImeSession session = new ImeSession(hub, new SessionOutbox(channel, metrics));
+        upgrade.install(channel, session);
+        metrics.openConnections.incrementAndGet();
+        channel.closeFuture().addListener(closed -> {
+            metrics.openConnections.decrementAndGet();
+            log.info("ime connection {} closed (account {})", channel.remoteAddress(), principal.account());
+        });
+        log.info("ime connection {} opened: account {}, {} contracts by {}", channel.remoteAddress(),
+                principal.account(), instruments.size(), byId ? "id" : "name");
+        session.start(instruments, byId ? idView : nameView);
+    }
+
+    private void refuse(Channel channel, String reason) {
+        metrics.rejectedHandshakes.increment();
+        log.info("ime connection {} refused: {}", channel.remoteAddress(), reason);
+        WebSocketUpgrade.close(channel, WebSocketUpgrade.POLICY_VIOLATION, reason);
+    }
+
+    private Resolution resolve(Set<String> refs, boolean byId, Principal principal) {
+        List<Instrument> instruments = new ArrayList<>(refs.size());
+        for (String ref : refs) {
+            Optional<Instrument> found = byId ? catalog.catalog().byId(ref) : catalog.catalog().byName(ref);
+            if (found.isEmpty() || !principal.mayRead(found.get())) {
+                return new Resolution(instruments, ref);
+            }
+            instruments.add(found.get());
+        }
+        return new Resolution(instruments, null);
+    }
+
+    private static Set<String> parameters(QueryStringDecoder uri, String name, String alias) {
+        Map<String, List<String>> parameters = uri.parameters();
+        Set<String> values = new LinkedHashSet<>();
+        for (String key : List.of(name, alias)) {
+            for (String value : parameters.getOrDefault(key, List.of())) {
+                if (!value.isBlank()) {
+                    values.add(value.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return header.substring(BEARER.length()).strip();
+    }
+
+    /** Instruments found, or the first reference that names none (or one the principal may not read). */
+    private record Resolution(List<Instrument> instruments, String unknown) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.tickstream.protocol.ime;
+
+import io.tickstream.hub.Hub;
+import io.tickstream.hub.SessionOutbox;
+import io.tickstream.hub.StateView;
+import io.tickstream.hub.Subscription;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.transport.WebSocketSession;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One IME connection: its instruments are fixed at the handshake, it streams their state and
+ * ignores whatever the client sends. Confined to the connection's event loop.
+ */
+final class ImeSession implements WebSocketSession {
+
+    private final Hub hub;
+    private final SessionOutbox outbox;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    ImeSession(Hub hub, SessionOutbox outbox) {
+        this.hub = hub;
+        this.outbox = outbox;
+    }
+
+    void start(List<Instrument> instruments, StateView view) {
+        for (Instrument instrument : instruments) {
+            subscriptions.add(hub.subscribe(outbox, instrument, view));
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        // The IME protocol defines no client messages; like the reference service we ignore them.
+    }
+
+    @Override
+    public void onWritabilityChanged() {
+        outbox.onWritabilityChanged();
+    }
+
+    @Override
+    public void onClosed() {
+        subscriptions.forEach(hub::unsubscribe);
+        subscriptions.clear();
+        outbox.discard();
+    }
+}

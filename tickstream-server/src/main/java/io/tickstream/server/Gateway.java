@@ -1,0 +1,146 @@
+package io.tickstream.server;
+
+import io.netty.buffer.PooledByteBufAllocator;
+import io.tickstream.auth.ApiKeyAuthenticator;
+import io.tickstream.auth.Authenticator;
+import io.tickstream.bus.Bus;
+import io.tickstream.bus.InProcessBus;
+import io.tickstream.catalog.CatalogRefresher;
+import io.tickstream.config.ConfigException;
+import io.tickstream.config.GatewayConfig;
+import io.tickstream.hub.Hub;
+import io.tickstream.http.HealthRoutes;
+import io.tickstream.instrument.Catalog;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.instrument.InstrumentJson;
+import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.protocol.ime.ImeEndpoint;
+import io.tickstream.protocol.ime.ImeStateView;
+import io.tickstream.redis.RedisBus;
+import io.tickstream.simulator.DemoCatalog;
+import io.tickstream.simulator.MarketSimulator;
+import io.tickstream.transport.GatewayServer;
+import io.tickstream.transport.HttpRouter;
+import io.tickstream.transport.WebSocketUpgrade;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One gateway node: bus, hub, protocols and the listening socket, wired from a configuration.
+ * Start and close from any thread.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final Bus bus;
+    private final boolean ownsBus;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final Catalog catalog = new Catalog();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tickstream-catalog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final GatewayServer server;
+    private final MarketSimulator simulator;
+
+    private Gateway(GatewayConfig config, Bus bus, boolean ownsBus) throws InterruptedException {
+        this.bus = bus;
+        this.ownsBus = ownsBus;
+        CatalogRefresher refresher = new CatalogRefresher(bus, catalog);
+        awaitFirstCatalog(refresher);
+        refresher.schedule(scheduler, config.catalogRefresh().toMillis());
+
+        ImeStateView nameView = ImeStateView.byName(config.timeZone());
+        ImeStateView idView = ImeStateView.byId(config.imeIdField(), config.timeZone());
+        Hub hub = new Hub(bus, List.of(nameView, idView), PooledByteBufAllocator.DEFAULT, metrics);
+        bus.start(hub);
+
+        Authenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
+        WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), metrics);
+        ImeEndpoint ime = new ImeEndpoint(config.imeBasePath(), nameView, idView, authenticator, refresher, hub,
+                upgrade, metrics);
+        HttpRouter router = new HttpRouter(List.of(ime), HealthRoutes.of(bus), metrics);
+        this.server = GatewayServer.start(config.host(), config.port(), router);
+
+        boolean simulate = ownsBus && !config.usesRedis() && config.simulatorRate() > 0;
+        this.simulator = simulate ? new MarketSimulator(bus.publisher(), catalog.all(), config.simulatorRate()) : null;
+        if (simulator != null) {
+            simulator.start();
+        }
+        log.info("gateway listening on {}:{} ({} bus, {} instruments)", config.host(), server.port(),
+                config.usesRedis() ? "Redis" : "in-process", catalog.size());
+    }
+
+    /** Starts a node with the bus its configuration names: Redis, or in-process with the simulator. */
+    public static Gateway start(GatewayConfig config) throws ConfigException, InterruptedException {
+        Bus bus = config.usesRedis() ? RedisBus.connect(config.redisUri(), config.channels())
+                : new InProcessBus(inProcessCatalog(config));
+        try {
+            return new Gateway(config, bus, true);
+        } catch (InterruptedException | RuntimeException e) {
+            bus.close();
+            throw e;
+        }
+    }
+
+    /** Starts a node on a bus the caller owns (and closes); no simulator. */
+    public static Gateway start(GatewayConfig config, Bus bus) throws InterruptedException {
+        return new Gateway(config, bus, false);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Bus bus() {
+        return bus;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        server.close();
+        scheduler.shutdownNow();
+        if (ownsBus) {
+            bus.close();
+        }
+    }
+
+    private static List<Instrument> inProcessCatalog(GatewayConfig config) throws ConfigException {
+        if (config.catalogFile() == null) {
+            return DemoCatalog.instruments();
+        }
+        try {
+            return InstrumentJson.parseList(Files.readString(config.catalogFile(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("catalog file " + config.catalogFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitFirstCatalog(CatalogRefresher refresher) throws InterruptedException {
+        try {
+            refresher.refresh().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("the instrument catalog is not loaded yet ({}); it is retried in the background", e.toString());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tickstream.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one listening socket of a gateway: HTTP, then WebSocket after an upgrade. Native epoll
+ * where available. Start and stop from any thread.
+ */
+public final class GatewayServer implements AutoCloseable {
+
+    /** Above this many pending bytes a socket counts as slow and conflation starts. */
+    private static final int HIGH_WATER_MARK = 128 * 1024;
+    private static final int LOW_WATER_MARK = 32 * 1024;
+    private static final int MAX_HTTP_REQUEST = 16 * 1024;
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel listener;
+
+    private GatewayServer(String host, int port, HttpRouter router) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+        workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+        Class<? extends ServerSocketChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        try {
+            listener = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(type)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST))
+                                    .addLast("router", router);
+                        }
+                    })
+                    .bind(host, port).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+    }
+
+    public static GatewayServer start(String host, int port, HttpRouter router) throws InterruptedException {
+        return new GatewayServer(host, port, router);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        shutdown();
+    }
+
+    private void shutdown() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

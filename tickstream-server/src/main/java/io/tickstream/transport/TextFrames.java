@@ -1,0 +1,75 @@
+package io.tickstream.transport;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes a JSON message straight into a complete, unmasked WebSocket text frame (header and
+ * payload in one buffer). Server frames are identical for every receiver, so one such buffer is
+ * shared by all subscribers and written below the WebSocket encoder. Stateless and thread-safe.
+ */
+public final class TextFrames {
+
+    /** Longest WebSocket header of an unmasked frame: 2 bytes + 8-byte extended length. */
+    private static final int MAX_HEADER = 10;
+    private static final int FIN_TEXT = 0x81;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private TextFrames() {
+    }
+
+    /** Writes one JSON value. */
+    @FunctionalInterface
+    public interface JsonBody {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    public static ByteBuf json(ByteBufAllocator alloc, int sizeHint, JsonBody body) {
+        ByteBuf buf = alloc.buffer(MAX_HEADER + sizeHint);
+        try {
+            buf.writerIndex(MAX_HEADER);
+            try (JsonGenerator json = JSON.createGenerator((OutputStream) new ByteBufOutputStream(buf), JsonEncoding.UTF8)) {
+                body.writeTo(json);
+            }
+            return frame(buf);
+        } catch (IOException | RuntimeException e) {
+            buf.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public static ByteBuf text(ByteBufAllocator alloc, CharSequence text) {
+        ByteBuf buf = alloc.buffer(MAX_HEADER + text.length() * 3);
+        buf.writerIndex(MAX_HEADER);
+        buf.writeCharSequence(text, StandardCharsets.UTF_8);
+        return frame(buf);
+    }
+
+    private static ByteBuf frame(ByteBuf buf) {
+        int length = buf.writerIndex() - MAX_HEADER;
+        int start;
+        if (length < 126) {
+            start = MAX_HEADER - 2;
+            buf.setByte(start + 1, length);
+        } else if (length <= 0xFFFF) {
+            start = MAX_HEADER - 4;
+            buf.setByte(start + 1, 126);
+            buf.setShort(start + 2, length);
+        } else {
+            start = 0;
+            buf.setByte(1, 127);
+            buf.setLong(2, length);
+        }
+        buf.setByte(start, FIN_TEXT);
+        buf.readerIndex(start);
+        return buf;
+    }
+}

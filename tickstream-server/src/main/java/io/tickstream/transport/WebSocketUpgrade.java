@@ -1,0 +1,71 @@
+package io.tickstream.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.tickstream.metrics.GatewayMetrics;
+import java.time.Duration;
+
+/**
+ * Completes WebSocket handshakes and turns an HTTP pipeline into a WebSocket one. Immutable and
+ * shared; methods are called on the connection's event loop.
+ */
+public final class WebSocketUpgrade {
+
+    /** Policy violation: bad credentials, unknown or forbidden instrument. */
+    public static final int POLICY_VIOLATION = 1008;
+
+    private final int maxFrameBytes;
+    private final Duration pingInterval;
+    private final GatewayMetrics metrics;
+
+    public WebSocketUpgrade(int maxFrameBytes, Duration pingInterval, GatewayMetrics metrics) {
+        this.maxFrameBytes = maxFrameBytes;
+        this.pingInterval = pingInterval;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Answers the handshake. The returned future succeeds once the switch to WebSocket is done;
+     * a request of an unsupported WebSocket version gets an HTTP error and a failed future.
+     */
+    public ChannelFuture handshake(Channel channel, FullHttpRequest request) {
+        String location = "ws://" + request.headers().get("Host", "localhost") + request.uri();
+        WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(maxFrameBytes)
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .build();
+        WebSocketServerHandshaker handshaker =
+                new WebSocketServerHandshakerFactory(location, null, decoder).newHandshaker(request);
+        if (handshaker == null) {
+            metrics.badHttpRequests.increment();
+            return WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        return handshaker.handshake(channel, request);
+    }
+
+    /** Installs the WebSocket stages for a session after a successful handshake. */
+    public void install(Channel channel, WebSocketSession session) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(HttpRouter.class) != null) {
+            pipeline.remove(HttpRouter.class);
+        }
+        pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrameBytes));
+        pipeline.addLast("ws-heartbeat", new Heartbeat(pingInterval, metrics));
+        pipeline.addLast("ws-session", new WebSocketConnection(session));
+    }
+
+    /** Sends a close frame with a code and reason, then closes the socket. */
+    public static void close(Channel channel, int code, String reason) {
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+    }
+}
