@@ -14,14 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The embedded bus: one JVM, no server. Publishing delivers synchronously on the publisher's
  * thread, in publish order; the latest state of each instrument is kept as a Redis gateway would
- * find it in {@code tickstream:state:{id}}. Thread-safe.
+ * find it in {@code tickstream:state:{id}}. Thread-safe: publishing holds the bus's monitor, so
+ * deliveries never interleave.
  */
 public final class InProcessBus implements Bus, MarketPublisher {
 
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Map<String, Instrument> catalog = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> states = new ConcurrentHashMap<>();
+    /** Guarded by its own monitor, never held while delivering: readers are called under topic locks. */
+    private final Map<String, Map<String, String>> states = new HashMap<>();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private volatile BusListener listener;
 
@@ -47,7 +49,7 @@ public final class InProcessBus implements Bus, MarketPublisher {
 
     @Override
     public CompletionStage<Map<String, String>> loadState(String instrumentId) {
-        synchronized (this) {
+        synchronized (states) {
             Map<String, String> stored = states.get(instrumentId);
             return CompletableFuture.completedFuture(stored == null ? Map.of() : Map.copyOf(stored));
         }
@@ -72,7 +74,9 @@ public final class InProcessBus implements Bus, MarketPublisher {
     public synchronized CompletionStage<Void> publishMarketData(String instrumentId, String updateJson)
             throws MalformedUpdateException {
         Map<String, String> paths = StateUpdateParser.parse(updateJson).toPaths();
-        states.computeIfAbsent(instrumentId, id -> new HashMap<>()).putAll(paths);
+        synchronized (states) {
+            states.computeIfAbsent(instrumentId, id -> new HashMap<>()).putAll(paths);
+        }
         return deliver(BusChannel.MARKET_DATA, instrumentId, updateJson);
     }
 

@@ -5,9 +5,11 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.tickstream.metrics.GatewayMetrics;
@@ -50,7 +52,20 @@ public final class WebSocketUpgrade {
             return WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
                     .addListener(ChannelFutureListener.CLOSE);
         }
-        return handshaker.handshake(channel, request);
+        ChannelFuture done;
+        try {
+            done = handshaker.handshake(channel, request);
+        } catch (WebSocketHandshakeException e) {
+            done = channel.newFailedFuture(e);
+        }
+        return done.addListener(future -> {
+            if (!future.isSuccess() && channel.isActive()) {
+                metrics.badHttpRequests.increment();
+                channel.writeAndFlush(HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
+                        "bad WebSocket handshake: " + future.cause().getMessage() + "\n"))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+        });
     }
 
     /** Installs the WebSocket stages for a session after a successful handshake. */
