@@ -1,0 +1,92 @@
+package io.tickstream.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickstream.instrument.Instrument;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StateMergeTest {
+
+    private static final Instrument EURUSD = new Instrument("1", "EURUSD");
+
+    private static InstrumentState merge(InstrumentState state, String json) throws MalformedUpdateException {
+        return state.merge(StateUpdateParser.parse(json), 1_000_000L);
+    }
+
+    @Test
+    void shouldKeepNumbersAsTheirPublishedText() throws Exception {
+        InstrumentState state = merge(InstrumentState.initial(EURUSD),
+                "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.08500000000001}},"
+                        + "\"Aggregate\":{\"total_value\":9999999999999,\"last_price\":1e3}}");
+        assertThat(state.value(StateField.BUY_PRICE, 1)).isEqualTo("1.0850");
+        assertThat(state.value(StateField.SELL_PRICE, 1)).isEqualTo("1.08500000000001");
+        assertThat(state.value(StateField.TOTAL_VALUE, 0)).isEqualTo("9999999999999");
+        assertThat(state.value(StateField.LAST_PRICE, 0)).isEqualTo("1e3");
+    }
+
+    @Test
+    void shouldReturnTheSameSnapshotWhenNothingChanges() throws Exception {
+        InstrumentState state = merge(InstrumentState.initial(EURUSD), "{\"Aggregate\":{\"last_price\":1.0850}}");
+        assertThat(merge(state, "{\"Aggregate\":{\"last_price\":1.0850}}")).isSameAs(state);
+        assertThat(merge(state, "{}")).isSameAs(state);
+    }
+
+    @Test
+    void shouldTreatADifferentSpellingOfTheSameNumberAsAChange() throws Exception {
+        InstrumentState state = merge(InstrumentState.initial(EURUSD), "{\"Aggregate\":{\"last_price\":1.0850}}");
+        InstrumentState next = merge(state, "{\"Aggregate\":{\"last_price\":1.085}}");
+        assertThat(next.version()).isEqualTo(state.version() + 1);
+        assertThat(next.value(StateField.LAST_PRICE, 0)).isEqualTo("1.085");
+    }
+
+    @Test
+    void shouldMergeEnvelopeAndBareFormsAlike() throws Exception {
+        InstrumentState bare = merge(InstrumentState.initial(EURUSD), "{\"ContractInfo\":{\"open_interest\":5}}");
+        InstrumentState wrapped = merge(InstrumentState.initial(EURUSD),
+                "{\"seq\":3,\"ts\":1709742000000,\"data\":{\"ContractInfo\":{\"open_interest\":5}}}");
+        assertThat(wrapped.value(StateField.OPEN_INTEREST, 0)).isEqualTo(bare.value(StateField.OPEN_INTEREST, 0));
+        assertThat(wrapped.seq()).isEqualTo(3);
+        assertThat(wrapped.timeMicros()).isEqualTo(1_709_742_000_000_000L);
+        assertThat(bare.timeMicros()).isEqualTo(1_000_000L);
+    }
+
+    @Test
+    void shouldIgnoreAnUpdateWhoseSequenceIsNotNewer() throws Exception {
+        InstrumentState state = merge(InstrumentState.initial(EURUSD), "{\"seq\":7,\"data\":{\"Aggregate\":{\"trade_count\":1}}}");
+        assertThat(merge(state, "{\"seq\":7,\"data\":{\"Aggregate\":{\"trade_count\":2}}}")).isSameAs(state);
+        assertThat(merge(state, "{\"seq\":8,\"data\":{\"Aggregate\":{\"trade_count\":2}}}").value(StateField.TRADE_COUNT, 0))
+                .isEqualTo("2");
+    }
+
+    @Test
+    void shouldRejectALevelBeyondTheInstrumentsDepth() {
+        assertThatThrownBy(() -> merge(InstrumentState.initial(EURUSD), "{\"BestLimit\":{\"4\":{\"buy_price\":1}}}"))
+                .isInstanceOf(MalformedUpdateException.class).hasMessageContaining("depth 3");
+    }
+
+    @Test
+    void shouldRejectMalformedUpdatesWithAReason() {
+        Map<String, String> cases = Map.of(
+                "nope", "not valid JSON",
+                "[1]", "must be a JSON object",
+                "{\"Aggregate\":{\"last_price\":\"1\"}}", "must be a number",
+                "{\"Aggregate\":{\"date\":5}}", "must be a string",
+                "{\"Aggregate\":{\"colour\":1}}", "unknown field Aggregate.colour",
+                "{\"Weather\":{}}", "unknown section",
+                "{\"BestLimit\":{\"x\":{}}}", "level must be 1..20",
+                "{\"seq\":1.5}", "seq must be an integer",
+                "{\"Aggregate\":{}} {}", "trailing content");
+        cases.forEach((json, reason) -> assertThatThrownBy(() -> StateUpdateParser.parse(json))
+                .as(json).isInstanceOf(MalformedUpdateException.class).hasMessageContaining(reason));
+    }
+
+    @Test
+    void shouldRoundTripTheStoredPathForm() throws Exception {
+        StateUpdate update = StateUpdateParser.parse(
+                "{\"seq\":4,\"ts\":99,\"data\":{\"BestLimit\":{\"2\":{\"sell_quantity\":10}},\"Aggregate\":{\"time\":\"12:00\"}}}");
+        StateUpdate back = StatePaths.toUpdate(update.toPaths());
+        assertThat(back).isEqualTo(update);
+    }
+}

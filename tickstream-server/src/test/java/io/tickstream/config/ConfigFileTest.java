@@ -1,0 +1,81 @@
+package io.tickstream.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickstream.auth.ApiKey;
+import io.tickstream.auth.ApiKeyAuthenticator;
+import io.tickstream.instrument.Instrument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void shouldReadEverySettingOfAFullFile() throws Exception {
+        write("instruments.json", "[{\"id\":\"1\",\"name\":\"EURUSD\",\"depth\":5}]");
+        Path file = write("tickstream.json", """
+                {"host": "127.0.0.1", "port": 9090,
+                 "bus": {"redis": "redis://localhost:6379", "prefix": "md2", "catalogRefreshSeconds": 2},
+                 "catalog": "instruments.json",
+                 "simulator": {"rate": 0},
+                 "ime": {"basePath": "/data-engine/ime", "idField": "ContractId", "timeZone": "Asia/Tehran"},
+                 "websocket": {"pingIntervalSeconds": 10, "maxFrameBytes": 4096},
+                 "apiKeys": [{"key": "dev", "account": "alice", "instruments": ["EUR*"], "maxConnections": 3},
+                             {"sha256": "%s", "account": "bob", "privateEvents": false}]}
+                """.formatted(ApiKey.sha256Hex("prod-secret")));
+        GatewayConfig config = ConfigFile.load(file).build();
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.redisUri()).isEqualTo("redis://localhost:6379");
+        assertThat(config.channels().prefix()).isEqualTo("md2");
+        assertThat(config.catalogFile()).isEqualTo(dir.resolve("instruments.json"));
+        assertThat(config.imeIdField()).isEqualTo("ContractId");
+        assertThat(config.timeZone()).isEqualTo(ZoneId.of("Asia/Tehran"));
+        assertThat(config.pingInterval()).hasSeconds(10);
+        ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config.apiKeys());
+        assertThat(auth.authenticate("dev")).get().satisfies(p -> {
+            assertThat(p.account()).isEqualTo("alice");
+            assertThat(p.mayRead(new Instrument("1", "EURUSD"))).isTrue();
+            assertThat(p.mayRead(new Instrument("2", "GBPUSD"))).isFalse();
+            assertThat(p.maxConnections()).isEqualTo(3);
+        });
+        assertThat(auth.authenticate("prod-secret")).get().satisfies(p -> assertThat(p.privateEvents()).isFalse());
+        assertThat(auth.authenticate("wrong")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectBadFilesWithAMessageNamingTheSetting() throws Exception {
+        expectError("{\"port\": \"abc\"}", "port must be an integer");
+        expectError("{\"prot\": 8080}", "unknown setting 'prot'");
+        expectError("{\"ime\": {\"idField\": \"cid\"}}", "ime.idField must be contractId or ContractId");
+        expectError("{\"ime\": {\"timeZone\": \"Mars/Base\"}}", "ime.timeZone: unknown time zone");
+        expectError("{\"apiKeys\": [{\"key\": \"k\"}]}", "apiKeys[0].account is required");
+        expectError("{\"apiKeys\": [{\"account\": \"a\"}]}", "give exactly one of 'key'");
+        expectError("{\"apiKeys\": [{\"account\": \"a\", \"sha256\": \"xyz\"}]}", "sha256 must be 64 hex digits");
+        expectError("{\"catalog\": \"missing.json\"}", "does not exist");
+        expectError("{\"port\": 8080,", "is not valid JSON");
+        expectError("[]", "must be a JSON object");
+        expectError("{\"port\": 70000}", "port must be 0..65535");
+    }
+
+    @Test
+    void shouldRejectAMissingFile() {
+        assertThatThrownBy(() -> ConfigFile.load(dir.resolve("absent.json")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read configuration file");
+    }
+
+    private void expectError(String json, String message) throws Exception {
+        Path file = write("bad.json", json);
+        assertThatThrownBy(() -> ConfigFile.load(file).build()).as(json).hasMessageContaining(message);
+    }
+}
