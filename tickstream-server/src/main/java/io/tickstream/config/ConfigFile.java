@@ -37,8 +37,10 @@ public final class ConfigFile {
             throw new ConfigException(file + " is not valid JSON: " + e.getMessage(), e);
         }
         try {
-            return read(new ConfigNode("", tree), file.toAbsolutePath().getParent());
-        } catch (ConfigException e) {
+            GatewayConfig.Builder builder = read(new ConfigNode("", tree), file.toAbsolutePath().getParent());
+            builder.build();
+            return builder;
+        } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }
     }

@@ -48,6 +48,7 @@ public final class RedisBus implements Bus {
     private final RedisPublisher publisher;
     private volatile BusListener listener;
     private volatile boolean lost;
+    private volatile boolean closing;
 
     private RedisBus(String uri, ChannelNames names) {
         this.names = names;
@@ -120,6 +121,7 @@ public final class RedisBus implements Bus {
 
     @Override
     public void close() {
+        closing = true;
         pubsub.close();
         commands.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -147,7 +149,7 @@ public final class RedisBus implements Bus {
     private final class ConnectionWatch implements RedisConnectionStateListener {
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            if (connection == pubsub && !lost) {
+            if (connection == pubsub && !lost && !closing) {
                 lost = true;
                 log.warn("lost the Redis pub/sub connection; clients stay connected while it reconnects");
             }

@@ -2,6 +2,7 @@ package io.tickstream.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -38,8 +39,9 @@ public final class GatewayServer implements AutoCloseable {
         boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
         Class<? extends ServerSocketChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ChannelFuture bound;
         try {
-            listener = new ServerBootstrap()
+            bound = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(type)
                     .option(ChannelOption.SO_BACKLOG, 4096)
@@ -55,11 +57,17 @@ public final class GatewayServer implements AutoCloseable {
                                     .addLast("router", router);
                         }
                     })
-                    .bind(host, port).sync().channel();
-        } catch (InterruptedException | RuntimeException e) {
+                    .bind(host, port).await();
+        } catch (InterruptedException e) {
             shutdown();
             throw e;
         }
+        if (!bound.isSuccess()) {
+            shutdown();
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": "
+                    + bound.cause().getMessage(), bound.cause());
+        }
+        listener = bound.channel();
     }
 
     public static GatewayServer start(String host, int port, HttpRouter router) throws InterruptedException {

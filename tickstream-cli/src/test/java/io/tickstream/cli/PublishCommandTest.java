@@ -1,0 +1,114 @@
+package io.tickstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstream.testkit.FreePorts;
+import io.tickstream.testkit.RedisServer;
+import io.tickstream.testkit.RespConnection;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PublishCommandTest {
+
+    private static final String UPDATE = "{\"Aggregate\":{\"last_price\":1.0850}}";
+
+    private static RedisServer redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        redis.command("FLUSHALL");
+    }
+
+    @Test
+    void shouldStoreTheExactNumberInTheStateWhenPublishingMarketData() {
+        CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7", "--json", UPDATE);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(redis.command("HGET", "tickstream:state:7", "Aggregate.last_price")).isEqualTo("1.0850");
+        assertThat(run.out()).isEqualTo("published to tickstream:md:7\n");
+    }
+
+    @Test
+    void shouldDeliverThePayloadToSubscribersWhenPublishingMarketData() throws IOException {
+        try (RespConnection subscriber = redis.connect()) {
+            subscribe(subscriber, "tickstream:md:7");
+
+            CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7", "--json", UPDATE);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(subscriber.read()).isEqualTo(List.of("message", "tickstream:md:7", UPDATE));
+        }
+    }
+
+    @Test
+    void shouldPublishOnTheAccountChannelWhenTheKindIsAccount() throws IOException {
+        String event = "{\"type\":\"balance\",\"data\":{\"balance\":1000.50}}";
+        try (RespConnection subscriber = redis.connect()) {
+            subscribe(subscriber, "desk:account:alice");
+
+            CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--prefix", "desk", "--kind", "account",
+                    "--account", "alice", "--json", event);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(subscriber.read()).isEqualTo(List.of("message", "desk:account:alice", event));
+        }
+    }
+
+    @Test
+    void shouldExitWithCode2AndStoreNothingWhenTheUpdateIsMalformed() {
+        CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7", "--json", "{\"Aggregate\":{");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("tickstream: not valid JSON");
+        assertThat(run.err().strip()).doesNotContain("\n");
+        assertThat(redis.command("EXISTS", "tickstream:state:7")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldExitWithCode2WhenTheUpdateNamesAnUnknownField() {
+        CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7",
+                "--json", "{\"Aggregate\":{\"last_pric\":1}}");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("last_pric");
+        assertThat(redis.command("EXISTS", "tickstream:state:7")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldExitWithCode2WhenAnAccountEventNamesAnInstrument() {
+        CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--kind", "account", "--instrument", "7",
+                "--json", "{}");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--kind account needs --account");
+    }
+
+    @Test
+    void shouldExitWithCode1AndOneLineWhenRedisIsUnreachable() {
+        CliRun run = CliRun.of("publish", "--redis", "redis://127.0.0.1:" + FreePorts.find(), "--instrument", "7",
+                "--json", UPDATE);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("tickstream: Unable to connect");
+        assertThat(run.err().strip()).doesNotContain("\n");
+    }
+
+    private static void subscribe(RespConnection subscriber, String channel) throws IOException {
+        subscriber.send("SUBSCRIBE", channel);
+        assertThat(subscriber.read()).isEqualTo(List.of("subscribe", channel, 1L));
+    }
+}
