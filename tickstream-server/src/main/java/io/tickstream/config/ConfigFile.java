@@ -5,6 +5,7 @@ import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.json.JsonTree;
+import io.tickstream.protocol.SessionLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "apiKeys");
+        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "limits", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
                 .port(root.integer("port", 8080));
@@ -75,6 +76,7 @@ public final class ConfigFile {
         websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes");
         builder.pingInterval(Duration.ofSeconds(websocket.integer("pingIntervalSeconds", 20)))
                 .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024));
+        builder.limits(readLimits(root.section("limits")));
         for (ConfigNode key : root.sections("apiKeys")) {
             builder.apiKey(readApiKey(key));
         }
@@ -89,6 +91,20 @@ public final class ConfigFile {
             builder.timeZone(ZoneId.of(zone));
         } catch (DateTimeException e) {
             throw new ConfigException(ime.where("timeZone") + ": unknown time zone '" + zone + "'");
+        }
+    }
+
+    private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {
+        limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents");
+        SessionLimits defaults = SessionLimits.defaults();
+        try {
+            return new SessionLimits(
+                    Duration.ofMillis(limits.integer("authTimeoutMs", (int) defaults.authTimeout().toMillis())),
+                    limits.integer("maxSubscriptions", defaults.maxSubscriptions()),
+                    limits.integer("messagesPerSecond", defaults.messagesPerSecond()),
+                    limits.integer("maxQueuedEvents", defaults.maxQueuedEvents()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 

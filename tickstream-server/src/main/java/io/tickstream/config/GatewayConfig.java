@@ -2,6 +2,7 @@ package io.tickstream.config;
 
 import io.tickstream.auth.ApiKey;
 import io.tickstream.bus.ChannelNames;
+import io.tickstream.protocol.SessionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param imeIdField      field name of the id endpoint's envelope: {@code contractId} or {@code ContractId}
  * @param pingInterval    WebSocket ping period; a client silent for two periods is dropped
  * @param catalogRefresh  how often the Redis catalog is re-read
+ * @param limits          per-connection limits of the message protocols
  */
 public record GatewayConfig(
         String host,
@@ -32,6 +34,7 @@ public record GatewayConfig(
         Duration pingInterval,
         int maxFrameBytes,
         Duration catalogRefresh,
+        SessionLimits limits,
         List<ApiKey> apiKeys) {
 
     public GatewayConfig {
@@ -78,6 +81,7 @@ public record GatewayConfig(
         private Duration pingInterval = Duration.ofSeconds(20);
         private int maxFrameBytes = 64 * 1024;
         private Duration catalogRefresh = Duration.ofSeconds(5);
+        private SessionLimits limits = SessionLimits.defaults();
         private final List<ApiKey> apiKeys = new ArrayList<>();
 
         public Builder host(String value) {
@@ -140,6 +144,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder limits(SessionLimits value) {
+            limits = value;
+            return this;
+        }
+
         public Builder apiKey(ApiKey value) {
             apiKeys.add(value);
             return this;
@@ -151,7 +160,7 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, apiKeys);
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, limits, apiKeys);
         }
     }
 }

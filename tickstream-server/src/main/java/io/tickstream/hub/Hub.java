@@ -2,6 +2,7 @@ package io.tickstream.hub;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.account.AccountEventParser;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
@@ -12,33 +13,38 @@ import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
+import io.tickstream.trade.TradeParser;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes bus messages to instrument topics and manages who subscribes to what. Bus callbacks
- * arrive on the bus's thread; subscribe and unsubscribe are called on the subscriber's event
- * loop. The bus is subscribed to an instrument only while the instrument has a subscriber here.
+ * Routes bus messages to topics and manages who subscribes to what: one topic per watched
+ * instrument, one per account with a session here. Bus callbacks arrive on the bus's thread;
+ * subscribe and unsubscribe are called on the subscriber's event loop. The bus is subscribed to a
+ * key only while its topic has a subscriber on this node.
  */
 public final class Hub implements BusListener {
 
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
 
     private final Bus bus;
-    private final List<StateView> views;
-    private final Map<StateView, Integer> viewIndex = new IdentityHashMap<>();
+    private final List<TopicView> views;
+    private final Map<TopicView, Integer> viewIndex = new IdentityHashMap<>();
     private final ByteBufAllocator alloc;
     private final GatewayMetrics metrics;
     private final ThrottledLog badInputLog = new ThrottledLog(log, 1000);
-    private final Map<String, InstrumentTopic> topics = new ConcurrentHashMap<>();
-    private final InstrumentTopic.BusInterest interest = new Interest();
+    private final Map<String, InstrumentTopic> instruments = new ConcurrentHashMap<>();
+    private final Map<String, AccountTopic> accounts = new ConcurrentHashMap<>();
+    private final Topic.BusInterest instrumentInterest = new InstrumentInterest();
+    private final Topic.BusInterest accountInterest = new AccountInterest();
 
-    public Hub(Bus bus, List<StateView> views, ByteBufAllocator alloc, GatewayMetrics metrics) {
+    public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc, GatewayMetrics metrics) {
         this.bus = bus;
         this.views = List.copyOf(views);
         this.alloc = alloc;
@@ -49,20 +55,16 @@ public final class Hub implements BusListener {
     }
 
     /**
-     * Subscribes a connection to an instrument through a view and sends it the current state
-     * (where one is known) before any later change. Call on the connection's event loop.
+     * Subscribes a connection to an instrument's state through a view and sends it the current
+     * state (where one is known) before any later change. Call on the connection's event loop.
      */
     public Subscription subscribe(SessionOutbox outbox, Instrument instrument, StateView view) {
-        Integer index = viewIndex.get(view);
-        if (index == null) {
-            throw new IllegalArgumentException("view not registered with the hub: " + view);
-        }
+        int index = indexOf(view);
         while (true) {
-            InstrumentTopic topic = topics.computeIfAbsent(instrument.id(),
-                    id -> new InstrumentTopic(instrument, views, alloc, interest));
-            InstrumentTopic.Registered registered = topic.add(outbox, index);
+            InstrumentTopic topic = instrumentTopic(instrument);
+            InstrumentTopic.Registered registered = topic.register(outbox, index, true);
             if (registered == null) {
-                topics.remove(instrument.id(), topic);
+                instruments.remove(instrument.id(), topic);
                 continue;
             }
             if (registered.snapshot().version() > 0) {
@@ -76,57 +78,120 @@ public final class Hub implements BusListener {
         }
     }
 
+    /** Subscribes a connection to an instrument's trade prints. Call on the connection's event loop. */
+    public Subscription subscribeTrades(SessionOutbox outbox, Instrument instrument, TradeView view) {
+        return register(instruments, instrument.id(),
+                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest), outbox, indexOf(view));
+    }
+
+    /** Subscribes a session to its account's private events. Call on the connection's event loop. */
+    public Subscription subscribeAccount(SessionOutbox outbox, String account, AccountView view) {
+        return register(accounts, account, key -> new AccountTopic(key, views, alloc, accountInterest),
+                outbox, indexOf(view));
+    }
+
     /** Ends a subscription. Call on the connection's event loop. */
     public void unsubscribe(Subscription subscription) {
-        String id = subscription.instrument().id();
-        InstrumentTopic topic = topics.get(id);
-        if (topic != null && topic.remove(subscription)) {
-            topics.remove(id, topic);
+        Topic topic = subscription.topic;
+        if (topic.remove(subscription)) {
+            if (topic instanceof InstrumentTopic) {
+                instruments.remove(topic.key(), topic);
+            } else {
+                accounts.remove(topic.key(), topic);
+            }
         }
     }
 
     @Override
     public void onMessage(BusChannel kind, String key, String payload) {
         metrics.busMessages.increment();
-        if (kind != BusChannel.MARKET_DATA) {
-            metrics.unroutedMessages.increment();
-            return;
-        }
-        InstrumentTopic topic = topics.get(key);
-        if (topic == null) {
-            metrics.unroutedMessages.increment();
-            return;
-        }
         try {
-            apply(topic, StateUpdateParser.parse(payload));
+            switch (kind) {
+                case MARKET_DATA -> {
+                    InstrumentTopic topic = instruments.get(key);
+                    if (topic != null) {
+                        apply(topic, StateUpdateParser.parse(payload));
+                        return;
+                    }
+                }
+                case TRADES -> {
+                    InstrumentTopic topic = instruments.get(key);
+                    if (topic != null) {
+                        metrics.tradesIn.increment();
+                        topic.apply(TradeParser.parse(payload, System.currentTimeMillis()));
+                        return;
+                    }
+                }
+                case ACCOUNT -> {
+                    AccountTopic topic = accounts.get(key);
+                    if (topic != null) {
+                        metrics.accountEventsIn.increment();
+                        topic.apply(AccountEventParser.parse(payload, System.currentTimeMillis()));
+                        return;
+                    }
+                }
+            }
+            metrics.unroutedMessages.increment();
         } catch (MalformedUpdateException e) {
             metrics.malformedUpdates.increment();
-            badInputLog.warn("dropped malformed update for instrument {}: {}", key, e.getMessage());
+            badInputLog.warn("dropped a malformed {} message for {}: {}", kind.segment(), key, e.getMessage());
         }
     }
 
     @Override
     public void onReconnected() {
-        log.info("bus reconnected: resubscribing {} instruments and reloading their state", topics.size());
-        topics.values().forEach(this::attach);
+        log.info("bus reconnected: resubscribing {} instruments and {} accounts", instruments.size(), accounts.size());
+        instruments.values().forEach(this::attach);
+        accounts.keySet().forEach(account -> bus.subscribe(BusChannel.ACCOUNT, account));
     }
 
     /** Instruments with at least one subscriber on this node. */
-    public int activeTopics() {
-        return topics.size();
+    public int activeInstruments() {
+        return instruments.size();
+    }
+
+    /** Accounts with at least one session on this node. */
+    public int activeAccounts() {
+        return accounts.size();
+    }
+
+    private InstrumentTopic instrumentTopic(Instrument instrument) {
+        return instruments.computeIfAbsent(instrument.id(),
+                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest));
+    }
+
+    private <T extends Topic> Subscription register(Map<String, T> topics, String key, Function<String, T> create,
+                                                    SessionOutbox outbox, int view) {
+        while (true) {
+            T topic = topics.computeIfAbsent(key, create);
+            Subscription subscription = topic.add(outbox, view, false);
+            if (subscription != null) {
+                return subscription;
+            }
+            topics.remove(key, topic);
+        }
+    }
+
+    private int indexOf(TopicView view) {
+        Integer index = viewIndex.get(view);
+        if (index == null) {
+            throw new IllegalArgumentException("view not registered with the hub: " + view);
+        }
+        return index;
     }
 
     private void apply(InstrumentTopic topic, StateUpdate update) throws MalformedUpdateException {
-        if (topic.apply(update, nowMicros()) == InstrumentTopic.Applied.CHANGED) {
+        if (topic.apply(update, nowMicros())) {
             metrics.stateChanges.increment();
         } else {
             metrics.unchangedUpdates.increment();
         }
     }
 
-    /** Subscribes the bus for a topic, then loads the stored state so a late joiner is current. */
+    /** Subscribes the bus for an instrument, then loads the stored state so a late joiner is current. */
     private void attach(InstrumentTopic topic) {
-        String id = topic.instrument.id();
+        String id = topic.key();
+        bus.subscribe(BusChannel.TRADES, id);
         bus.subscribe(BusChannel.MARKET_DATA, id)
                 .thenCompose(ignored -> bus.loadState(id))
                 .whenComplete((paths, failure) -> {
@@ -143,27 +208,41 @@ public final class Hub implements BusListener {
             apply(topic, StatePaths.toUpdate(paths));
         } catch (MalformedUpdateException e) {
             metrics.malformedUpdates.increment();
-            badInputLog.warn("ignored malformed stored state of {}: {}", topic.instrument.id(), e.getMessage());
+            badInputLog.warn("ignored malformed stored state of {}: {}", topic.key(), e.getMessage());
         }
     }
 
-    static long nowMicros() {
+    private static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
-    /** Bus subscriptions by reference count: first subscriber in, last subscriber out. */
-    private final class Interest implements InstrumentTopic.BusInterest {
+    /** Instrument channels by reference count: first subscriber in, last subscriber out. */
+    private final class InstrumentInterest implements Topic.BusInterest {
         @Override
-        public void acquire(InstrumentTopic topic) {
+        public void acquire(Topic topic) {
             metrics.activeTopics.incrementAndGet();
-            attach(topic);
+            attach((InstrumentTopic) topic);
         }
 
         @Override
-        public void release(InstrumentTopic topic) {
+        public void release(Topic topic) {
             metrics.activeTopics.decrementAndGet();
-            bus.unsubscribe(BusChannel.MARKET_DATA, topic.instrument.id());
+            bus.unsubscribe(BusChannel.MARKET_DATA, topic.key());
+            bus.unsubscribe(BusChannel.TRADES, topic.key());
+        }
+    }
+
+    /** Account channels by reference count: first session in, last session out. */
+    private final class AccountInterest implements Topic.BusInterest {
+        @Override
+        public void acquire(Topic topic) {
+            bus.subscribe(BusChannel.ACCOUNT, topic.key());
+        }
+
+        @Override
+        public void release(Topic topic) {
+            bus.unsubscribe(BusChannel.ACCOUNT, topic.key());
         }
     }
 }

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The subscribers of one instrument that live on one event loop. The list is touched only on that
- * loop; an update becomes a single task on the loop that writes to all of them, instead of one
+ * The subscribers of one topic that live on one event loop. The list is touched only on that
+ * loop; a message becomes a single task on the loop that writes to all of them, instead of one
  * cross-thread task per socket.
  */
 final class LoopFanout {
 
     final EventLoop loop;
-    /** Guarded by the owning topic's lock: how many subscriptions the loop-side list holds. */
+    /** Guarded by the owning topic's monitor: how many subscriptions the loop-side list holds. */
     int size;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
@@ -32,8 +32,8 @@ final class LoopFanout {
     }
 
     /**
-     * Hands one encoded change to this loop. Takes one reference of each non-null frame and
-     * releases it when the loop has written them.
+     * Hands one encoded message (a frame per view index, null where a view has nothing) to this
+     * loop. Takes one reference of each frame and releases it once the loop has written them.
      */
     void dispatch(ByteBuf[] frames, long version) {
         for (ByteBuf frame : frames) {
@@ -52,7 +52,7 @@ final class LoopFanout {
                 if (frame == null || subscription.sinceVersion >= version) {
                     continue;
                 }
-                subscription.outbox.offerConflatable(subscription, frame.retainedDuplicate());
+                subscription.deliver(frame.retainedDuplicate());
                 subscription.outbox.flush();
             }
         } finally {

@@ -3,25 +3,37 @@ package io.tickstream.hub;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.transport.CloseCodes;
+import io.tickstream.transport.WebSocketUpgrade;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The outgoing side of one connection. Confined to the connection's event loop. While the socket
- * is writable frames go straight out; while it is not, conflatable frames wait here, newest per
- * key only, so a slow reader holds at most one pending frame per subscription.
+ * Everything a connection sends goes through its outbox. Confined to the connection's event
+ * loop. While the socket is writable frames go straight out. While it is not, they wait here in
+ * order: state frames conflated (newest per subscription only), trades, account events and replies
+ * queued up to a bound, past which the client is disconnected as a slow consumer. So one slow
+ * reader holds at most one frame per subscription plus the bound, never more.
  */
 public final class SessionOutbox {
 
+    private static final Logger log = LoggerFactory.getLogger(SessionOutbox.class);
+
     private final Channel channel;
     private final GatewayMetrics metrics;
+    private final int maxQueued;
     private Map<Object, ByteBuf> pending;
+    private int queued;
     private boolean unflushed;
+    private boolean failed;
 
-    public SessionOutbox(Channel channel, GatewayMetrics metrics) {
+    public SessionOutbox(Channel channel, GatewayMetrics metrics, int maxQueued) {
         this.channel = channel;
         this.metrics = metrics;
+        this.maxQueued = maxQueued;
     }
 
     public Channel channel() {
@@ -30,23 +42,35 @@ public final class SessionOutbox {
 
     /** Sends a frame, or keeps it as the newest pending one for {@code key}; takes ownership of it. */
     public void offerConflatable(Object key, ByteBuf frame) {
-        assert channel.eventLoop().inEventLoop();
-        if (!channel.isActive()) {
-            frame.release();
+        if (!accepting(frame)) {
             return;
         }
         if (pending == null && channel.isWritable()) {
             write(frame);
             return;
         }
-        if (pending == null) {
-            pending = new LinkedHashMap<>();
-        }
-        ByteBuf replaced = pending.put(key, frame);
+        ByteBuf replaced = pending().put(key, frame);
         if (replaced != null) {
             replaced.release();
             metrics.conflatedFrames.increment();
         }
+    }
+
+    /** Sends a frame that must not be dropped, after everything offered before it; takes ownership. */
+    public void offerOrdered(ByteBuf frame) {
+        if (!accepting(frame)) {
+            return;
+        }
+        if (pending == null && channel.isWritable()) {
+            write(frame);
+            return;
+        }
+        if (++queued > maxQueued) {
+            frame.release();
+            disconnectSlowConsumer();
+            return;
+        }
+        pending().put(new Object(), frame);
     }
 
     /** Flushes what was written since the last flush: one syscall per batch, not per frame. */
@@ -62,11 +86,14 @@ public final class SessionOutbox {
         if (pending == null) {
             return;
         }
-        Iterator<ByteBuf> frames = pending.values().iterator();
-        while (frames.hasNext() && channel.isWritable()) {
-            ByteBuf frame = frames.next();
-            frames.remove();
-            write(frame);
+        Iterator<Map.Entry<Object, ByteBuf>> entries = pending.entrySet().iterator();
+        while (entries.hasNext() && channel.isWritable()) {
+            Map.Entry<Object, ByteBuf> entry = entries.next();
+            entries.remove();
+            if (!(entry.getKey() instanceof Subscription)) {
+                queued--;
+            }
+            write(entry.getValue());
         }
         if (pending.isEmpty()) {
             pending = null;
@@ -80,6 +107,31 @@ public final class SessionOutbox {
             pending.values().forEach(ByteBuf::release);
             pending = null;
         }
+        queued = 0;
+        failed = true;
+    }
+
+    private boolean accepting(ByteBuf frame) {
+        assert channel.eventLoop().inEventLoop();
+        if (failed || !channel.isActive()) {
+            frame.release();
+            return false;
+        }
+        return true;
+    }
+
+    private Map<Object, ByteBuf> pending() {
+        if (pending == null) {
+            pending = new LinkedHashMap<>();
+        }
+        return pending;
+    }
+
+    private void disconnectSlowConsumer() {
+        metrics.slowConsumerDisconnects.increment();
+        log.warn("disconnecting slow consumer {}: more than {} undelivered messages", channel.remoteAddress(), maxQueued);
+        discard();
+        WebSocketUpgrade.close(channel, CloseCodes.SLOW_CONSUMER, "slow consumer");
     }
 
     private void write(ByteBuf frame) {

@@ -9,7 +9,7 @@ import io.tickstream.state.InstrumentState;
  * calls it once per change for all subscribers of the view, on the instrument's writer thread.
  * Implementations are stateless and thread-safe.
  */
-public interface StateView {
+public non-sealed interface StateView extends TopicView {
 
     /**
      * The message for a change, as a complete WebSocket frame, or null when the change is not

@@ -16,6 +16,13 @@ public final class GatewayMetrics {
     public final LongAdder unchangedUpdates = new LongAdder();
     public final LongAdder framesOut = new LongAdder();
     public final LongAdder conflatedFrames = new LongAdder();
+    public final LongAdder slowConsumerDisconnects = new LongAdder();
+    public final LongAdder tradesIn = new LongAdder();
+    public final LongAdder accountEventsIn = new LongAdder();
+    public final LongAdder clientMessages = new LongAdder();
+    public final LongAdder clientErrors = new LongAdder();
+    public final LongAdder rateLimited = new LongAdder();
+    public final LongAdder connectionLimitRejects = new LongAdder();
     public final LongAdder authFailures = new LongAdder();
     public final LongAdder rejectedHandshakes = new LongAdder();
     public final LongAdder badHttpRequests = new LongAdder();

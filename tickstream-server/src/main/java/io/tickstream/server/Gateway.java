@@ -3,28 +3,37 @@ package io.tickstream.server;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.auth.Authenticator;
+import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
+import io.tickstream.hub.TopicView;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.compact.CompactEndpoint;
+import io.tickstream.protocol.compact.CompactViews;
 import io.tickstream.protocol.ime.ImeEndpoint;
 import io.tickstream.protocol.ime.ImeStateView;
+import io.tickstream.protocol.json.JsonEndpoint;
+import io.tickstream.protocol.json.JsonViews;
 import io.tickstream.redis.RedisBus;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
 import io.tickstream.transport.GatewayServer;
 import io.tickstream.transport.HttpRouter;
+import io.tickstream.transport.WebSocketEndpoint;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -63,14 +72,23 @@ public final class Gateway implements AutoCloseable {
 
         ImeStateView nameView = ImeStateView.byName(config.timeZone());
         ImeStateView idView = ImeStateView.byId(config.imeIdField(), config.timeZone());
-        Hub hub = new Hub(bus, List.of(nameView, idView), PooledByteBufAllocator.DEFAULT, metrics);
+        JsonViews jsonViews = new JsonViews();
+        CompactViews compactViews = new CompactViews();
+        List<TopicView> views = new ArrayList<>(List.of(nameView, idView));
+        views.addAll(jsonViews.all());
+        views.addAll(compactViews.all());
+        Hub hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT, metrics);
         bus.start(hub);
 
         Authenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), metrics);
-        ImeEndpoint ime = new ImeEndpoint(config.imeBasePath(), nameView, idView, authenticator, refresher, hub,
-                upgrade, metrics);
-        HttpRouter router = new HttpRouter(List.of(ime), HealthRoutes.of(bus), metrics);
+        ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
+                config.limits(), metrics);
+        List<WebSocketEndpoint> endpoints = List.of(
+                new ImeEndpoint(config.imeBasePath(), nameView, idView, context),
+                new JsonEndpoint(context, jsonViews),
+                new CompactEndpoint(context, compactViews));
+        HttpRouter router = new HttpRouter(endpoints, HealthRoutes.of(bus), metrics);
         this.server = GatewayServer.start(config.host(), config.port(), router);
 
         boolean simulate = ownsBus && !config.usesRedis() && config.simulatorRate() > 0;

@@ -46,7 +46,7 @@ final class Heartbeat extends ChannelDuplexHandler {
     private void tick(ChannelHandlerContext ctx) {
         if (pingSentNanos != 0 && lastReadNanos - pingSentNanos < 0) {
             metrics.heartbeatTimeouts.increment();
-            WebSocketUpgrade.close(ctx.channel(), 1001, "ping timeout");
+            WebSocketUpgrade.close(ctx.channel(), CloseCodes.GOING_AWAY, "ping timeout");
             return;
         }
         pingSentNanos = System.nanoTime();

@@ -35,7 +35,7 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
         } else if (frame instanceof CloseWebSocketFrame) {
             ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
         } else if (!(frame instanceof PongWebSocketFrame)) {
-            WebSocketUpgrade.close(ctx.channel(), 1003, "binary messages are not supported");
+            WebSocketUpgrade.close(ctx.channel(), CloseCodes.UNSUPPORTED_DATA, "binary messages are not supported");
         }
     }
 

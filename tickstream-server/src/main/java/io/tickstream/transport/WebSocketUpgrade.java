@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.tickstream.metrics.GatewayMetrics;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Completes WebSocket handshakes and turns an HTTP pipeline into a WebSocket one. Immutable and
@@ -21,8 +22,7 @@ import java.time.Duration;
  */
 public final class WebSocketUpgrade {
 
-    /** Policy violation: bad credentials, unknown or forbidden instrument. */
-    public static final int POLICY_VIOLATION = 1008;
+    private static final long CLOSE_GRACE_SECONDS = 2;
 
     private final int maxFrameBytes;
     private final Duration pingInterval;
@@ -79,8 +79,12 @@ public final class WebSocketUpgrade {
         pipeline.addLast("ws-session", new WebSocketConnection(session));
     }
 
-    /** Sends a close frame with a code and reason, then closes the socket. */
+    /**
+     * Sends a close frame with a code and reason, then closes the socket; a peer that does not read
+     * (so the frame cannot be flushed) is cut off after a grace period.
+     */
     public static void close(Channel channel, int code, String reason) {
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -5,13 +5,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.Principal;
-import io.tickstream.catalog.CatalogRefresher;
-import io.tickstream.hub.Hub;
 import io.tickstream.hub.SessionOutbox;
+import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
-import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SessionLog;
+import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.WebSocketEndpoint;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.util.ArrayList;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The IME protocol's two endpoints ({@code .../contract/name} and {@code .../contract/id}):
@@ -30,30 +28,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImeEndpoint implements WebSocketEndpoint {
 
-    private static final Logger log = LoggerFactory.getLogger(ImeEndpoint.class);
     private static final String BEARER = "Bearer ";
+    private static final String PROTOCOL = "ime";
 
     private final String namePath;
     private final String idPath;
     private final ImeStateView nameView;
     private final ImeStateView idView;
-    private final Authenticator authenticator;
-    private final CatalogRefresher catalog;
-    private final Hub hub;
-    private final WebSocketUpgrade upgrade;
-    private final GatewayMetrics metrics;
+    private final ProtocolContext context;
 
-    public ImeEndpoint(String basePath, ImeStateView nameView, ImeStateView idView, Authenticator authenticator,
-                       CatalogRefresher catalog, Hub hub, WebSocketUpgrade upgrade, GatewayMetrics metrics) {
+    public ImeEndpoint(String basePath, ImeStateView nameView, ImeStateView idView, ProtocolContext context) {
         this.namePath = basePath + "/live/data/websocket/contract/name";
         this.idPath = basePath + "/live/data/websocket/contract/id";
         this.nameView = nameView;
         this.idView = idView;
-        this.authenticator = authenticator;
-        this.catalog = catalog;
-        this.hub = hub;
-        this.upgrade = upgrade;
-        this.metrics = metrics;
+        this.context = context;
     }
 
     @Override
@@ -69,7 +58,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
                 : parameters(uri, "contract_name", "contract_names");
         String credential = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         Channel channel = ctx.channel();
-        upgrade.handshake(channel, request).addListener(done -> {
+        context.upgrade().handshake(channel, request).addListener(done -> {
             if (done.isSuccess()) {
                 open(channel, byId, refs, credential);
             }
@@ -77,9 +66,9 @@ public final class ImeEndpoint implements WebSocketEndpoint {
     }
 
     private void open(Channel channel, boolean byId, Set<String> refs, String credential) {
-        Optional<Principal> principal = authenticator.authenticate(credential);
+        Optional<Principal> principal = context.authenticator().authenticate(credential);
         if (principal.isEmpty()) {
-            metrics.authFailures.increment();
+            context.metrics().authFailures.increment();
             refuse(channel, "authentication failed");
             return;
         }
@@ -92,7 +81,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             start(channel, byId, principal.get(), resolved.instruments());
             return;
         }
-        catalog.refresh().thenRun(() -> channel.eventLoop().execute(() -> {
+        context.catalog().refresh().thenRun(() -> channel.eventLoop().execute(() -> {
             Resolution again = resolve(refs, byId, principal.get());
             if (again.unknown() != null) {
                 refuse(channel, "unknown contract: " + again.unknown());
@@ -103,28 +92,30 @@ public final class ImeEndpoint implements WebSocketEndpoint {
     }
 
     private void start(Channel channel, boolean byId, Principal principal, List<Instrument> instruments) {
-        ImeSession session = new ImeSession(hub, new SessionOutbox(channel, metrics));
-        upgrade.install(channel, session);
-        metrics.openConnections.incrementAndGet();
-        channel.closeFuture().addListener(closed -> {
-            metrics.openConnections.decrementAndGet();
-            log.info("ime connection {} closed (account {})", channel.remoteAddress(), principal.account());
-        });
-        log.info("ime connection {} opened: account {}, {} contracts by {}", channel.remoteAddress(),
-                principal.account(), instruments.size(), byId ? "id" : "name");
+        if (!context.connections().tryAcquire(principal)) {
+            context.metrics().connectionLimitRejects.increment();
+            refuse(channel, "connection limit reached");
+            return;
+        }
+        SessionOutbox outbox = new SessionOutbox(channel, context.metrics(), context.limits().maxQueuedEvents());
+        ImeSession session = new ImeSession(context, principal, outbox);
+        context.upgrade().install(channel, session);
+        SessionLog.opened(channel, PROTOCOL, context.metrics());
+        SessionLog.authenticated(channel, PROTOCOL, principal.account());
         session.start(instruments, byId ? idView : nameView);
     }
 
     private void refuse(Channel channel, String reason) {
-        metrics.rejectedHandshakes.increment();
-        log.info("ime connection {} refused: {}", channel.remoteAddress(), reason);
-        WebSocketUpgrade.close(channel, WebSocketUpgrade.POLICY_VIOLATION, reason);
+        context.metrics().rejectedHandshakes.increment();
+        SessionLog.refused(channel, PROTOCOL, reason);
+        WebSocketUpgrade.close(channel, CloseCodes.POLICY_VIOLATION, reason);
     }
 
     private Resolution resolve(Set<String> refs, boolean byId, Principal principal) {
+        Catalog catalog = context.catalog().catalog();
         List<Instrument> instruments = new ArrayList<>(refs.size());
         for (String ref : refs) {
-            Optional<Instrument> found = byId ? catalog.catalog().byId(ref) : catalog.catalog().byName(ref);
+            Optional<Instrument> found = byId ? catalog.byId(ref) : catalog.byName(ref);
             if (found.isEmpty() || !principal.mayRead(found.get())) {
                 return new Resolution(instruments, ref);
             }

@@ -1,10 +1,11 @@
 package io.tickstream.protocol.ime;
 
-import io.tickstream.hub.Hub;
+import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.StateView;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.transport.WebSocketSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +16,21 @@ import java.util.List;
  */
 final class ImeSession implements WebSocketSession {
 
-    private final Hub hub;
+    private final ProtocolContext context;
+    private final Principal principal;
     private final SessionOutbox outbox;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    ImeSession(Hub hub, SessionOutbox outbox) {
-        this.hub = hub;
+    /** Takes over the principal's connection slot, released when the connection closes. */
+    ImeSession(ProtocolContext context, Principal principal, SessionOutbox outbox) {
+        this.context = context;
+        this.principal = principal;
         this.outbox = outbox;
     }
 
     void start(List<Instrument> instruments, StateView view) {
         for (Instrument instrument : instruments) {
-            subscriptions.add(hub.subscribe(outbox, instrument, view));
+            subscriptions.add(context.hub().subscribe(outbox, instrument, view));
         }
     }
 
@@ -42,8 +46,9 @@ final class ImeSession implements WebSocketSession {
 
     @Override
     public void onClosed() {
-        subscriptions.forEach(hub::unsubscribe);
+        subscriptions.forEach(context.hub()::unsubscribe);
         subscriptions.clear();
+        context.connections().release(principal);
         outbox.discard();
     }
 }

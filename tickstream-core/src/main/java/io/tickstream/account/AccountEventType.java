@@ -1,0 +1,21 @@
+package io.tickstream.account;
+
+import java.util.Locale;
+
+/** The kinds of private account event (SPEC 1), named as on the wire. */
+public enum AccountEventType {
+    BALANCE, ORDER, TRADE, POSITION, ALERT, NOTIFICATION;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AccountEventType fromWireName(String name) {
+        for (AccountEventType type : values()) {
+            if (type.wireName().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package io.tickstream.hub;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.account.AccountEvent;
+import java.util.List;
+
+/**
+ * The sessions of one account on this node. Each private event is encoded once per protocol and
+ * goes to every session of the account, in bus order; it is never conflated.
+ */
+final class AccountTopic extends Topic {
+
+    private final String account;
+    private final List<TopicView> views;
+    private final ByteBufAllocator alloc;
+
+    AccountTopic(String account, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest) {
+        super(views.size(), interest);
+        this.account = account;
+        this.views = views;
+        this.alloc = alloc;
+    }
+
+    @Override
+    String key() {
+        return account;
+    }
+
+    @Override
+    long version() {
+        return 0;
+    }
+
+    synchronized void apply(AccountEvent event) {
+        ByteBuf[] frames = new ByteBuf[views.size()];
+        boolean any = false;
+        for (int i = 0; i < frames.length; i++) {
+            if (views.get(i) instanceof AccountView view && watched(i)) {
+                frames[i] = view.encode(event, alloc);
+                any |= frames[i] != null;
+            }
+        }
+        if (any) {
+            dispatch(frames, ALWAYS);
+        }
+    }
+}

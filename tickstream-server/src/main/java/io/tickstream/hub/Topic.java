@@ -1,0 +1,118 @@
+package io.tickstream.hub;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What subscribers of one bus key share: their event loops, how many watch through each view, and
+ * the bus subscription that lives while any of them does. Every method holds the topic's monitor,
+ * so a topic has one writer at a time and all loops see its messages in the same order.
+ */
+abstract class Topic {
+
+    /** Version passed with messages that every subscriber receives, whenever it subscribed. */
+    static final long ALWAYS = Long.MAX_VALUE;
+
+    private final List<LoopFanout> loops = new ArrayList<>();
+    private final int[] viewCounts;
+    private final BusInterest interest;
+    private int subscribers;
+    private boolean retired;
+
+    Topic(int views, BusInterest interest) {
+        this.viewCounts = new int[views];
+        this.interest = interest;
+    }
+
+    /** The bus key of this topic: an instrument id or an account. */
+    abstract String key();
+
+    /** The state version a new subscriber starts from (0 for topics without state). */
+    abstract long version();
+
+    /** Registers a subscription on the caller's event loop; null when the topic was retired meanwhile. */
+    synchronized Subscription add(SessionOutbox outbox, int view, boolean conflatable) {
+        if (retired) {
+            return null;
+        }
+        EventLoop loop = outbox.channel().eventLoop();
+        LoopFanout fanout = fanoutOf(loop);
+        if (fanout == null) {
+            fanout = new LoopFanout(loop);
+            loops.add(fanout);
+        }
+        Subscription subscription = new Subscription(outbox, this, view, conflatable, version());
+        fanout.add(subscription);
+        fanout.size++;
+        viewCounts[view]++;
+        if (++subscribers == 1) {
+            interest.acquire(this);
+        }
+        return subscription;
+    }
+
+    /** Removes a subscription; returns true when it was the last and the topic is now retired. */
+    synchronized boolean remove(Subscription subscription) {
+        LoopFanout fanout = fanoutOf(subscription.outbox.channel().eventLoop());
+        if (fanout == null || retired) {
+            return false;
+        }
+        fanout.remove(subscription);
+        if (--fanout.size == 0) {
+            loops.remove(fanout);
+        }
+        viewCounts[subscription.view]--;
+        if (--subscribers == 0) {
+            retired = true;
+            interest.release(this);
+            return true;
+        }
+        return false;
+    }
+
+    /** Call holding the monitor. */
+    boolean watched(int view) {
+        return viewCounts[view] > 0;
+    }
+
+    /** Call holding the monitor. */
+    boolean watched() {
+        return subscribers > 0;
+    }
+
+    /** Sends one frame per view to every loop, then drops the caller's references. Call holding the monitor. */
+    void dispatch(ByteBuf[] frames, long version) {
+        try {
+            for (LoopFanout fanout : loops) {
+                fanout.dispatch(frames, version);
+            }
+        } finally {
+            for (ByteBuf frame : frames) {
+                if (frame != null) {
+                    frame.release();
+                }
+            }
+        }
+    }
+
+    private LoopFanout fanoutOf(EventLoop loop) {
+        for (LoopFanout fanout : loops) {
+            if (fanout.loop == loop) {
+                return fanout;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Told, under the topic's monitor, when the first subscriber arrives and the last leaves, so
+     * that bus subscribe and unsubscribe calls are issued in the order the topic saw them.
+     */
+    interface BusInterest {
+        void acquire(Topic topic);
+
+        void release(Topic topic);
+    }
+}

@@ -1,0 +1,12 @@
+package io.tickstream.hub;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.trade.TradePrint;
+
+/** One protocol's encoding of a trade print, as a complete WebSocket frame. Stateless and thread-safe. */
+public non-sealed interface TradeView extends TopicView {
+
+    ByteBuf encode(Instrument instrument, TradePrint trade, ByteBufAllocator alloc);
+}

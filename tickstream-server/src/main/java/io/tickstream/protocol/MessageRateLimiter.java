@@ -1,0 +1,46 @@
+package io.tickstream.protocol;
+
+/**
+ * A token bucket over one connection's incoming messages. Confined to the connection's event loop.
+ * A message over the rate is refused with the time until the next token; a client that keeps
+ * sending while refused is abusive and gets disconnected.
+ */
+public final class MessageRateLimiter {
+
+    /** Returned by {@link #tryAcquire} when the message may be handled. */
+    public static final long ALLOWED = 0;
+
+    private final double perNano;
+    private final double capacity;
+    private final int toleratedRefusals;
+    private double tokens;
+    private long last;
+    private int refusals;
+
+    public MessageRateLimiter(int messagesPerSecond) {
+        this.perNano = messagesPerSecond / 1e9;
+        this.capacity = messagesPerSecond * 2.0;
+        this.toleratedRefusals = messagesPerSecond * 2;
+        this.tokens = capacity;
+        this.last = System.nanoTime();
+    }
+
+    /** {@link #ALLOWED}, or how many milliseconds until a message would be accepted again. */
+    public long tryAcquire() {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            refusals = 0;
+            return ALLOWED;
+        }
+        refusals++;
+        return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e6));
+    }
+
+    /** Whether the client went on sending through more refusals than it is allowed. */
+    public boolean abusive() {
+        return refusals > toleratedRefusals;
+    }
+}

@@ -1,0 +1,19 @@
+package io.tickstream.protocol;
+
+import io.tickstream.auth.Authenticator;
+import io.tickstream.auth.ConnectionLimiter;
+import io.tickstream.catalog.CatalogRefresher;
+import io.tickstream.hub.Hub;
+import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.transport.WebSocketUpgrade;
+
+/** What every protocol endpoint works with; one per gateway. Immutable and shared. */
+public record ProtocolContext(
+        Hub hub,
+        CatalogRefresher catalog,
+        Authenticator authenticator,
+        ConnectionLimiter connections,
+        WebSocketUpgrade upgrade,
+        SessionLimits limits,
+        GatewayMetrics metrics) {
+}

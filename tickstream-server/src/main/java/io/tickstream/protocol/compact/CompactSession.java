@@ -1,0 +1,176 @@
+package io.tickstream.protocol.compact;
+
+import io.netty.buffer.ByteBuf;
+import io.tickstream.hub.SessionOutbox;
+import io.tickstream.hub.Subscription;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.Admission;
+import io.tickstream.protocol.MessageRateLimiter;
+import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SessionLog;
+import io.tickstream.protocol.Symbols;
+import io.tickstream.transport.CloseCodes;
+import io.tickstream.transport.WebSocketSession;
+import io.tickstream.transport.WebSocketUpgrade;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One compact-protocol connection (SPEC 3.3): {@code {"authorization":..}} first, then quote
+ * subscriptions by case-insensitive symbol, text {@code ping}/{@code pong}, and the account's
+ * private events as marker arrays. Confined to the connection's event loop.
+ */
+final class CompactSession implements WebSocketSession {
+
+    private final ProtocolContext context;
+    private final CompactViews views;
+    private final SessionOutbox outbox;
+    private final CompactReplies replies;
+    private final Admission admission;
+    private final MessageRateLimiter rate;
+    private final Map<Instrument, Subscription> quotes = new LinkedHashMap<>();
+
+    CompactSession(ProtocolContext context, CompactViews views, SessionOutbox outbox) {
+        this.context = context;
+        this.views = views;
+        this.outbox = outbox;
+        this.replies = new CompactReplies(outbox.channel().alloc());
+        this.admission = new Admission(context, outbox);
+        this.rate = new MessageRateLimiter(context.limits().messagesPerSecond());
+    }
+
+    void start() {
+        admission.startTimer(() -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
+                "authentication timeout"));
+    }
+
+    @Override
+    public void onText(String text) {
+        context.metrics().clientMessages.increment();
+        long retryAfter = rate.tryAcquire();
+        if (retryAfter != MessageRateLimiter.ALLOWED) {
+            context.metrics().rateLimited.increment();
+            if (rate.abusive()) {
+                WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+            } else {
+                send(replies.error("rate_limited", "Too many messages", retryAfter));
+            }
+            return;
+        }
+        if (text.strip().equals("ping")) {
+            send(replies.pong());
+            return;
+        }
+        CompactMessage message;
+        try {
+            message = CompactMessageParser.parse(text);
+        } catch (CompactMessageParser.InvalidMessage e) {
+            error(e.getMessage());
+            return;
+        }
+        if (message.authorization() != null) {
+            authorize(message.authorization());
+        } else if (!admission.admitted()) {
+            error("Authorization required");
+        } else if ("subscribe".equals(message.event())) {
+            subscribe(message);
+        } else if ("unsubscribe".equals(message.event())) {
+            unsubscribe(message);
+        } else {
+            error(message.event() == null ? "Missing field: event" : "Unknown event: " + message.event());
+        }
+    }
+
+    private void authorize(String credential) {
+        if (admission.admitted()) {
+            error("Already authorized");
+            return;
+        }
+        switch (admission.admit(credential, views.account())) {
+            case ADMITTED -> {
+                SessionLog.authenticated(outbox.channel(), "compact", admission.principal().account());
+                send(replies.authorized());
+            }
+            case BAD_CREDENTIAL -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
+                    "authorization failed");
+            case CONNECTION_LIMIT -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
+                    "connection limit reached");
+        }
+    }
+
+    private void subscribe(CompactMessage message) {
+        if (message.data() == null || message.data().isEmpty()) {
+            error("Missing field: data");
+            return;
+        }
+        Set<String> subscribed = new LinkedHashSet<>();
+        for (String symbol : message.data()) {
+            var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
+            if (instrument.isEmpty()) {
+                error("Unknown symbol: " + symbol);
+            } else if (!quotes.containsKey(instrument.get()) && quotes.size() >= context.limits().maxSubscriptions()) {
+                send(replies.error("subscription_limit", "Subscription limit of "
+                        + context.limits().maxSubscriptions() + " reached: " + symbol + " not subscribed", -1));
+            } else {
+                subscribed.add(fold(instrument.get()));
+                if (!quotes.containsKey(instrument.get())) {
+                    quotes.put(instrument.get(), null);
+                }
+            }
+        }
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        send(replies.symbols("subscribed", subscribed));
+        quotes.replaceAll((instrument, subscription) ->
+                subscription != null ? subscription : context.hub().subscribe(outbox, instrument, views.quote()));
+    }
+
+    private void unsubscribe(CompactMessage message) {
+        if (message.data() == null || message.data().isEmpty()) {
+            error("Missing field: data");
+            return;
+        }
+        Set<String> removed = new LinkedHashSet<>();
+        for (String symbol : message.data()) {
+            Symbols.resolve(context.catalog().catalog(), symbol, admission.principal()).ifPresent(instrument -> {
+                Subscription subscription = quotes.remove(instrument);
+                if (subscription != null) {
+                    context.hub().unsubscribe(subscription);
+                    removed.add(fold(instrument));
+                }
+            });
+        }
+        send(replies.symbols("unsubscribed", removed));
+    }
+
+    private static String fold(Instrument instrument) {
+        return instrument.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void error(String message) {
+        context.metrics().clientErrors.increment();
+        send(replies.error(null, message, -1));
+    }
+
+    private void send(ByteBuf frame) {
+        outbox.offerOrdered(frame);
+        outbox.flush();
+    }
+
+    @Override
+    public void onWritabilityChanged() {
+        outbox.onWritabilityChanged();
+    }
+
+    @Override
+    public void onClosed() {
+        quotes.values().forEach(context.hub()::unsubscribe);
+        quotes.clear();
+        admission.close();
+        outbox.discard();
+    }
+}

@@ -1,0 +1,16 @@
+package io.tickstream.protocol.compact;
+
+import io.tickstream.hub.TopicView;
+import java.util.List;
+
+/** The compact protocol's views, registered with the hub once. */
+public record CompactViews(CompactQuoteView quote, CompactAccountView account) {
+
+    public CompactViews() {
+        this(new CompactQuoteView(), new CompactAccountView());
+    }
+
+    public List<TopicView> all() {
+        return List.of(quote, account);
+    }
+}

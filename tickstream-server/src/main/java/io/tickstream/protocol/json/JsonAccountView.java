@@ -1,0 +1,24 @@
+package io.tickstream.protocol.json;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.account.AccountEvent;
+import io.tickstream.hub.AccountView;
+import io.tickstream.transport.TextFrames;
+
+/** {@code {"type":"account","event":"balance","data":{...},"time":..}} for every kind of event. Stateless. */
+public final class JsonAccountView implements AccountView {
+
+    @Override
+    public ByteBuf encode(AccountEvent event, ByteBufAllocator alloc) {
+        return TextFrames.json(alloc, 64 + event.data().length(), json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "account");
+            json.writeStringField("event", event.type().wireName());
+            json.writeFieldName("data");
+            json.writeRawValue(event.data());
+            json.writeNumberField("time", event.time());
+            json.writeEndObject();
+        });
+    }
+}

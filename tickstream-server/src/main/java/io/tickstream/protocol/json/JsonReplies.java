@@ -1,0 +1,83 @@
+package io.tickstream.protocol.json;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.transport.TextFrames;
+import java.util.Collection;
+
+/** The JSON protocol's replies to a client, as ready frames. Stateless. */
+final class JsonReplies {
+
+    private final ByteBufAllocator alloc;
+
+    JsonReplies(ByteBufAllocator alloc) {
+        this.alloc = alloc;
+    }
+
+    ByteBuf welcome(long authTimeoutMs) {
+        return TextFrames.json(alloc, 128, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "welcome");
+            json.writeStringField("message", "Tickstream market data. Authenticate with {\"type\":\"auth\",\"apiKey\":\"...\"}");
+            json.writeNumberField("authTimeoutMs", authTimeoutMs);
+            json.writeEndObject();
+        });
+    }
+
+    ByteBuf auth(boolean success, String message) {
+        return TextFrames.json(alloc, 96, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "auth");
+            json.writeBooleanField("success", success);
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        });
+    }
+
+    /** {@code subscribed}, {@code unsubscribed} or {@code subscriptions}. */
+    ByteBuf symbols(String type, Collection<String> symbols, String channel, int total) {
+        return TextFrames.json(alloc, 64 + symbols.size() * 16, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", type);
+            json.writeArrayFieldStart("symbols");
+            for (String symbol : symbols) {
+                json.writeString(symbol);
+            }
+            json.writeEndArray();
+            if (channel != null) {
+                json.writeStringField("channel", channel);
+            }
+            json.writeNumberField("totalSubscriptions", total);
+            json.writeEndObject();
+        });
+    }
+
+    ByteBuf pong(long time) {
+        return TextFrames.json(alloc, 32, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "pong");
+            json.writeNumberField("time", time);
+            json.writeEndObject();
+        });
+    }
+
+    ByteBuf error(String message) {
+        return error(null, message, -1);
+    }
+
+    /** An error with a machine-readable {@code code}, and {@code retryAfterMs} when not negative. */
+    ByteBuf error(String code, String message, long retryAfterMs) {
+        return TextFrames.json(alloc, 64 + message.length(), json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "error");
+            if (code != null) {
+                json.writeStringField("code", code);
+            }
+            json.writeStringField("message", message);
+            if (retryAfterMs >= 0) {
+                json.writeNumberField("retryAfterMs", retryAfterMs);
+            }
+            json.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,229 @@
+package io.tickstream.protocol.json;
+
+import io.netty.buffer.ByteBuf;
+import io.tickstream.hub.Subscription;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.Admission;
+import io.tickstream.protocol.MessageRateLimiter;
+import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SessionLog;
+import io.tickstream.protocol.Symbols;
+import io.tickstream.hub.SessionOutbox;
+import io.tickstream.transport.CloseCodes;
+import io.tickstream.transport.WebSocketSession;
+import io.tickstream.transport.WebSocketUpgrade;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One JSON-protocol connection (SPEC 3.2): welcome, auth within the window, then subscriptions
+ * per symbol and channel. Every error is a message and the connection stays open, except bad
+ * credentials, the auth timeout and persistent flooding. Confined to the connection's event loop.
+ */
+final class JsonSession implements WebSocketSession {
+
+    private final ProtocolContext context;
+    private final JsonViews views;
+    private final SessionOutbox outbox;
+    private final JsonReplies replies;
+    private final Admission admission;
+    private final MessageRateLimiter rate;
+    private final Map<Key, Subscription> subscriptions = new LinkedHashMap<>();
+
+    /** A subscription's identity: one per symbol and channel (a book's depth can be changed). */
+    private record Key(Instrument instrument, Channel channel) {
+    }
+
+    JsonSession(ProtocolContext context, JsonViews views, SessionOutbox outbox) {
+        this.context = context;
+        this.views = views;
+        this.outbox = outbox;
+        this.replies = new JsonReplies(outbox.channel().alloc());
+        this.admission = new Admission(context, outbox);
+        this.rate = new MessageRateLimiter(context.limits().messagesPerSecond());
+    }
+
+    void start() {
+        send(replies.welcome(context.limits().authTimeout().toMillis()));
+        admission.startTimer(() -> {
+            send(replies.error("Authentication timeout"));
+            WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "authentication timeout");
+        });
+    }
+
+    @Override
+    public void onText(String text) {
+        context.metrics().clientMessages.increment();
+        long retryAfter = rate.tryAcquire();
+        if (retryAfter != MessageRateLimiter.ALLOWED) {
+            context.metrics().rateLimited.increment();
+            if (rate.abusive()) {
+                WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+            } else {
+                send(replies.error("rate_limited", "Too many messages", retryAfter));
+            }
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = ClientMessageParser.parse(text);
+        } catch (ClientMessageParser.InvalidMessage e) {
+            error(e.getMessage());
+            return;
+        }
+        if (!admission.admitted()) {
+            if ("auth".equals(message.type())) {
+                authenticate(message);
+            } else {
+                error("Authentication required");
+            }
+            return;
+        }
+        switch (message.type()) {
+            case "subscribe" -> subscribe(message);
+            case "unsubscribe" -> unsubscribe(message);
+            case "list" -> list();
+            case "ping" -> send(replies.pong(System.currentTimeMillis()));
+            case "auth" -> error("Already authenticated");
+            default -> error("Unknown message type: " + message.type());
+        }
+    }
+
+    private void authenticate(ClientMessage message) {
+        Admission.Result result = admission.admit(message.credential(), views.account);
+        switch (result) {
+            case ADMITTED -> {
+                SessionLog.authenticated(outbox.channel(), "json", admission.principal().account());
+                send(replies.auth(true, "Authenticated successfully"));
+            }
+            case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey" : "Invalid API key",
+                    "authentication failed");
+            case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+        }
+    }
+
+    private void refuse(String message, String reason) {
+        send(replies.auth(false, message));
+        WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, reason);
+    }
+
+    private void subscribe(ClientMessage message) {
+        Request request = request(message);
+        if (request == null) {
+            return;
+        }
+        Set<String> accepted = new LinkedHashSet<>();
+        List<Instrument> added = new ArrayList<>();
+        for (String symbol : request.symbols()) {
+            var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
+            if (instrument.isEmpty()) {
+                error("Unknown symbol: " + symbol);
+                continue;
+            }
+            Key key = new Key(instrument.get(), request.channel());
+            if (!subscriptions.containsKey(key) && subscriptions.size() + added.size() >= context.limits().maxSubscriptions()) {
+                send(replies.error("subscription_limit", "Subscription limit of "
+                        + context.limits().maxSubscriptions() + " reached: " + symbol + " not subscribed", -1));
+                continue;
+            }
+            if (accepted.add(instrument.get().name())) {
+                added.add(instrument.get());
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        int total = (int) (subscriptions.size() + added.stream()
+                .filter(i -> !subscriptions.containsKey(new Key(i, request.channel()))).count());
+        send(replies.symbols("subscribed", accepted, request.channel().wireName(true), total));
+        for (Instrument instrument : added) {
+            Key key = new Key(instrument, request.channel());
+            Subscription previous = subscriptions.remove(key);
+            if (previous != null) {
+                context.hub().unsubscribe(previous);
+            }
+            subscriptions.put(key, open(instrument, request));
+        }
+    }
+
+    private Subscription open(Instrument instrument, Request request) {
+        return switch (request.channel()) {
+            case TICK -> context.hub().subscribe(outbox, instrument, views.tick);
+            case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()));
+            case STATE -> context.hub().subscribe(outbox, instrument, views.state);
+            case TRADES -> context.hub().subscribeTrades(outbox, instrument, views.trades);
+        };
+    }
+
+    private void unsubscribe(ClientMessage message) {
+        Request request = request(message);
+        if (request == null) {
+            return;
+        }
+        Set<String> removed = new LinkedHashSet<>();
+        for (String symbol : request.symbols()) {
+            var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
+            Subscription subscription = instrument.map(i -> subscriptions.remove(new Key(i, request.channel()))).orElse(null);
+            if (subscription != null) {
+                context.hub().unsubscribe(subscription);
+                removed.add(instrument.get().name());
+            }
+        }
+        send(replies.symbols("unsubscribed", removed, request.channel().wireName(true), subscriptions.size()));
+    }
+
+    private void list() {
+        Set<String> symbols = new LinkedHashSet<>();
+        subscriptions.keySet().forEach(key -> symbols.add(key.instrument().name()));
+        send(replies.symbols("subscriptions", symbols, null, subscriptions.size()));
+    }
+
+    /** The symbols, channel and depth of a (un)subscribe message, or null after reporting what is wrong. */
+    private Request request(ClientMessage message) {
+        if (message.symbols() == null || message.symbols().isEmpty()) {
+            error("Missing field: symbol");
+            return null;
+        }
+        Channel channel = message.channel() == null ? Channel.TICK : Channel.fromWireName(message.channel());
+        if (channel == null) {
+            error("Unknown channel: " + message.channel() + " (tick, book, trades or state)");
+            return null;
+        }
+        int depth = message.depth() == null ? JsonViews.DEFAULT_BOOK_DEPTH : message.depth();
+        if (depth < 1 || depth > Instrument.MAX_DEPTH) {
+            error("Invalid field: depth must be 1.." + Instrument.MAX_DEPTH);
+            return null;
+        }
+        return new Request(message.symbols(), channel, depth);
+    }
+
+    private record Request(List<String> symbols, Channel channel, int depth) {
+    }
+
+    private void error(String message) {
+        context.metrics().clientErrors.increment();
+        send(replies.error(message));
+    }
+
+    private void send(ByteBuf frame) {
+        outbox.offerOrdered(frame);
+        outbox.flush();
+    }
+
+    @Override
+    public void onWritabilityChanged() {
+        outbox.onWritabilityChanged();
+    }
+
+    @Override
+    public void onClosed() {
+        subscriptions.values().forEach(context.hub()::unsubscribe);
+        subscriptions.clear();
+        admission.close();
+        outbox.discard();
+    }
+}
