@@ -2,6 +2,7 @@ package io.tickstream.config;
 
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
+import io.tickstream.auth.JwtSettings;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.json.JsonTree;
@@ -47,7 +48,7 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "limits", "apiKeys");
+        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "limits", "jwt", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
                 .port(root.integer("port", 8080));
@@ -62,7 +63,7 @@ public final class ConfigFile {
         }
         String catalog = root.string("catalog", null);
         if (catalog != null) {
-            Path catalogPath = base == null ? Path.of(catalog) : base.resolve(catalog);
+            Path catalogPath = resolve(base, catalog);
             if (!Files.isReadable(catalogPath)) {
                 throw new ConfigException("catalog file " + catalogPath + " does not exist or is not readable");
             }
@@ -77,6 +78,9 @@ public final class ConfigFile {
         builder.pingInterval(Duration.ofSeconds(websocket.integer("pingIntervalSeconds", 20)))
                 .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024));
         builder.limits(readLimits(root.section("limits")));
+        if (root.has("jwt")) {
+            builder.jwt(readJwt(root.section("jwt"), base));
+        }
         for (ConfigNode key : root.sections("apiKeys")) {
             builder.apiKey(readApiKey(key));
         }
@@ -92,6 +96,35 @@ public final class ConfigFile {
         } catch (DateTimeException e) {
             throw new ConfigException(ime.where("timeZone") + ": unknown time zone '" + zone + "'");
         }
+    }
+
+    private static JwtSettings readJwt(ConfigNode jwt, Path base) throws ConfigException {
+        jwt.allowOnly("hs256Secret", "publicKeyFile", "jwksFile", "instrumentsClaim", "issuer", "audience");
+        JwtSettings.Builder settings = JwtSettings.builder();
+        try {
+            String secret = jwt.string("hs256Secret", null);
+            if (secret != null) {
+                settings.hs256Secret(secret);
+            }
+            String pem = jwt.string("publicKeyFile", null);
+            if (pem != null) {
+                settings.publicKeyPem(resolve(base, pem));
+            }
+            String jwks = jwt.string("jwksFile", null);
+            if (jwks != null) {
+                settings.jwks(resolve(base, jwks));
+            }
+            settings.instrumentsClaim(jwt.string("instrumentsClaim", JwtSettings.DEFAULT_INSTRUMENTS_CLAIM))
+                    .issuer(jwt.string("issuer", null))
+                    .audience(jwt.string("audience", null));
+            return settings.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("jwt: " + e.getMessage());
+        }
+    }
+
+    private static Path resolve(Path base, String file) {
+        return base == null ? Path.of(file) : base.resolve(file);
     }
 
     private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {

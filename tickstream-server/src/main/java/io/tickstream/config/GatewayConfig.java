@@ -1,6 +1,7 @@
 package io.tickstream.config;
 
 import io.tickstream.auth.ApiKey;
+import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.protocol.SessionLimits;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param pingInterval    WebSocket ping period; a client silent for two periods is dropped
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
+ * @param jwt             how JWTs are verified, or null when only API keys are accepted
  */
 public record GatewayConfig(
         String host,
@@ -35,6 +37,7 @@ public record GatewayConfig(
         int maxFrameBytes,
         Duration catalogRefresh,
         SessionLimits limits,
+        JwtSettings jwt,
         List<ApiKey> apiKeys) {
 
     public GatewayConfig {
@@ -82,6 +85,7 @@ public record GatewayConfig(
         private int maxFrameBytes = 64 * 1024;
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
+        private JwtSettings jwt;
         private final List<ApiKey> apiKeys = new ArrayList<>();
 
         public Builder host(String value) {
@@ -149,6 +153,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder jwt(JwtSettings value) {
+            jwt = value;
+            return this;
+        }
+
         public Builder apiKey(ApiKey value) {
             apiKeys.add(value);
             return this;
@@ -160,7 +169,7 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, limits, apiKeys);
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, limits, jwt, apiKeys);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.tickstream.server;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.auth.Authenticator;
+import io.tickstream.auth.CompositeAuthenticator;
+import io.tickstream.auth.JwtAuthenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.InProcessBus;
@@ -35,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,7 +83,8 @@ public final class Gateway implements AutoCloseable {
         Hub hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT, metrics);
         bus.start(hub);
 
-        Authenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
+        Authenticator authenticator = CompositeAuthenticator.of(new ApiKeyAuthenticator(config.apiKeys()),
+                Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new));
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), metrics);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
                 config.limits(), metrics);

@@ -100,8 +100,8 @@ final class JsonSession implements WebSocketSession {
                 SessionLog.authenticated(outbox.channel(), "json", admission.principal().account());
                 send(replies.auth(true, "Authenticated successfully"));
             }
-            case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey" : "Invalid API key",
-                    "authentication failed");
+            case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
+                    : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
             case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
         }
     }

@@ -1,0 +1,55 @@
+package io.tickstream.auth;
+
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Checks the registered claims of a verified token; immutable, so thread-safe.
+ * {@code exp} and {@code nbf} within the clock skew, a non-blank {@code sub}, and the configured
+ * {@code iss} and {@code aud}. Failures carry a short reason that quotes nothing from the token.
+ */
+final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
+
+    private final Clock clock;
+    private final Duration skew;
+    private final String issuer;
+    private final String audience;
+
+    JwtClaimsRules(Clock clock, JwtSettings settings) {
+        this.clock = clock;
+        this.skew = settings.clockSkew();
+        this.issuer = settings.issuer();
+        this.audience = settings.audience();
+    }
+
+    @Override
+    public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+        Instant now = clock.instant();
+        Date expires = claims.getExpirationTime();
+        if (expires != null && !now.minus(skew).isBefore(expires.toInstant())) {
+            throw new BadJWTException("expired");
+        }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.plus(skew).isBefore(notBefore.toInstant())) {
+            throw new BadJWTException("not yet valid (nbf)");
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new BadJWTException("missing sub");
+        }
+        if (issuer != null && !issuer.equals(claims.getIssuer())) {
+            throw new BadJWTException("wrong issuer");
+        }
+        List<String> audiences = claims.getAudience();
+        if (audience != null && !audiences.contains(audience)) {
+            throw new BadJWTException("wrong audience");
+        }
+    }
+}
