@@ -3,6 +3,7 @@ package io.tickstream.cli;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
+import io.tickstream.server.Gateway;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -12,7 +13,7 @@ import java.util.HexFormat;
  */
 final class DemoKey {
 
-    static final String ACCOUNT = "demo";
+    static final String ACCOUNT = Gateway.DEMO_ACCOUNT;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int RANDOM_BYTES = 8;

@@ -1,6 +1,7 @@
 package io.tickstream.cli;
 
 import io.tickstream.redis.RedisBus;
+import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
 import java.util.concurrent.Callable;
@@ -28,13 +29,22 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Market-data updates per second across all instruments (default: ${DEFAULT-VALUE}).")
     private double rate;
 
+    @Option(names = "--account", paramLabel = "NAME", defaultValue = "demo",
+            description = "Account whose private events are simulated (default: ${DEFAULT-VALUE}); empty for none.")
+    private String account;
+
     @Override
     public Integer call() throws InterruptedException {
         RedisBus bus = redis.connect();
         MarketSimulator simulator;
+        AccountSimulator accountSimulator;
         try {
             simulator = new MarketSimulator(bus.publisher(), DemoCatalog.instruments(), rate);
             simulator.start();
+            accountSimulator = account.isBlank() ? null : AccountSimulator.demo(bus.publisher(), account);
+            if (accountSimulator != null) {
+                accountSimulator.start();
+            }
         } catch (RuntimeException e) {
             bus.close();
             throw e;
@@ -45,6 +55,9 @@ final class SimulateCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         UntilSignal.block(() -> {
             simulator.close();
+            if (accountSimulator != null) {
+                accountSimulator.close();
+            }
             bus.close();
         });
         return 0;

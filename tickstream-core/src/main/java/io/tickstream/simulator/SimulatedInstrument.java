@@ -73,7 +73,8 @@ final class SimulatedInstrument {
         return List.copyOf(levels);
     }
 
-    private long lots(RandomGenerator random) {
+    /** A random order or trade quantity: 1 to {@value #MAX_LOTS} lots. */
+    long lots(RandomGenerator random) {
         return profile.lot() * random.nextInt(1, MAX_LOTS + 1);
     }
 

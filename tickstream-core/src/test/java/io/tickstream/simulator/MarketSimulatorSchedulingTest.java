@@ -26,7 +26,7 @@ class MarketSimulatorSchedulingTest {
         try (MarketSimulator simulator = simulator(publisher, 100)) {
             simulator.start();
 
-            assertThat(publisher.awaitUpdates(TIMEOUT)).isTrue();
+            assertThat(publisher.awaitMessages(TIMEOUT)).isTrue();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         Thread thread = publisher.updates().get(0).thread();
@@ -43,7 +43,7 @@ class MarketSimulatorSchedulingTest {
         RecordingPublisher publisher = new RecordingPublisher(5);
         MarketSimulator simulator = simulator(publisher, 200);
         simulator.start();
-        assertThat(publisher.awaitUpdates(TIMEOUT)).isTrue();
+        assertThat(publisher.awaitMessages(TIMEOUT)).isTrue();
 
         simulator.close();
         int published = publisher.updates().size();

@@ -168,6 +168,7 @@ class MarketSimulatorTest {
             simulator.step();
         }
         assertThat(simulator.errors()).isZero();
+        assertThat(publisher.accountEvents()).isEmpty();
     }
 
     private Instrument instrument(String id) {

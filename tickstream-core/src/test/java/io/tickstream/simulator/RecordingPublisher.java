@@ -9,6 +9,7 @@ import io.tickstream.state.StateUpdateParser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,8 +24,12 @@ final class RecordingPublisher implements MarketPublisher {
     record Message(String instrumentId, String json, Thread thread) {
     }
 
+    record AccountMessage(String account, String json, Thread thread) {
+    }
+
     private final List<Message> updates = new CopyOnWriteArrayList<>();
     private final List<Message> trades = new CopyOnWriteArrayList<>();
+    private final List<AccountMessage> accountEvents = new CopyOnWriteArrayList<>();
     private final List<Instrument> catalog = new CopyOnWriteArrayList<>();
     private final CountDownLatch awaited;
 
@@ -32,8 +37,9 @@ final class RecordingPublisher implements MarketPublisher {
         this(0);
     }
 
-    RecordingPublisher(int awaitedUpdates) {
-        awaited = new CountDownLatch(awaitedUpdates);
+    /** @param awaitedMessages the number of market-data updates and account events to wait for */
+    RecordingPublisher(int awaitedMessages) {
+        awaited = new CountDownLatch(awaitedMessages);
     }
 
     @Override
@@ -51,7 +57,9 @@ final class RecordingPublisher implements MarketPublisher {
 
     @Override
     public CompletionStage<Void> publishAccountEvent(String account, String eventJson) {
-        throw new AssertionError("the simulator publishes no account events");
+        accountEvents.add(new AccountMessage(account, eventJson, Thread.currentThread()));
+        awaited.countDown();
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -60,13 +68,33 @@ final class RecordingPublisher implements MarketPublisher {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Whether the awaited number of updates arrived within the timeout. */
-    boolean awaitUpdates(Duration timeout) throws InterruptedException {
+    /** Whether the awaited number of updates and account events arrived within the timeout. */
+    boolean awaitMessages(Duration timeout) throws InterruptedException {
         return awaited.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     List<Message> updates() {
         return List.copyOf(updates);
+    }
+
+    List<AccountMessage> accountEvents() {
+        return List.copyOf(accountEvents);
+    }
+
+    /** The parsed account events, in publish order. */
+    List<Map<String, Object>> parsedAccountEvents() throws IOException {
+        List<Map<String, Object>> parsed = new ArrayList<>();
+        for (AccountMessage message : accountEvents) {
+            parsed.add(object(JsonTree.parse(message.json())));
+        }
+        return parsed;
+    }
+
+    /** A parsed JSON object with its field names typed, in document order. */
+    static Map<String, Object> object(Object parsed) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        ((Map<?, ?>) parsed).forEach((name, value) -> fields.put((String) name, value));
+        return fields;
     }
 
     List<Message> trades() {

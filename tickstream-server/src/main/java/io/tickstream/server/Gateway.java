@@ -26,6 +26,7 @@ import io.tickstream.protocol.ime.ImeStateView;
 import io.tickstream.protocol.json.JsonEndpoint;
 import io.tickstream.protocol.json.JsonViews;
 import io.tickstream.redis.RedisBus;
+import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
 import io.tickstream.transport.GatewayServer;
@@ -53,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    /** The account whose private events the built-in simulator makes up (the demo key's account). */
+    public static final String DEMO_ACCOUNT = "demo";
 
     private final Bus bus;
     private final boolean ownsBus;
@@ -65,6 +68,7 @@ public final class Gateway implements AutoCloseable {
     });
     private final GatewayServer server;
     private final MarketSimulator simulator;
+    private final AccountSimulator accountSimulator;
 
     private Gateway(GatewayConfig config, Bus bus, boolean ownsBus) throws InterruptedException {
         this.bus = bus;
@@ -97,8 +101,10 @@ public final class Gateway implements AutoCloseable {
 
         boolean simulate = ownsBus && !config.usesRedis() && config.simulatorRate() > 0;
         this.simulator = simulate ? new MarketSimulator(bus.publisher(), catalog.all(), config.simulatorRate()) : null;
-        if (simulator != null) {
+        this.accountSimulator = simulate ? AccountSimulator.demo(bus.publisher(), DEMO_ACCOUNT) : null;
+        if (simulate) {
             simulator.start();
+            accountSimulator.start();
         }
         log.info("gateway listening on {}:{} ({} bus, {} instruments)", config.host(), server.port(),
                 config.usesRedis() ? "Redis" : "in-process", catalog.size());
@@ -141,6 +147,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         if (simulator != null) {
             simulator.close();
+            accountSimulator.close();
         }
         server.close();
         scheduler.shutdownNow();
