@@ -28,6 +28,12 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (WebSocketUpgrade.closing(ctx.channel())) {
+            if (frame instanceof CloseWebSocketFrame) {
+                ctx.close();
+            }
+            return;
+        }
         if (frame instanceof TextWebSocketFrame text) {
             session.onText(text.text());
         } else if (frame instanceof PingWebSocketFrame) {

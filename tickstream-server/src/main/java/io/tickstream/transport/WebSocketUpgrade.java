@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.util.AttributeKey;
 import io.tickstream.metrics.GatewayMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class WebSocketUpgrade {
 
     private static final long CLOSE_GRACE_SECONDS = 2;
+    private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf(WebSocketUpgrade.class, "closing");
 
     private final int maxFrameBytes;
     private final Duration pingInterval;
@@ -80,11 +82,24 @@ public final class WebSocketUpgrade {
     }
 
     /**
-     * Sends a close frame with a code and reason, then closes the socket; a peer that does not read
-     * (so the frame cannot be flushed) is cut off after a grace period.
+     * Starts the closing handshake: sends a close frame with a code and reason, ignores the
+     * client's messages from then on and closes the socket when the client answers with its close
+     * frame. A connection without a session (refused at the handshake) closes once the frame is
+     * out. A peer that never answers, or never reads, is cut off after a grace period.
      */
     public static void close(Channel channel, int code, String reason) {
-        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        if (channel.attr(CLOSING).getAndSet(Boolean.TRUE) != null) {
+            return;
+        }
+        var written = channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        if (channel.pipeline().get(WebSocketConnection.class) == null) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
         channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Whether this side has sent its close frame already. */
+    static boolean closing(Channel channel) {
+        return channel.hasAttr(CLOSING);
     }
 }

@@ -9,7 +9,9 @@ import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,8 @@ class ImeProtocolTest {
     @Test
     void shouldDropMalformedUpdatesWithoutDisturbingClients() throws Exception {
         WebSocketRecorder client = gateway.connect(gateway.byName("DEEP5", "EURUSD"));
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> gateway.gateway().metrics().activeTopics.get() == 2);
         bus.publishRaw(BusChannel.MARKET_DATA, "5", "not json");
         bus.publishRaw(BusChannel.MARKET_DATA, "5", "{\"Aggregate\":{\"last_price\":\"high\"}}");
         bus.publishRaw(BusChannel.MARKET_DATA, "5", "{\"BestLimit\":{\"6\":{\"buy_price\":1}}}");
