@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.account.AccountEvent;
 import java.util.List;
+import org.HdrHistogram.Recorder;
 
 /**
  * The sessions of one account on this node. Each private event is encoded once per protocol and
@@ -15,8 +16,9 @@ final class AccountTopic extends Topic {
     private final List<TopicView> views;
     private final ByteBufAllocator alloc;
 
-    AccountTopic(String account, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest) {
-        super(views.size(), interest);
+    AccountTopic(String account, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest,
+                 Recorder latency) {
+        super(views.size(), interest, latency);
         this.account = account;
         this.views = views;
         this.alloc = alloc;
@@ -32,7 +34,7 @@ final class AccountTopic extends Topic {
         return 0;
     }
 
-    synchronized void apply(AccountEvent event) {
+    synchronized void apply(AccountEvent event, long receivedNanos) {
         ByteBuf[] frames = new ByteBuf[views.size()];
         boolean any = false;
         for (int i = 0; i < frames.length; i++) {
@@ -42,7 +44,7 @@ final class AccountTopic extends Topic {
             }
         }
         if (any) {
-            dispatch(frames, ALWAYS);
+            dispatch(frames, ALWAYS, receivedNanos);
         }
     }
 }

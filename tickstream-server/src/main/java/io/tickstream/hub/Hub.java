@@ -81,12 +81,12 @@ public final class Hub implements BusListener {
     /** Subscribes a connection to an instrument's trade prints. Call on the connection's event loop. */
     public Subscription subscribeTrades(SessionOutbox outbox, Instrument instrument, TradeView view) {
         return register(instruments, instrument.id(),
-                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest), outbox, indexOf(view));
+                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, metrics.deliveryLatencyMicros), outbox, indexOf(view));
     }
 
     /** Subscribes a session to its account's private events. Call on the connection's event loop. */
     public Subscription subscribeAccount(SessionOutbox outbox, String account, AccountView view) {
-        return register(accounts, account, key -> new AccountTopic(key, views, alloc, accountInterest),
+        return register(accounts, account, key -> new AccountTopic(key, views, alloc, accountInterest, metrics.deliveryLatencyMicros),
                 outbox, indexOf(view));
     }
 
@@ -104,13 +104,14 @@ public final class Hub implements BusListener {
 
     @Override
     public void onMessage(BusChannel kind, String key, String payload) {
+        long receivedNanos = System.nanoTime();
         metrics.busMessages.increment();
         try {
             switch (kind) {
                 case MARKET_DATA -> {
                     InstrumentTopic topic = instruments.get(key);
                     if (topic != null) {
-                        apply(topic, StateUpdateParser.parse(payload));
+                        apply(topic, StateUpdateParser.parse(payload), receivedNanos);
                         return;
                     }
                 }
@@ -118,7 +119,7 @@ public final class Hub implements BusListener {
                     InstrumentTopic topic = instruments.get(key);
                     if (topic != null) {
                         metrics.tradesIn.increment();
-                        topic.apply(TradeParser.parse(payload, System.currentTimeMillis()));
+                        topic.apply(TradeParser.parse(payload, System.currentTimeMillis()), receivedNanos);
                         return;
                     }
                 }
@@ -126,7 +127,7 @@ public final class Hub implements BusListener {
                     AccountTopic topic = accounts.get(key);
                     if (topic != null) {
                         metrics.accountEventsIn.increment();
-                        topic.apply(AccountEventParser.parse(payload, System.currentTimeMillis()));
+                        topic.apply(AccountEventParser.parse(payload, System.currentTimeMillis()), receivedNanos);
                         return;
                     }
                 }
@@ -157,7 +158,7 @@ public final class Hub implements BusListener {
 
     private InstrumentTopic instrumentTopic(Instrument instrument) {
         return instruments.computeIfAbsent(instrument.id(),
-                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest));
+                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, metrics.deliveryLatencyMicros));
     }
 
     private <T extends Topic> Subscription register(Map<String, T> topics, String key, Function<String, T> create,
@@ -180,8 +181,8 @@ public final class Hub implements BusListener {
         return index;
     }
 
-    private void apply(InstrumentTopic topic, StateUpdate update) throws MalformedUpdateException {
-        if (topic.apply(update, nowMicros())) {
+    private void apply(InstrumentTopic topic, StateUpdate update, long receivedNanos) throws MalformedUpdateException {
+        if (topic.apply(update, nowMicros(), receivedNanos)) {
             metrics.stateChanges.increment();
         } else {
             metrics.unchangedUpdates.increment();
@@ -205,7 +206,7 @@ public final class Hub implements BusListener {
 
     private void applyStored(InstrumentTopic topic, Map<String, String> paths) {
         try {
-            apply(topic, StatePaths.toUpdate(paths));
+            apply(topic, StatePaths.toUpdate(paths), System.nanoTime());
         } catch (MalformedUpdateException e) {
             metrics.malformedUpdates.increment();
             badInputLog.warn("ignored malformed stored state of {}: {}", topic.key(), e.getMessage());

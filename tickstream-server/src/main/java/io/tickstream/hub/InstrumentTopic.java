@@ -8,6 +8,7 @@ import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.trade.TradePrint;
 import java.util.List;
+import org.HdrHistogram.Recorder;
 
 /**
  * One instrument's live state and trade prints and who watches them. Holds the topic monitor for
@@ -21,8 +22,9 @@ final class InstrumentTopic extends Topic {
     private final ByteBufAllocator alloc;
     private InstrumentState state;
 
-    InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest) {
-        super(views.size(), interest);
+    InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest,
+                    Recorder latency) {
+        super(views.size(), interest, latency);
         this.instrument = instrument;
         this.views = views;
         this.alloc = alloc;
@@ -47,7 +49,8 @@ final class InstrumentTopic extends Topic {
     }
 
     /** Merges an update; returns whether it changed the state. */
-    synchronized boolean apply(StateUpdate update, long receivedMicros) throws MalformedUpdateException {
+    synchronized boolean apply(StateUpdate update, long receivedMicros, long receivedNanos)
+            throws MalformedUpdateException {
         InstrumentState previous = state;
         InstrumentState next = previous.merge(update, receivedMicros);
         state = next;
@@ -64,13 +67,13 @@ final class InstrumentTopic extends Topic {
                 }
             }
             if (any) {
-                dispatch(frames, next.version());
+                dispatch(frames, next.version(), receivedNanos);
             }
         }
         return true;
     }
 
-    synchronized void apply(TradePrint trade) {
+    synchronized void apply(TradePrint trade, long receivedNanos) {
         ByteBuf[] frames = new ByteBuf[views.size()];
         boolean any = false;
         for (int i = 0; i < frames.length; i++) {
@@ -80,7 +83,7 @@ final class InstrumentTopic extends Topic {
             }
         }
         if (any) {
-            dispatch(frames, ALWAYS);
+            dispatch(frames, ALWAYS, receivedNanos);
         }
     }
 

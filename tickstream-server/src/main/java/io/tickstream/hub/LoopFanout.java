@@ -4,11 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Recorder;
 
 /**
  * The subscribers of one topic that live on one event loop. The list is touched only on that
  * loop; a message becomes a single task on the loop that writes to all of them, instead of one
- * cross-thread task per socket.
+ * cross-thread task per socket. It records, once per message, how long the message took from the
+ * bus to this loop's sockets.
  */
 final class LoopFanout {
 
@@ -17,8 +19,11 @@ final class LoopFanout {
     int size;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    LoopFanout(EventLoop loop) {
+    private final Recorder latency;
+
+    LoopFanout(EventLoop loop, Recorder latency) {
         this.loop = loop;
+        this.latency = latency;
     }
 
     void add(Subscription subscription) {
@@ -35,16 +40,16 @@ final class LoopFanout {
      * Hands one encoded message (a frame per view index, null where a view has nothing) to this
      * loop. Takes one reference of each frame and releases it once the loop has written them.
      */
-    void dispatch(ByteBuf[] frames, long version) {
+    void dispatch(ByteBuf[] frames, long version, long receivedNanos) {
         for (ByteBuf frame : frames) {
             if (frame != null) {
                 frame.retain();
             }
         }
-        loop.execute(() -> deliver(frames, version));
+        loop.execute(() -> deliver(frames, version, receivedNanos));
     }
 
-    private void deliver(ByteBuf[] frames, long version) {
+    private void deliver(ByteBuf[] frames, long version, long receivedNanos) {
         try {
             for (int i = 0, n = subscriptions.size(); i < n; i++) {
                 Subscription subscription = subscriptions.get(i);
@@ -55,6 +60,7 @@ final class LoopFanout {
                 subscription.deliver(frame.retainedDuplicate());
                 subscription.outbox.flush();
             }
+            latency.recordValue((System.nanoTime() - receivedNanos) / 1_000);
         } finally {
             for (ByteBuf frame : frames) {
                 if (frame != null) {

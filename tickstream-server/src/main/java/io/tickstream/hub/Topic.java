@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Recorder;
 
 /**
  * What subscribers of one bus key share: their event loops, how many watch through each view, and
@@ -21,9 +22,12 @@ abstract class Topic {
     private int subscribers;
     private boolean retired;
 
-    Topic(int views, BusInterest interest) {
+    private final Recorder latency;
+
+    Topic(int views, BusInterest interest, Recorder latency) {
         this.viewCounts = new int[views];
         this.interest = interest;
+        this.latency = latency;
     }
 
     /** The bus key of this topic: an instrument id or an account. */
@@ -40,7 +44,7 @@ abstract class Topic {
         EventLoop loop = outbox.channel().eventLoop();
         LoopFanout fanout = fanoutOf(loop);
         if (fanout == null) {
-            fanout = new LoopFanout(loop);
+            fanout = new LoopFanout(loop, latency);
             loops.add(fanout);
         }
         Subscription subscription = new Subscription(outbox, this, view, conflatable, version());
@@ -83,10 +87,10 @@ abstract class Topic {
     }
 
     /** Sends one frame per view to every loop, then drops the caller's references. Call holding the monitor. */
-    void dispatch(ByteBuf[] frames, long version) {
+    void dispatch(ByteBuf[] frames, long version, long receivedNanos) {
         try {
             for (LoopFanout fanout : loops) {
-                fanout.dispatch(frames, version);
+                fanout.dispatch(frames, version, receivedNanos);
             }
         } finally {
             for (ByteBuf frame : frames) {

@@ -1,6 +1,7 @@
 package io.tickstream.metrics;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Recorder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,5 +29,11 @@ public final class GatewayMetrics {
     public final LongAdder badHttpRequests = new LongAdder();
     public final LongAdder heartbeatTimeouts = new LongAdder();
     public final AtomicInteger openConnections = new AtomicInteger();
+    /**
+     * Microseconds from a message's arrival off the bus to its write to a socket, recorded once per
+     * event loop and message (not per socket). Interval histograms: take one with
+     * {@code getIntervalHistogram()}.
+     */
+    public final Recorder deliveryLatencyMicros = new Recorder(3);
     public final AtomicInteger activeTopics = new AtomicInteger();
 }
