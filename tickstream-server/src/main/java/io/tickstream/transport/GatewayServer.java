@@ -16,7 +16,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +31,9 @@ public final class GatewayServer implements AutoCloseable {
     private static final int HIGH_WATER_MARK = 128 * 1024;
     private static final int LOW_WATER_MARK = 32 * 1024;
     private static final int MAX_HTTP_REQUEST = 16 * 1024;
+    /** Thread name prefixes, so that profilers and the benchmark can tell the gateway's threads apart. */
+    public static final String ACCEPT_THREADS = "tickstream-accept";
+    public static final String IO_THREADS = "tickstream-io";
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -36,8 +41,10 @@ public final class GatewayServer implements AutoCloseable {
 
     private GatewayServer(String host, int port, HttpRouter router) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
-        boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        workers = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+        ThreadFactory acceptor = new DefaultThreadFactory(ACCEPT_THREADS, true);
+        ThreadFactory io = new DefaultThreadFactory(IO_THREADS, true);
+        boss = epoll ? new EpollEventLoopGroup(1, acceptor) : new NioEventLoopGroup(1, acceptor);
+        workers = epoll ? new EpollEventLoopGroup(0, io) : new NioEventLoopGroup(0, io);
         Class<? extends ServerSocketChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ChannelFuture bound;
         try {

@@ -1,5 +1,6 @@
 package io.tickstream.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,30 +13,37 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import io.tickstream.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The first stage after HTTP decoding: WebSocket upgrades go to the endpoint owning the path,
- * plain GETs to their handler, everything else gets a short HTTP error (never a stack trace).
- * Shared by all connections; stateless.
+ * plain GETs and HEADs to their handler (answered at once or when ready, always in request
+ * order), everything else gets a short HTTP error (never a stack trace). Shared by all
+ * connections; its only per-connection state is a channel attribute.
  */
 @ChannelHandler.Sharable
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
 
+    /** The last response of a connection still waiting to be written, so that responses keep request order. */
+    private static final AttributeKey<CompletableFuture<Void>> IN_FLIGHT =
+            AttributeKey.valueOf(HttpRouter.class, "inFlight");
+
     private final List<WebSocketEndpoint> endpoints;
-    private final Map<String, HttpHandler> routes;
+    private final HttpRoutes routes;
     private final GatewayMetrics metrics;
 
-    public HttpRouter(List<WebSocketEndpoint> endpoints, Map<String, HttpHandler> routes, GatewayMetrics metrics) {
+    public HttpRouter(List<WebSocketEndpoint> endpoints, HttpRoutes routes, GatewayMetrics metrics) {
         this.endpoints = List.copyOf(endpoints);
-        this.routes = Map.copyOf(routes);
+        this.routes = routes;
         this.metrics = metrics;
     }
 
@@ -59,14 +67,47 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
             reply(ctx, request, HttpResponses.text(HttpResponseStatus.NOT_FOUND, "no WebSocket endpoint at " + path + "\n"), false);
             return;
         }
-        HttpHandler handler = routes.get(path);
+        AsyncHttpHandler handler = routes.find(path);
         if (handler == null) {
-            reply(ctx, request, HttpResponses.text(HttpResponseStatus.NOT_FOUND, "not found\n"), true);
+            replyLater(ctx, request, CompletableFuture.completedFuture(
+                    HttpResponses.text(HttpResponseStatus.NOT_FOUND, "not found\n")));
         } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
-            reply(ctx, request, HttpResponses.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET\n"), true);
+            FullHttpResponse refusal = HttpResponses.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET\n");
+            refusal.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            replyLater(ctx, request, CompletableFuture.completedFuture(refusal));
         } else {
-            reply(ctx, request, handler.handle(request, uri), true);
+            replyLater(ctx, request, handler.handle(ctx.channel(), request, uri));
         }
+    }
+
+    /**
+     * Writes a response when it is ready, on the connection's loop, after the responses to the
+     * requests before it (HTTP/1.1 pipelining keeps order). Reads all it needs from the request now.
+     */
+    private void replyLater(ChannelHandlerContext ctx, FullHttpRequest request, CompletionStage<FullHttpResponse> stage) {
+        CompletableFuture<FullHttpResponse> ready = stage.toCompletableFuture();
+        Channel channel = ctx.channel();
+        CompletableFuture<Void> previous = channel.attr(IN_FLIGHT).get();
+        if (previous == null && ready.isDone() && !ready.isCompletedExceptionally()) {
+            reply(ctx, request, ready.join(), true);
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        boolean head = HttpMethod.HEAD.equals(request.method());
+        String target = request.uri();
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        channel.attr(IN_FLIGHT).set(written);
+        CompletableFuture<FullHttpResponse> inOrder = previous == null ? ready : previous.thenCompose(done -> ready);
+        inOrder.whenComplete((response, failure) -> channel.eventLoop().execute(() -> {
+            FullHttpResponse out = response;
+            if (failure != null) {
+                log.warn("HTTP {} failed: {}", target, failure.toString());
+                out = HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n");
+            }
+            write(ctx, out, keepAlive, head);
+            channel.attr(IN_FLIGHT).compareAndSet(written, null);
+            written.complete(null);
+        }));
     }
 
     @Override
@@ -85,9 +126,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private static void reply(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response,
                               boolean mayKeepAlive) {
-        boolean keepAlive = mayKeepAlive && HttpUtil.isKeepAlive(request);
+        write(ctx, response, mayKeepAlive && HttpUtil.isKeepAlive(request), HttpMethod.HEAD.equals(request.method()));
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, boolean head) {
         HttpUtil.setKeepAlive(response, keepAlive);
-        if (HttpMethod.HEAD.equals(request.method())) {
+        if (head) {
             response.content().clear();
         }
         var written = ctx.writeAndFlush(response);

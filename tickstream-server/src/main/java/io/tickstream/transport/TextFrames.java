@@ -46,6 +46,21 @@ public final class TextFrames {
         }
     }
 
+    /**
+     * A buffer to write a message's payload into, with room for the header left in front; pass it
+     * to {@link #finish} when the payload is complete.
+     */
+    public static ByteBuf open(ByteBufAllocator alloc, int sizeHint) {
+        ByteBuf buf = alloc.buffer(MAX_HEADER + sizeHint);
+        buf.writerIndex(MAX_HEADER);
+        return buf;
+    }
+
+    /** Puts the header in front of a payload written into a buffer from {@link #open}. */
+    public static ByteBuf finish(ByteBuf buf) {
+        return frame(buf);
+    }
+
     public static ByteBuf text(ByteBufAllocator alloc, CharSequence text) {
         ByteBuf buf = alloc.buffer(MAX_HEADER + text.length() * 3);
         buf.writerIndex(MAX_HEADER);

@@ -38,7 +38,8 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
             session.onText(text.text());
         } else if (frame instanceof PingWebSocketFrame) {
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-        } else if (frame instanceof CloseWebSocketFrame) {
+        } else if (frame instanceof CloseWebSocketFrame close) {
+            CloseStatus.remember(ctx.channel(), false, close.statusCode(), close.reasonText());
             ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
         } else if (!(frame instanceof PongWebSocketFrame)) {
             WebSocketUpgrade.close(ctx.channel(), CloseCodes.UNSUPPORTED_DATA, "binary messages are not supported");

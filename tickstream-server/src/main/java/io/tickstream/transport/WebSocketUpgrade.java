@@ -91,6 +91,7 @@ public final class WebSocketUpgrade {
         if (channel.attr(CLOSING).getAndSet(Boolean.TRUE) != null) {
             return;
         }
+        CloseStatus.remember(channel, true, code, reason);
         var written = channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
         if (channel.pipeline().get(WebSocketConnection.class) == null) {
             written.addListener(ChannelFutureListener.CLOSE);

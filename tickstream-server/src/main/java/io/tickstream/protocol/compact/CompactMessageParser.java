@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code {"authorization":..}} and {@code {"event":..,"data":[..]}} messages. Stateless. */
-final class CompactMessageParser {
+public final class CompactMessageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -16,13 +16,13 @@ final class CompactMessageParser {
     }
 
     /** Thrown with the text of the error the client gets. */
-    static final class InvalidMessage extends Exception {
+    public static final class InvalidMessage extends Exception {
         InvalidMessage(String message) {
             super(message, null, false, false);
         }
     }
 
-    static CompactMessage parse(String text) throws InvalidMessage {
+    public static CompactMessage parse(String text) throws InvalidMessage {
         try (JsonParser parser = JSON.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidMessage("Invalid JSON: a message must be an object");

@@ -3,12 +3,13 @@ package io.tickstream.protocol.ime;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.hub.StateView;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.MicrosTimestamps;
+import io.tickstream.protocol.StateBytes;
 import io.tickstream.state.InstrumentState;
-import io.tickstream.state.StatePayloadWriter;
+import io.tickstream.transport.JsonBytes;
 import io.tickstream.transport.TextFrames;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The IME envelope: {@code {"channel":"IME Stream","contractName":...,"timestamp":...,"data":{...}}},
@@ -16,16 +17,18 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ImeStateView implements StateView {
 
-    private static final String CHANNEL = "IME Stream";
+    private static final byte[] OPEN = JsonBytes.literal("{\"channel\":\"IME Stream\",");
+    private static final byte[] TIMESTAMP = JsonBytes.literal(",\"timestamp\":");
+    private static final byte[] DATA = JsonBytes.literal(",\"data\":");
 
-    private final String keyField;
+    private final byte[] keyField;
     private final boolean byName;
-    private final DateTimeFormatter timestamps;
+    private final MicrosTimestamps timestamps;
 
     private ImeStateView(String keyField, boolean byName, ZoneId zone) {
-        this.keyField = keyField;
+        this.keyField = JsonBytes.literal('"' + keyField + "\":");
         this.byName = byName;
-        this.timestamps = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS").withZone(zone);
+        this.timestamps = new MicrosTimestamps(zone);
     }
 
     public static ImeStateView byName(ZoneId zone) {
@@ -44,21 +47,16 @@ public final class ImeStateView implements StateView {
 
     @Override
     public ByteBuf encodeSnapshot(InstrumentState state, ByteBufAllocator alloc) {
-        String timestamp = format(state.timeMicros());
-        String key = byName ? state.instrument().name() : state.instrument().id();
-        return TextFrames.json(alloc, 256 + 120 * state.instrument().depth(), json -> {
-            json.writeStartObject();
-            json.writeStringField("channel", CHANNEL);
-            json.writeStringField(keyField, key);
-            json.writeStringField("timestamp", timestamp);
-            json.writeFieldName("data");
-            StatePayloadWriter.write(json, state);
-            json.writeEndObject();
-        });
-    }
-
-    private String format(long epochMicros) {
-        return timestamps.format(Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
-                Math.floorMod(epochMicros, 1_000_000L) * 1_000L));
+        Instrument instrument = state.instrument();
+        ByteBuf out = TextFrames.open(alloc, 160 + StateBytes.sizeHint(instrument));
+        out.writeBytes(OPEN);
+        out.writeBytes(keyField);
+        JsonBytes.string(out, byName ? instrument.name() : instrument.id());
+        out.writeBytes(TIMESTAMP);
+        JsonBytes.string(out, timestamps.format(state.timeMicros()));
+        out.writeBytes(DATA);
+        StateBytes.write(out, state);
+        out.writeByte('}');
+        return TextFrames.finish(out);
     }
 }

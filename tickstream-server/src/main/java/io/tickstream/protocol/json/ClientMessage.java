@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param symbols {@code symbol} and {@code symbols} together, in order
  */
-record ClientMessage(String type, String apiKey, String token, List<String> symbols, String channel, Integer depth) {
+public record ClientMessage(String type, String apiKey, String token, List<String> symbols, String channel, Integer depth) {
 
-    String credential() {
+    public String credential() {
         return apiKey != null ? apiKey : token;
     }
 }

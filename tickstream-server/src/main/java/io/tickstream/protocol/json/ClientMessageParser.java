@@ -11,7 +11,7 @@ import java.util.List;
  * Reads a JSON-protocol client message with the streaming parser. Fields it does not know are
  * skipped; known fields of the wrong type are errors. Stateless and thread-safe.
  */
-final class ClientMessageParser {
+public final class ClientMessageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -19,13 +19,13 @@ final class ClientMessageParser {
     }
 
     /** Thrown with the text of the error message the client gets. */
-    static final class InvalidMessage extends Exception {
+    public static final class InvalidMessage extends Exception {
         InvalidMessage(String message) {
             super(message, null, false, false);
         }
     }
 
-    static ClientMessage parse(String text) throws InvalidMessage {
+    public static ClientMessage parse(String text) throws InvalidMessage {
         try (JsonParser parser = JSON.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidMessage("Invalid JSON: a message must be an object");

@@ -1,0 +1,143 @@
+package io.tickstream.bench;
+
+import io.tickstream.bench.load.DeliveryStats;
+import io.tickstream.bench.load.LoadClient;
+import io.tickstream.bench.load.ProbePublisher;
+import io.tickstream.bench.load.SubscriptionPlan;
+import io.tickstream.bench.stats.ThreadCpu;
+import io.tickstream.bench.target.BenchCatalog;
+import io.tickstream.bench.target.GatewayUnderTest;
+import io.tickstream.bench.target.InProcessGateway;
+import io.tickstream.bench.target.SpawnedGateway;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import org.HdrHistogram.Histogram;
+
+/** Runs one benchmark scenario from start to summary. Driven from one thread. */
+public final class Bench {
+
+    /** Rough bytes of one market-data message per protocol, to pace the slow readers. */
+    private static final int[] MESSAGE_BYTES = {260, 100, 60};
+
+    private final BenchOptions options;
+    private final DeliveryStats stats = new DeliveryStats();
+
+    public Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public BenchResult run() throws IOException, InterruptedException {
+        SubscriptionPlan plan = new SubscriptionPlan(options.connections(), options.subscriptions(), options.instruments());
+        try (GatewayUnderTest gateway = options.spawn()
+                ? new SpawnedGateway(options.instruments(), options.subscriptions(), options.redisUri(),
+                        options.gatewayJvmOptions())
+                : new InProcessGateway(options.instruments(), options.subscriptions());
+             LoadClient clients = new LoadClient(gateway.uri(), options.protocol(), BenchCatalog.API_KEY, plan,
+                     options.sourceAddresses(), options.clientThreads(), stats)) {
+            long memoryBefore = gateway.memoryBytes();
+            IntPredicate slow = slowConnections();
+            long slowBytesPerSecond = streamBytesPerSecond() / Math.max(1, options.slowFactor());
+            Duration connectTimeout = Duration.ofSeconds(30 + options.connections() / 200);
+            clients.connect(0, options.connections(), slow, slowBytesPerSecond, connectTimeout);
+            if (options.scenario() == Scenario.IDLE) {
+                Thread.sleep(1_000);
+                return new BenchResult(options, clients.open(), -1, 0, 0, new Histogram(3), 0, 0, memoryBefore,
+                        gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(), 0, null);
+            }
+            return stream(gateway, clients, plan, slow, slowBytesPerSecond);
+        }
+    }
+
+    private BenchResult stream(GatewayUnderTest gateway, LoadClient clients, SubscriptionPlan plan, IntPredicate slow,
+                               long slowBytesPerSecond) throws InterruptedException {
+        Thread.sleep(500);
+        long memoryBefore = gateway.memoryBytes();
+        ProbePublisher publisher = new ProbePublisher(gateway.publisher(), options.instruments(), options.rate());
+        long start = System.nanoTime();
+        stats.countFrom(start);
+        stats.recordFrom(start + options.warmup().toNanos());
+        long serverCpu = gateway.cpuNanos();
+        long generatorCpu = ThreadCpu.nanos(LoadClient.THREADS);
+        publisher.start();
+        long churned = options.scenario() == Scenario.CHURN
+                ? churn(clients, slow, slowBytesPerSecond, options.warmup().plus(options.duration()))
+                : sleep(options.warmup().plus(options.duration()));
+        long[] published = publisher.stop();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long expected = options.scenario() == Scenario.CHURN ? -1 : expected(plan, slow, published);
+        awaitDrain(expected);
+        serverCpu = gateway.cpuNanos() - serverCpu;
+        generatorCpu = ThreadCpu.nanos(LoadClient.THREADS) - generatorCpu;
+        return new BenchResult(options, clients.open(), expected, stats.received.sum(), seconds,
+                stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, memoryBefore,
+                gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(),
+                options.scenario() == Scenario.CHURN ? churned : stats.receivedBySlow.sum(),
+                options.scenario() == Scenario.CHURN ? "churned" : options.scenario() == Scenario.SLOW
+                        ? "slowClientsReceived" : null);
+    }
+
+    private IntPredicate slowConnections() {
+        if (options.scenario() != Scenario.SLOW || options.slowShare() <= 0) {
+            return c -> false;
+        }
+        int every = (int) Math.max(1, Math.round(1 / options.slowShare()));
+        return c -> c % every == every - 1;
+    }
+
+    private long streamBytesPerSecond() {
+        double messagesPerSecond = options.rate() * options.subscriptions() / options.instruments();
+        return (long) (messagesPerSecond * MESSAGE_BYTES[options.protocol().ordinal()]);
+    }
+
+    private static long expected(SubscriptionPlan plan, IntPredicate slow, long[] published) {
+        long[] subscribers = new long[published.length];
+        for (int c = 0; c < plan.connections(); c++) {
+            if (!slow.test(c)) {
+                for (int index : plan.instrumentsOf(c)) {
+                    subscribers[index]++;
+                }
+            }
+        }
+        long expected = 0;
+        for (int i = 0; i < published.length; i++) {
+            expected += published[i] * subscribers[i];
+        }
+        return expected;
+    }
+
+    private void awaitDrain(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = stats.received.sum();
+            if (now == expected || now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(500);
+        }
+    }
+
+    private long churn(LoadClient clients, IntPredicate slow, long slowBytesPerSecond, Duration length)
+            throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(7);
+        long end = System.nanoTime() + length.toNanos();
+        long pauseNanos = (long) (1e9 / Math.max(0.1, options.churnPerSecond()));
+        long churned = 0;
+        while (System.nanoTime() < end) {
+            int connection = random.nextInt(options.connections());
+            clients.close(connection);
+            clients.connect(connection, connection + 1, slow, slowBytesPerSecond, Duration.ofSeconds(10));
+            churned++;
+            Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
+        }
+        return churned;
+    }
+
+    private static long sleep(Duration length) throws InterruptedException {
+        Thread.sleep(length.toMillis());
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.tickstream.bench;
+
+import io.tickstream.bench.load.Protocol;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tickstream bench}: the load generator. Prints one summary line per run. Runs on the main
+ * thread.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load-test a gateway: N connections x k subscriptions over M instruments at a set publish rate.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow or churn (default: ${DEFAULT-VALUE}).")
+    private Scenario scenario;
+
+    @Option(names = "--protocol", defaultValue = "ime", description = "ime, json or compact (default: ${DEFAULT-VALUE}).")
+    private Protocol protocol;
+
+    @Option(names = {"-n", "--connections"}, defaultValue = "1000", description = "Connections (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = {"-k", "--subscriptions"}, defaultValue = "10", description = "Subscriptions per connection (default: ${DEFAULT-VALUE}).")
+    private int subscriptions;
+
+    @Option(names = {"-m", "--instruments"}, defaultValue = "500", description = "Instruments (default: ${DEFAULT-VALUE}).")
+    private int instruments;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Updates published per second (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Seconds before latency is recorded (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds measured after the warm-up (default: ${DEFAULT-VALUE}).")
+    private int duration;
+
+    @Option(names = "--source-addresses", defaultValue = "4", description = "127.0.0.x source addresses to spread connections over (default: ${DEFAULT-VALUE}).")
+    private int sourceAddresses;
+
+    @Option(names = "--client-threads", defaultValue = "2", description = "Event loops of the generator (default: ${DEFAULT-VALUE}).")
+    private int clientThreads;
+
+    @Option(names = "--slow-share", defaultValue = "0.01", description = "Share of slow readers in the slow scenario (default: ${DEFAULT-VALUE}).")
+    private double slowShare;
+
+    @Option(names = "--slow-factor", defaultValue = "10", description = "How much slower than their stream slow readers read (default: ${DEFAULT-VALUE}).")
+    private int slowFactor;
+
+    @Option(names = "--churn", defaultValue = "20", description = "Connections replaced per second in the churn scenario (default: ${DEFAULT-VALUE}).")
+    private double churnPerSecond;
+
+    @Option(names = "--spawn-gateway", description = "Run the gateway as its own process (measured through /proc).")
+    private boolean spawn;
+
+    @Option(names = "--redis", paramLabel = "URI", description = "Feed the spawned gateway through Redis at URI.")
+    private String redisUri;
+
+    @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xms256m -Xmx1g",
+            description = "JVM options of a spawned gateway (default: ${DEFAULT-VALUE}).")
+    private List<String> gatewayJvm;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchOptions options = new BenchOptions(scenario, protocol, connections, subscriptions, instruments, rate,
+                Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
+                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm);
+        BenchResult result = new Bench(options).run();
+        System.out.println(result.summary());
+        return result.lost() > 0 || result.closedByServer() > 0 && scenario == Scenario.FANOUT ? 1 : 0;
+    }
+}

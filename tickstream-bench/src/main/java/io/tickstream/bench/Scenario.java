@@ -1,0 +1,13 @@
+package io.tickstream.bench;
+
+/** What a benchmark run exercises. */
+public enum Scenario {
+    /** N connections x k subscriptions, a publisher at a set rate: throughput, latency, CPU per delivery. */
+    FANOUT,
+    /** Connections only, nothing published: memory per connection. */
+    IDLE,
+    /** Like fanout, with a share of clients reading slower than their stream: isolation and memory. */
+    SLOW,
+    /** Like fanout, with clients leaving and connecting while the stream runs. */
+    CHURN
+}
