@@ -43,7 +43,7 @@ public final class Bench {
             clients.connect(0, options.connections(), slow, slowBytesPerSecond, connectTimeout);
             if (options.scenario() == Scenario.IDLE) {
                 Thread.sleep(1_000);
-                return new BenchResult(options, clients.open(), -1, 0, 0, new Histogram(3), 0, 0, memoryBefore,
+                return new BenchResult(options, clients.open(), -1, 0, 0, new Histogram(3), 0, 0, -1, memoryBefore,
                         gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(), 0, null);
             }
             return stream(gateway, clients, plan, slow, slowBytesPerSecond);
@@ -60,6 +60,7 @@ public final class Bench {
         stats.recordFrom(start + options.warmup().toNanos());
         long serverCpu = gateway.cpuNanos();
         long generatorCpu = ThreadCpu.nanos(LoadClient.THREADS);
+        long ioAllocated = gateway.ioAllocatedBytes();
         publisher.start();
         long churned = options.scenario() == Scenario.CHURN
                 ? churn(clients, slow, slowBytesPerSecond, options.warmup().plus(options.duration()))
@@ -70,8 +71,9 @@ public final class Bench {
         awaitDrain(expected);
         serverCpu = gateway.cpuNanos() - serverCpu;
         generatorCpu = ThreadCpu.nanos(LoadClient.THREADS) - generatorCpu;
+        ioAllocated = ioAllocated < 0 ? -1 : gateway.ioAllocatedBytes() - ioAllocated;
         return new BenchResult(options, clients.open(), expected, stats.received.sum(), seconds,
-                stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, memoryBefore,
+                stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, ioAllocated, memoryBefore,
                 gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(),
                 options.scenario() == Scenario.CHURN ? churned : stats.receivedBySlow.sum(),
                 options.scenario() == Scenario.CHURN ? "churned" : options.scenario() == Scenario.SLOW

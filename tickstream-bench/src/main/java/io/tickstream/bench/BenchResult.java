@@ -3,9 +3,13 @@ package io.tickstream.bench;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** The outcome of one run, and its one-line summary. Immutable. */
+/**
+ * The outcome of one run, and its one-line summary. Immutable.
+ *
+ * @param ioAllocatedBytes heap allocated by the gateway's event loops during the run, or -1
+ */
 public record BenchResult(BenchOptions options, int connected, long expected, long received, double seconds,
-                          Histogram latencyMicros, long serverCpuNanos, long generatorCpuNanos,
+                          Histogram latencyMicros, long serverCpuNanos, long generatorCpuNanos, long ioAllocatedBytes,
                           long memoryBefore, long memoryAfter, String memoryKind, long closedByServer,
                           long extra, String extraLabel) {
 
@@ -28,6 +32,9 @@ public record BenchResult(BenchOptions options, int connected, long expected, lo
                     ms(50), ms(90), ms(99), ms(99.9), latencyMicros.getMaxValue() / 1000.0,
                     received == 0 ? 0 : serverCpuNanos / 1000.0 / received,
                     serverCpuNanos / 1e7 / seconds, generatorCpuNanos / 1e7 / seconds));
+            if (ioAllocatedBytes >= 0 && received > 0) {
+                line.append(String.format(Locale.ROOT, " ioAlloc/delivery=%.1fB", (double) ioAllocatedBytes / received));
+            }
         }
         line.append(String.format(Locale.ROOT, " %s before=%.1fMiB after=%.1fMiB perConnection=%.2fKiB",
                 memoryKind, memoryBefore / 1048576.0, memoryAfter / 1048576.0,

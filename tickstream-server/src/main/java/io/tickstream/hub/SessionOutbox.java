@@ -28,6 +28,7 @@ public final class SessionOutbox {
     private Map<Object, ByteBuf> pending;
     private int queued;
     private boolean unflushed;
+    private boolean flushScheduled;
     private boolean failed;
 
     public SessionOutbox(Channel channel, GatewayMetrics metrics, int maxQueued) {
@@ -73,8 +74,21 @@ public final class SessionOutbox {
         pending().put(new Object(), frame);
     }
 
-    /** Flushes what was written since the last flush: one syscall per batch, not per frame. */
+    /**
+     * Asks for what was written to be flushed at the end of the event loop's current batch of
+     * tasks: one syscall per socket and batch, not per frame.
+     */
     public void flush() {
+        assert channel.eventLoop().inEventLoop();
+        if (unflushed && !flushScheduled) {
+            flushScheduled = true;
+            LoopFlusher.current().schedule(this);
+        }
+    }
+
+    /** Flushes now; called by the loop's flusher. */
+    void flushNow() {
+        flushScheduled = false;
         if (unflushed) {
             unflushed = false;
             channel.flush();

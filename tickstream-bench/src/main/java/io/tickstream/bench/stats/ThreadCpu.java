@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 
-/** CPU time of this JVM's live threads whose names start with a prefix. Thread-safe. */
+/** CPU time and allocation of this JVM's live threads whose names start with a prefix. Thread-safe. */
 public final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -18,6 +18,20 @@ public final class ThreadCpu {
             if (info != null && matches(info.getThreadName(), prefixes)) {
                 long cpu = THREADS.getThreadCpuTime(info.getThreadId());
                 total += Math.max(0, cpu);
+            }
+        }
+        return total;
+    }
+
+    /** Bytes allocated on the heap so far by those threads (HotSpot's per-thread allocation counter). */
+    public static long allocatedBytes(String... prefixes) {
+        if (!(THREADS instanceof com.sun.management.ThreadMXBean hotspot)) {
+            return -1;
+        }
+        long total = 0;
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && matches(info.getThreadName(), prefixes)) {
+                total += Math.max(0, hotspot.getThreadAllocatedBytes(info.getThreadId()));
             }
         }
         return total;

@@ -1,0 +1,53 @@
+package io.tickstream.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstream.bench.load.Protocol;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the load generator from rotting: small runs of each scenario, checked for loss, not for speed. */
+class BenchSmokeTest {
+
+    private static BenchOptions options(Scenario scenario, Protocol protocol, int connections) {
+        return new BenchOptions(scenario, protocol, connections, 4, 20, 200, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void shouldDeliverEveryPublishedUpdateToEverySubscriberWhenFanningOut(Protocol protocol) throws Exception {
+        BenchResult result = new Bench(options(Scenario.FANOUT, protocol, 50)).run();
+        assertThat(result.connected()).isEqualTo(50);
+        assertThat(result.expected()).isPositive();
+        assertThat(result.received()).as(result.summary()).isEqualTo(result.expected());
+        assertThat(result.closedByServer()).isZero();
+        assertThat(result.latencyMicros().getTotalCount()).isPositive();
+        assertThat(result.summary()).contains("lost=0").contains("p99=");
+    }
+
+    @Test
+    void shouldKeepTheNormalClientsWholeWhenSomeReadSlowly() throws Exception {
+        BenchResult result = new Bench(options(Scenario.SLOW, Protocol.IME, 50)).run();
+        assertThat(result.received()).as(result.summary()).isEqualTo(result.expected());
+        assertThat(result.summary()).contains("slowClientsReceived=");
+    }
+
+    @Test
+    void shouldKeepStreamingWhileClientsComeAndGo() throws Exception {
+        BenchResult result = new Bench(options(Scenario.CHURN, Protocol.JSON, 30)).run();
+        assertThat(result.extra()).as(result.summary()).isPositive();
+        assertThat(result.received()).isPositive();
+        assertThat(result.connected()).isEqualTo(30);
+    }
+
+    @Test
+    void shouldHoldIdleConnectionsAndReportTheirMemory() throws Exception {
+        BenchResult result = new Bench(options(Scenario.IDLE, Protocol.COMPACT, 40)).run();
+        assertThat(result.connected()).isEqualTo(40);
+        assertThat(result.summary()).contains("perConnection=");
+    }
+}
