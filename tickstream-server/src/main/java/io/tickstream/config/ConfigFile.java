@@ -128,14 +128,16 @@ public final class ConfigFile {
     }
 
     private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {
-        limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents");
+        limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents",
+                "expectedConnections");
         SessionLimits defaults = SessionLimits.defaults();
         try {
             return new SessionLimits(
                     Duration.ofMillis(limits.integer("authTimeoutMs", (int) defaults.authTimeout().toMillis())),
                     limits.integer("maxSubscriptions", defaults.maxSubscriptions()),
                     limits.integer("messagesPerSecond", defaults.messagesPerSecond()),
-                    limits.integer("maxQueuedEvents", defaults.maxQueuedEvents()));
+                    limits.integer("maxQueuedEvents", defaults.maxQueuedEvents()),
+                    limits.integer("expectedConnections", defaults.expectedConnections()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -73,6 +73,7 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewayConfig config, Bus bus, boolean ownsBus) throws InterruptedException {
         this.bus = bus;
         this.ownsBus = ownsBus;
+        OpenFilesCheck.warnIfBelow(config.limits().expectedConnections());
         CatalogRefresher refresher = new CatalogRefresher(bus, catalog);
         awaitFirstCatalog(refresher);
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
