@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private String addDemoKey(GatewayConfig.Builder builder) {
         String key = demoKey != null ? demoKey : DemoKey.random();
-        builder.apiKey(DemoKey.apiKey(key));
+        builder.apiKey(DemoKey.apiKey(key)).demoKey(key);
         return key;
     }
 

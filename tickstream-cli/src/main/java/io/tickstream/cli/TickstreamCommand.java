@@ -1,5 +1,6 @@
 package io.tickstream.cli;
 
+import io.tickstream.bench.BenchCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             PublishCommand.class,
             CatalogCommand.class,
-            SubscribeCommand.class
+            SubscribeCommand.class,
+            BenchCommand.class
         })
 public final class TickstreamCommand {
 

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +93,23 @@ class ServeCommandTest {
             WebSocketRecorder client = WebSocketRecorder.connect(
                     URI.create("ws://127.0.0.1:" + gateway.port() + EURUSD), Map.of("Authorization", "Bearer secret"));
             client.close(1000, "done");
+        }
+    }
+
+    @Test
+    void shouldOfferTheDemoKeyToTheDashboardOnlyWhenItAddedOne() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try (Gateway gateway = start("--port", "0", "--host", "127.0.0.1", "--demo-key", "k1", "--simulator-rate", "0")) {
+            HttpResponse<String> demo = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + gateway.port() + "/api/demo")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(demo.body()).isEqualTo("{\"demoKey\":\"k1\"}");
+        }
+        Path config = write("{\"port\": 0, \"host\": \"127.0.0.1\", \"simulator\": {\"rate\": 0},"
+                + " \"apiKeys\": [{\"key\": \"secret\", \"account\": \"alice\"}]}");
+        try (Gateway gateway = start("--config", config.toString())) {
+            HttpResponse<String> demo = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + gateway.port() + "/api/demo")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(demo.statusCode()).isEqualTo(404);
         }
     }
 

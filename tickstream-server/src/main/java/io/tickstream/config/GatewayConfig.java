@@ -22,6 +22,8 @@ import java.util.List;
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
+ * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
+ *                        published on {@code /api/demo}, so only ever a key for demo data
  */
 public record GatewayConfig(
         String host,
@@ -38,7 +40,8 @@ public record GatewayConfig(
         Duration catalogRefresh,
         SessionLimits limits,
         JwtSettings jwt,
-        List<ApiKey> apiKeys) {
+        List<ApiKey> apiKeys,
+        String demoKey) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -87,6 +90,7 @@ public record GatewayConfig(
         private SessionLimits limits = SessionLimits.defaults();
         private JwtSettings jwt;
         private final List<ApiKey> apiKeys = new ArrayList<>();
+        private String demoKey;
 
         public Builder host(String value) {
             host = value;
@@ -163,13 +167,19 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Demo mode: the dashboard offers this key (add it with {@link #apiKey} too). */
+        public Builder demoKey(String value) {
+            demoKey = value;
+            return this;
+        }
+
         public boolean hasApiKeys() {
             return !apiKeys.isEmpty();
         }
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, limits, jwt, apiKeys);
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, limits, jwt, apiKeys, demoKey);
         }
     }
 }

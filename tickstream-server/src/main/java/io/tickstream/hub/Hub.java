@@ -9,6 +9,7 @@ import io.tickstream.bus.BusListener;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.ThrottledLog;
+import io.tickstream.state.InstrumentState;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -67,6 +71,7 @@ public final class Hub implements BusListener {
                 instruments.remove(instrument.id(), topic);
                 continue;
             }
+            metrics.subscriptions.incrementAndGet();
             if (registered.snapshot().version() > 0) {
                 ByteBuf frame = view.encodeSnapshot(registered.snapshot(), alloc);
                 if (frame != null) {
@@ -80,6 +85,7 @@ public final class Hub implements BusListener {
 
     /** Subscribes a connection to an instrument's trade prints. Call on the connection's event loop. */
     public Subscription subscribeTrades(SessionOutbox outbox, Instrument instrument, TradeView view) {
+        metrics.subscriptions.incrementAndGet();
         return register(instruments, instrument.id(),
                 id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, metrics.deliveryLatencyMicros), outbox, indexOf(view));
     }
@@ -93,6 +99,9 @@ public final class Hub implements BusListener {
     /** Ends a subscription. Call on the connection's event loop. */
     public void unsubscribe(Subscription subscription) {
         Topic topic = subscription.topic;
+        if (topic instanceof InstrumentTopic) {
+            metrics.subscriptions.decrementAndGet();
+        }
         if (topic.remove(subscription)) {
             if (topic instanceof InstrumentTopic) {
                 instruments.remove(topic.key(), topic);
@@ -144,6 +153,27 @@ public final class Hub implements BusListener {
         log.info("bus reconnected: resubscribing {} instruments and {} accounts", instruments.size(), accounts.size());
         instruments.values().forEach(this::attach);
         accounts.keySet().forEach(account -> bus.subscribe(BusChannel.ACCOUNT, account));
+    }
+
+    /**
+     * The current state of an instrument, whether or not anyone here watches it: the live state of
+     * its topic when it has one, else the state stored on the bus merged into the initial state.
+     * Any thread; completes on the bus's thread (or at once).
+     */
+    public CompletionStage<InstrumentState> currentState(Instrument instrument) {
+        InstrumentTopic topic = instruments.get(instrument.id());
+        InstrumentState live = topic == null ? null : topic.state();
+        if (live != null && live.version() > 0) {
+            return CompletableFuture.completedFuture(live);
+        }
+        return bus.loadState(instrument.id()).thenApply(paths -> {
+            InstrumentState initial = InstrumentState.initial(instrument);
+            try {
+                return paths.isEmpty() ? initial : initial.merge(StatePaths.toUpdate(paths), nowMicros());
+            } catch (MalformedUpdateException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     /** Instruments with at least one subscriber on this node. */

@@ -41,6 +41,11 @@ final class InstrumentTopic extends Topic {
         return state.version();
     }
 
+    /** The latest state snapshot (immutable). */
+    synchronized InstrumentState state() {
+        return state;
+    }
+
     /** Registers a subscription together with the state it starts from; null when retired. */
     synchronized Registered register(SessionOutbox outbox, int view, boolean conflatable) {
         InstrumentState snapshot = state;

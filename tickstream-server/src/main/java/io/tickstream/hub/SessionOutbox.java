@@ -149,6 +149,7 @@ public final class SessionOutbox {
     }
 
     private void write(ByteBuf frame) {
+        metrics.bytesOut.add(frame.readableBytes());
         channel.write(frame, channel.voidPromise());
         unflushed = true;
         metrics.framesOut.increment();

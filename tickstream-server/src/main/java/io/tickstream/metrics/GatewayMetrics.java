@@ -1,12 +1,17 @@
 package io.tickstream.metrics;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Recorder;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
 
 /**
  * The gateway's own counters and gauges: cheap to bump from any thread (striped adders), read by
- * the HTTP endpoints and the operator view.
+ * the HTTP endpoints and the operator view. Nothing here knows about Micrometer: the hot path only
+ * touches adders, atomics and the latency recorder ({@link PrometheusMetrics} reads them at scrape).
  */
 public final class GatewayMetrics {
 
@@ -16,6 +21,8 @@ public final class GatewayMetrics {
     public final LongAdder stateChanges = new LongAdder();
     public final LongAdder unchangedUpdates = new LongAdder();
     public final LongAdder framesOut = new LongAdder();
+    /** Bytes of the WebSocket frames written to sockets (headers included). */
+    public final LongAdder bytesOut = new LongAdder();
     public final LongAdder conflatedFrames = new LongAdder();
     public final LongAdder slowConsumerDisconnects = new LongAdder();
     public final LongAdder tradesIn = new LongAdder();
@@ -29,11 +36,25 @@ public final class GatewayMetrics {
     public final LongAdder badHttpRequests = new LongAdder();
     public final LongAdder heartbeatTimeouts = new LongAdder();
     public final AtomicInteger openConnections = new AtomicInteger();
+    /** Client subscriptions to instruments (state, quote, book and trade streams) across all sessions. */
+    public final AtomicInteger subscriptions = new AtomicInteger();
     /**
      * Microseconds from a message's arrival off the bus to its write to a socket, recorded once per
-     * event loop and message (not per socket). Interval histograms: take one with
-     * {@code getIntervalHistogram()}.
+     * event loop and message (not per socket). Interval histograms: its one reader is
+     * {@link DeliveryLatency}.
      */
     public final Recorder deliveryLatencyMicros = new Recorder(3);
     public final AtomicInteger activeTopics = new AtomicInteger();
+
+    private final ConcurrentMap<String, AtomicInteger> connectionsByProtocol = new ConcurrentHashMap<>();
+
+    /** The gauge of open connections of one protocol ({@code ime}, {@code json}, ...), made on first use. */
+    public AtomicInteger connections(String protocol) {
+        return connectionsByProtocol.computeIfAbsent(protocol, name -> new AtomicInteger());
+    }
+
+    /** Open connections per protocol, as a live read-only view. */
+    public Map<String, AtomicInteger> connectionsByProtocol() {
+        return Collections.unmodifiableMap(connectionsByProtocol);
+    }
 }

@@ -13,11 +13,17 @@ import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
 import io.tickstream.hub.TopicView;
+import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
+import io.tickstream.http.InstrumentRoutes;
+import io.tickstream.http.OperatorRoutes;
 import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
+import io.tickstream.metrics.DeliveryLatency;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.metrics.PrometheusMetrics;
+import io.tickstream.metrics.RateMeter;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.compact.CompactEndpoint;
 import io.tickstream.protocol.compact.CompactViews;
@@ -31,6 +37,7 @@ import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
 import io.tickstream.transport.GatewayServer;
 import io.tickstream.transport.HttpRouter;
+import io.tickstream.transport.HttpRoutes;
 import io.tickstream.transport.WebSocketEndpoint;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.io.IOException;
@@ -61,12 +68,14 @@ public final class Gateway implements AutoCloseable {
     private final boolean ownsBus;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final Catalog catalog = new Catalog();
+    /** Catalog refreshes and the once-a-second metrics work (latency drain, rates): never the hot path. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "tickstream-catalog");
+        Thread thread = new Thread(runnable, "tickstream-housekeeping");
         thread.setDaemon(true);
         return thread;
     });
     private final GatewayServer server;
+    private final PrometheusMetrics prometheus;
     private final MarketSimulator simulator;
     private final AccountSimulator accountSimulator;
 
@@ -87,6 +96,17 @@ public final class Gateway implements AutoCloseable {
         views.addAll(compactViews.all());
         Hub hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT, metrics);
         bus.start(hub);
+        List.of("ime", "json", "compact").forEach(metrics::connections); // the protocols SessionLog counts, at 0 from the start
+        DeliveryLatency latency = new DeliveryLatency(metrics.deliveryLatencyMicros, System::currentTimeMillis);
+        RateMeter rates = new RateMeter(metrics, System::nanoTime);
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                latency.drain();
+                rates.sample();
+            } catch (RuntimeException e) {
+                log.warn("metrics housekeeping failed: {}", e.toString());
+            }
+        }, 0, 1, TimeUnit.SECONDS);
 
         Authenticator authenticator = CompositeAuthenticator.of(new ApiKeyAuthenticator(config.apiKeys()),
                 Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new));
@@ -97,8 +117,21 @@ public final class Gateway implements AutoCloseable {
                 new ImeEndpoint(config.imeBasePath(), nameView, idView, context),
                 new JsonEndpoint(context, jsonViews),
                 new CompactEndpoint(context, compactViews));
-        HttpRouter router = new HttpRouter(endpoints, HealthRoutes.of(bus), metrics);
-        this.server = GatewayServer.start(config.host(), config.port(), router);
+        this.prometheus = new PrometheusMetrics(metrics, latency, bus::isConnected, hub::activeInstruments,
+                hub::activeAccounts);
+        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));
+        new DashboardRoutes(config.demoKey()).addTo(routes);
+        new InstrumentRoutes(authenticator, metrics, refresher, hub).addTo(routes);
+        new OperatorRoutes(metrics, prometheus, latency, rates, bus, hub, config.usesRedis() ? "redis" : "in-process")
+                .addTo(routes);
+        HttpRouter router = new HttpRouter(endpoints, routes.build(), metrics);
+        try {
+            this.server = GatewayServer.start(config.host(), config.port(), router);
+        } catch (InterruptedException | RuntimeException e) {
+            prometheus.close();
+            scheduler.shutdownNow();
+            throw e;
+        }
 
         boolean simulate = ownsBus && !config.usesRedis() && config.simulatorRate() > 0;
         this.simulator = simulate ? new MarketSimulator(bus.publisher(), catalog.all(), config.simulatorRate()) : null;
@@ -152,6 +185,7 @@ public final class Gateway implements AutoCloseable {
         }
         server.close();
         scheduler.shutdownNow();
+        prometheus.close();
         if (ownsBus) {
             bus.close();
         }
