@@ -1,0 +1,23 @@
+package io.tickstream.bench.gateway;
+
+import io.tickstream.bench.load.SubscriptionPlan;
+import io.tickstream.instrument.Instrument;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The instruments a benchmark publishes: {@code b0..b(M-1)} named {@code BENCH00000..}. Stateless. */
+public final class BenchCatalog {
+
+    public static final String API_KEY = "bench-key";
+
+    private BenchCatalog() {
+    }
+
+    public static List<Instrument> of(int instruments) {
+        List<Instrument> list = new ArrayList<>(instruments);
+        for (int i = 0; i < instruments; i++) {
+            list.add(new Instrument(SubscriptionPlan.id(i), SubscriptionPlan.name(i), 1, "bench"));
+        }
+        return list;
+    }
+}

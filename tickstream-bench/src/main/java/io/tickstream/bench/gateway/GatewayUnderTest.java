@@ -1,0 +1,31 @@
+package io.tickstream.bench.gateway;
+
+import io.tickstream.bus.MarketPublisher;
+import java.net.URI;
+
+/** The gateway a benchmark drives: in this JVM, or a process of its own. Used from the driving thread. */
+public interface GatewayUnderTest extends AutoCloseable {
+
+    /** {@code ws://host:port}. */
+    URI uri();
+
+    /** Where updates are published, or null when this gateway cannot be fed (idle only). */
+    MarketPublisher publisher();
+
+    /** CPU time the gateway has used so far, in nanoseconds. */
+    long cpuNanos();
+
+    /** Bytes the gateway's socket-writing threads have allocated so far, or -1 when not measurable. */
+    default long ioAllocatedBytes() {
+        return -1;
+    }
+
+    /** Memory the gateway holds now (RSS of its process, or heap after GC in this JVM), in bytes. */
+    long memoryBytes();
+
+    /** What {@link #memoryBytes} measures, for the summary. */
+    String memoryKind();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,142 @@
+package io.tickstream.bench.gateway;
+
+import io.tickstream.bench.stats.ProcessStats;
+import io.tickstream.bus.ChannelNames;
+import io.tickstream.bus.MarketPublisher;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.instrument.InstrumentJson;
+import io.tickstream.redis.RedisBus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A gateway in a JVM of its own, started from this benchmark's classpath (the tickstream jar),
+ * measured through {@code /proc}: its CPU and RSS are the gateway's alone. With Redis it is fed
+ * through Redis; without, it can only be connected to (the idle scenario).
+ */
+public final class SpawnedGateway implements GatewayUnderTest {
+
+    private final Process process;
+    private final int port;
+    private final RedisBus redis;
+
+    public SpawnedGateway(int instruments, int subscriptionsPerConnection, String redisUri, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<Instrument> catalog = BenchCatalog.of(instruments);
+        this.redis = redisUri == null ? null : RedisBus.connect(redisUri, ChannelNames.defaults());
+        if (redis != null) {
+            for (Instrument instrument : catalog) {
+                redis.publisher().putInstrument(instrument);
+            }
+        }
+        Path dir = Files.createTempDirectory("tickstream-bench");
+        Path catalogFile = Files.writeString(dir.resolve("instruments.json"),
+                catalog.stream().map(InstrumentJson::write).collect(Collectors.joining(",", "[", "]")));
+        this.port = freePort();
+        Path config = Files.writeString(dir.resolve("gateway.json"), """
+                {"host": "127.0.0.1", "port": %d, %s "catalog": "%s", "simulator": {"rate": 0},
+                 "limits": {"maxSubscriptions": %d, "messagesPerSecond": 1000, "maxQueuedEvents": 65536},
+                 "apiKeys": [{"key": "%s", "account": "bench", "privateEvents": false}]}
+                """.formatted(port, redisUri == null ? "" : "\"bus\": {\"redis\": \"" + redisUri + "\"},",
+                catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.API_KEY));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tickstream.cli.TickstreamCommand",
+                "serve", "--config", config.toString()));
+        this.process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("gateway.log").toFile()).start();
+        awaitHealthy(dir.resolve("gateway.log"));
+    }
+
+    private void awaitHealthy(Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+                        .timeout(Duration.ofSeconds(1)).build();
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the spawned gateway did not become ready; its log:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public URI uri() {
+        return URI.create("ws://127.0.0.1:" + port);
+    }
+
+    @Override
+    public MarketPublisher publisher() {
+        return redis == null ? null : redis.publisher();
+    }
+
+    @Override
+    public long cpuNanos() {
+        return ProcessStats.cpuNanos(process.pid());
+    }
+
+    /** RSS after a full GC in the gateway (through {@code jcmd}), so that handshake garbage is not counted. */
+    @Override
+    public long memoryBytes() {
+        try {
+            Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!gc.waitFor(20, TimeUnit.SECONDS)) {
+                gc.destroyForcibly();
+            }
+            Thread.sleep(500);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run jcmd to collect the gateway's garbage", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ProcessStats.rssBytes(process.pid());
+    }
+
+    @Override
+    public String memoryKind() {
+        return "rss(gateway process)";
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+}
