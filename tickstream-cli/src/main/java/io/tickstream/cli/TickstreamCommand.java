@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             CatalogCommand.class,
             SubscribeCommand.class,
+            RecordCommand.class,
+            ReplayCommand.class,
             BenchCommand.class
         })
 public final class TickstreamCommand {

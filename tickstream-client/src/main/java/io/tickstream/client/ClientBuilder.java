@@ -1,0 +1,105 @@
+package io.tickstream.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects a client's settings, with the defaults of the seed client (5 retries, backoff 1 s doubling
+ * to 30 s, ping every 20 s, 10 s to answer). Not thread-safe; {@link #build()} validates and may be
+ * called more than once.
+ */
+public final class ClientBuilder {
+
+    private URI uri;
+    private String apiKey;
+    private String token;
+    private int maxRetries = 5;
+    private Duration backoffBase = Duration.ofSeconds(1);
+    private Duration backoffMax = Duration.ofSeconds(30);
+    private Duration pingInterval = Duration.ofSeconds(20);
+    private Duration pingTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private int streamBuffer = 4096;
+    private final List<ClientListener> listeners = new ArrayList<>();
+
+    ClientBuilder() {
+    }
+
+    /** The JSON protocol's endpoint, e.g. {@code ws://localhost:8080/}. Required. */
+    public ClientBuilder uri(URI value) {
+        uri = value;
+        return this;
+    }
+
+    public ClientBuilder uri(String value) {
+        return uri(URI.create(value));
+    }
+
+    /** Authenticate with this API key ({@code {"type":"auth","apiKey":..}}). */
+    public ClientBuilder apiKey(String value) {
+        apiKey = value;
+        return this;
+    }
+
+    /** Authenticate with this JWT ({@code {"type":"auth","token":..}}). */
+    public ClientBuilder token(String value) {
+        token = value;
+        return this;
+    }
+
+    /** Failed attempts in a row that are retried before the client gives up; 0 gives up at once. Default 5. */
+    public ClientBuilder maxRetries(int value) {
+        maxRetries = value;
+        return this;
+    }
+
+    /** The delay cap before the first retry, doubled for each further one. Default 1 s. */
+    public ClientBuilder backoffBase(Duration value) {
+        backoffBase = value;
+        return this;
+    }
+
+    /** The largest delay between two attempts. Default 30 s. */
+    public ClientBuilder backoffMax(Duration value) {
+        backoffMax = value;
+        return this;
+    }
+
+    /** How often the client pings the server. Default 20 s. */
+    public ClientBuilder pingInterval(Duration value) {
+        pingInterval = value;
+        return this;
+    }
+
+    /** How long after a ping the server has to show life (a pong or any message). Default 10 s. */
+    public ClientBuilder pingTimeout(Duration value) {
+        pingTimeout = value;
+        return this;
+    }
+
+    /** Bound on opening a connection and, separately, on the answer to {@code auth}. Default 10 s. */
+    public ClientBuilder connectTimeout(Duration value) {
+        connectTimeout = value;
+        return this;
+    }
+
+    /** Messages a stream buffers per subscriber before dropping the oldest. Default 4096. */
+    public ClientBuilder streamBuffer(int value) {
+        streamBuffer = value;
+        return this;
+    }
+
+    /** A listener registered before anything happens, so it sees the first connection attempt. */
+    public ClientBuilder listener(ClientListener value) {
+        listeners.add(value);
+        return this;
+    }
+
+    /** A new client, not connected yet: call {@link TickstreamClient#connect()}. */
+    public TickstreamClient build() {
+        return new TickstreamClient(new ClientSettings(uri, apiKey, token, maxRetries, backoffBase, backoffMax,
+                pingInterval, pingTimeout, connectTimeout, streamBuffer, listeners));
+    }
+}

@@ -1,0 +1,53 @@
+package io.tickstream.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a client was built with, validated. Immutable.
+ *
+ * @param apiKey         the API key, or null when a token is used
+ * @param token          the JWT, or null when an API key is used
+ * @param maxRetries     failed attempts in a row that are retried before giving up (0: give up at the first)
+ * @param backoffBase    the delay cap before the first retry; doubled per retry up to {@code backoffMax}
+ * @param connectTimeout bound on opening the WebSocket, and again on the answer to {@code auth}
+ * @param streamBuffer   messages a stream holds per subscriber before it drops the oldest
+ */
+record ClientSettings(URI uri, String apiKey, String token, int maxRetries, Duration backoffBase, Duration backoffMax,
+                      Duration pingInterval, Duration pingTimeout, Duration connectTimeout, int streamBuffer,
+                      List<ClientListener> listeners) {
+
+    ClientSettings {
+        Objects.requireNonNull(uri, "uri is required");
+        if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("uri must be ws:// or wss://, was " + uri);
+        }
+        if ((apiKey == null) == (token == null)) {
+            throw new IllegalArgumentException("give exactly one of apiKey and token");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+        }
+        positive(backoffBase, "backoffBase");
+        positive(backoffMax, "backoffMax");
+        positive(pingInterval, "pingInterval");
+        positive(pingTimeout, "pingTimeout");
+        positive(connectTimeout, "connectTimeout");
+        if (backoffMax.compareTo(backoffBase) < 0) {
+            throw new IllegalArgumentException("backoffMax must not be below backoffBase");
+        }
+        if (streamBuffer < 1) {
+            throw new IllegalArgumentException("streamBuffer must be at least 1, was " + streamBuffer);
+        }
+        listeners = List.copyOf(listeners);
+    }
+
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

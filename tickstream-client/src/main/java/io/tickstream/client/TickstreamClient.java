@@ -1,0 +1,247 @@
+package io.tickstream.client;
+
+import io.tickstream.client.message.AccountMessage;
+import io.tickstream.client.message.Balance;
+import io.tickstream.client.message.Book;
+import io.tickstream.client.message.MarketMessage;
+import io.tickstream.client.message.Order;
+import io.tickstream.client.message.Position;
+import io.tickstream.client.message.State;
+import io.tickstream.client.message.Tick;
+import io.tickstream.client.message.Trade;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A client of a Tickstream gateway's JSON message protocol (SPEC 3.2 and 6): connects and
+ * authenticates, keeps its subscriptions across reconnects, and delivers typed messages to handlers
+ * and streams. All methods may be called from any thread.
+ *
+ * <pre>{@code
+ * try (TickstreamClient client = TickstreamClient.builder().uri("ws://localhost:8080/").apiKey(key).build()) {
+ *     client.connect();
+ *     try (MessageStream<Tick> ticks = client.ticks("EURUSD").stream()) {
+ *         while (ticks.hasNext()) {
+ *             Tick tick = ticks.next();
+ *             System.out.println(tick.symbol() + " " + tick.bid() + " / " + tick.ask());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Connection.</b> {@link #connect()} returns once authenticated. A lost connection (network
+ * failure, close codes 1001, 1006, 1011, 1012, 1013, no sign of life within {@code pingTimeout} of a
+ * ping) is re-established with exponential backoff and jitter; every reconnect authenticates again
+ * and subscribes everything in {@link #subscriptions()} again, without the caller doing anything.
+ * After {@code maxRetries} failures in a row the client gives up with a
+ * {@link RetriesExhaustedException}; a refusal (bad credentials: {@link AuthenticationException},
+ * other 1008 and stop codes: {@link ConnectionRejectedException}) ends it at once. The fatal error
+ * is thrown by {@code connect()} (when it happens before the first connection), reported to
+ * {@link ClientListener#onError}, and ends every stream.
+ *
+ * <p><b>Threads.</b> Handlers run on the thread that received the message, one message at a time
+ * in arrival order; streams deliver on the client's delivery threads (see {@link Feed}). A handler
+ * or subscriber that throws is logged and reported as a {@link HandlerException}; it never stops
+ * the stream.
+ */
+public final class TickstreamClient implements AutoCloseable {
+
+    private final SubscriptionSync sync = new SubscriptionSync();
+    private final Listeners listeners = new Listeners();
+    private final Dispatcher dispatcher = new Dispatcher(listeners);
+    private final FeedRegistry feeds = new FeedRegistry();
+    private final ClientLoop loop = new ClientLoop();
+    private final ExecutorService delivery = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "tickstream-client-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final FeedPublisher.FeedContext feedContext;
+    private final ConnectionSupervisor supervisor;
+
+    TickstreamClient(ClientSettings settings) {
+        settings.listeners().forEach(listeners::add);
+        feedContext = new FeedPublisher.FeedContext(dispatcher, feeds, delivery, listeners, settings.streamBuffer());
+        supervisor = new ConnectionSupervisor(settings, loop, sync, dispatcher, listeners, feeds::terminate);
+    }
+
+    public static ClientBuilder builder() {
+        return new ClientBuilder();
+    }
+
+    /**
+     * Connects and authenticates, retrying as configured; returns at the first success. Later calls
+     * return at once while the client lives.
+     *
+     * @throws AuthenticationException     the server refused the key or token
+     * @throws ConnectionRejectedException the server closed with a code that means stop
+     * @throws RetriesExhaustedException   {@code maxRetries} retries failed
+     * @throws ClientClosedException       the client was closed
+     */
+    public void connect() throws InterruptedException {
+        TickstreamException ended = supervisor.terminalError();
+        if (ended != null) {
+            throw ended;
+        }
+        try {
+            supervisor.start().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof TickstreamException known ? known
+                    : new TickstreamException("connect failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Subscribes symbols on a market channel (books at depth {@value Topic#DEFAULT_BOOK_DEPTH}). Kept
+     * across reconnects. The result completes when the server confirmed all of them, or fails with a
+     * {@link ServerErrorException} for a symbol it refused (which is then dropped).
+     */
+    public CompletableFuture<Void> subscribe(Channel<?> channel, String... symbols) {
+        return subscribe(topics(channel, channel == Channel.BOOK ? Topic.DEFAULT_BOOK_DEPTH : 0, symbols));
+    }
+
+    /** Subscribes order books of {@code depth} levels (1..20); subscribing again changes the depth. */
+    public CompletableFuture<Void> subscribeBook(int depth, String... symbols) {
+        return subscribe(topics(Channel.BOOK, depth, symbols));
+    }
+
+    /** Stops a channel's symbols; the server is told at once when connected. */
+    public void unsubscribe(Channel<?> channel, String... symbols) {
+        List<Topic.Key> keys = new ArrayList<>();
+        for (String symbol : symbols) {
+            keys.add(new Topic.Key(symbol, channel));
+        }
+        sync.unwant(keys);
+        supervisor.unsubscribed();
+    }
+
+    /** The topics the client keeps subscribed (those the server refused are dropped). */
+    public Set<Topic> subscriptions() {
+        return sync.topics();
+    }
+
+    /** Adds a handler of one channel's messages; see the class comment for its thread. */
+    public <T> void addMessageHandler(Channel<T> channel, Consumer<? super T> handler) {
+        dispatcher.add(channel, handler);
+    }
+
+    public <T> boolean removeMessageHandler(Channel<T> channel, Consumer<? super T> handler) {
+        return dispatcher.remove(channel, handler);
+    }
+
+    public void addListener(ClientListener listener) {
+        listeners.add(listener);
+    }
+
+    public boolean removeListener(ClientListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /** Subscribes the symbols' ticks and streams them (every subscribed tick when no symbol is given). */
+    public Feed<Tick> ticks(String... symbols) {
+        return subscribed(Channel.TICK, symbols);
+    }
+
+    /** Subscribes one symbol's book at {@code depth} levels and streams it. */
+    public Feed<Book> book(String symbol, int depth) {
+        subscribeBook(depth, symbol);
+        return feed(Channel.BOOK, symbol);
+    }
+
+    public Feed<Trade> trades(String... symbols) {
+        return subscribed(Channel.TRADES, symbols);
+    }
+
+    public Feed<State> states(String... symbols) {
+        return subscribed(Channel.STATE, symbols);
+    }
+
+    /** Every private event of the account (no subscription needed). */
+    public Feed<AccountMessage> account() {
+        return feed(Channel.ACCOUNT);
+    }
+
+    public Feed<Balance> balances() {
+        return feed(Channel.BALANCE);
+    }
+
+    public Feed<Position> positions() {
+        return feed(Channel.POSITIONS);
+    }
+
+    public Feed<Order> orders() {
+        return feed(Channel.ORDERS);
+    }
+
+    /** A stream of a channel without subscribing anything; market channels may be narrowed to symbols. */
+    public <T> Feed<T> feed(Channel<T> channel, String... symbols) {
+        if (symbols.length > 0 && !channel.isSubscribable()) {
+            throw new IllegalArgumentException("channel " + channel + " has no symbols to filter on");
+        }
+        Set<String> wanted = Arrays.stream(symbols).map(TickstreamClient::fold).collect(Collectors.toSet());
+        Predicate<T> filter = wanted.isEmpty() ? message -> true
+                : message -> message instanceof MarketMessage market && wanted.contains(fold(market.symbol()));
+        return new FeedPublisher<>(channel, filter, feedContext);
+    }
+
+    /** Whether the client is connected and authenticated right now. */
+    public boolean isConnected() {
+        return supervisor.state() == ConnectionState.CONNECTED;
+    }
+
+    public ConnectionState state() {
+        return supervisor.state();
+    }
+
+    /** Connection attempts made so far, the first one included. */
+    public int connectionAttempts() {
+        return supervisor.attempts();
+    }
+
+    /** Closes the connection (close code 1000) and ends every stream; pending subscriptions fail. Idempotent. */
+    @Override
+    public void close() {
+        supervisor.close();
+        loop.shutdown();
+        delivery.shutdown();
+    }
+
+    private <T> Feed<T> subscribed(Channel<T> channel, String... symbols) {
+        if (symbols.length > 0) {
+            subscribe(channel, symbols);
+        }
+        return feed(channel, symbols);
+    }
+
+    private CompletableFuture<Void> subscribe(List<Topic> topics) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sync.want(topics);
+        supervisor.subscribed(topics.stream().map(Topic::key).toList(), done);
+        return done;
+    }
+
+    private static List<Topic> topics(Channel<?> channel, int depth, String... symbols) {
+        if (symbols.length == 0) {
+            throw new IllegalArgumentException("name at least one symbol");
+        }
+        List<Topic> topics = new ArrayList<>(symbols.length);
+        for (String symbol : symbols) {
+            topics.add(new Topic(symbol, channel, depth));
+        }
+        return topics;
+    }
+
+    private static String fold(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package io.tickstream.client.message;
+
+/** Builds the typed record of one account event from its {@code data}. Stateless. */
+final class AccountMessages {
+
+    private AccountMessages() {
+    }
+
+    static AccountMessage of(String event, Fields data, String dataText, long time) {
+        return switch (event) {
+            case "balance" -> new Balance(data.optionalString("currency"), data.optionalDecimal("balance"),
+                    data.optionalDecimal("available"), data.optionalDecimal("equity"), time, dataText);
+            case "order" -> new Order(data.optionalString("orderId"), data.optionalString("symbol"),
+                    data.optionalString("side"), data.optionalString("type"), data.optionalDecimal("price"),
+                    data.optionalDecimal("quantity"), data.optionalString("status"), time, dataText);
+            case "trade" -> new Fill(data.optionalString("tradeId"), data.optionalString("orderId"),
+                    data.optionalString("symbol"), data.optionalString("side"), data.optionalDecimal("price"),
+                    data.optionalDecimal("quantity"), data.optionalDecimal("fee"), time, dataText);
+            case "position" -> new Position(data.optionalString("symbol"), data.optionalDecimal("quantity"),
+                    data.optionalDecimal("averagePrice"), data.optionalDecimal("unrealizedPnl"), time, dataText);
+            case "alert" -> new Alert(data.optionalString("alertId"), data.optionalString("symbol"),
+                    data.optionalString("condition"), data.optionalDecimal("price"),
+                    data.optionalDecimal("triggeredPrice"), time, dataText);
+            case "notification" -> new Notification(data.optionalString("level"), data.optionalString("message"),
+                    time, dataText);
+            default -> new AccountEvent(event, dataText, time);
+        };
+    }
+}

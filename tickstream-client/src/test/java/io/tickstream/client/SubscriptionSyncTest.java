@@ -1,0 +1,85 @@
+package io.tickstream.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstream.client.message.SubscriptionReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionSyncTest {
+
+    private final SubscriptionSync sync = new SubscriptionSync();
+
+    @Test
+    void shouldBatchTopicsPerChannelAndDepthWhenSending() {
+        sync.want(List.of(new Topic("A", Channel.TICK, 0), new Topic("B", Channel.TICK, 0),
+                new Topic("C", Channel.BOOK, 3), new Topic("D", Channel.TICK, 0)));
+
+        assertThat(drain()).containsExactly(
+                "{\"type\":\"subscribe\",\"symbols\":[\"A\",\"B\",\"D\"],\"channel\":\"tick\"}",
+                "{\"type\":\"subscribe\",\"symbols\":[\"C\"],\"channel\":\"book\",\"depth\":3}");
+    }
+
+    @Test
+    void shouldResubscribeEverythingWhenTheConnectionWasLost() {
+        sync.want(List.of(new Topic("A", Channel.TRADES, 0)));
+        drain();
+        sync.replied(new SubscriptionReply("subscribed", List.of("A"), "trades", 1));
+
+        sync.disconnected();
+
+        assertThat(drain()).containsExactly("{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"channel\":\"trades\"}");
+    }
+
+    @Test
+    void shouldResendOnlyUnconfirmedRequestsWhenARateLimitPauseEnds() {
+        sync.want(List.of(new Topic("A", Channel.TICK, 0)));
+        drain();
+        sync.want(List.of(new Topic("B", Channel.STATE, 0)));
+        drain();
+        sync.replied(new SubscriptionReply("subscribed", List.of("A"), null, 1));
+
+        sync.retryUnconfirmed();
+
+        assertThat(drain()).containsExactly("{\"type\":\"subscribe\",\"symbols\":[\"B\"],\"channel\":\"state\"}");
+    }
+
+    @Test
+    void shouldConfirmCaseInsensitivelyAndUnsubscribeWhenNoLongerWanted() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sync.want(List.of(new Topic("eurusd", Channel.TICK, 0)));
+        sync.await(List.of(new Topic.Key("eurusd", Channel.TICK)), done);
+        drain();
+
+        sync.replied(new SubscriptionReply("subscribed", List.of("EURUSD"), null, 1));
+        sync.unwant(List.of(new Topic.Key("eurusd", Channel.TICK)));
+
+        assertThat(done).isCompleted();
+        assertThat(drain()).containsExactly("{\"type\":\"unsubscribe\",\"symbols\":[\"eurusd\"],\"channel\":\"tick\"}");
+        assertThat(sync.topics()).isEmpty();
+    }
+
+    @Test
+    void shouldFailTheWaiterAndDropTheTopicWhenTheServerRejectsTheSymbol() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sync.want(List.of(new Topic("NOPE", Channel.TICK, 0)));
+        sync.await(List.of(new Topic.Key("NOPE", Channel.TICK)), done);
+        drain();
+
+        assertThat(sync.rejected("NOPE", new TickstreamException("Unknown symbol: NOPE"))).isTrue();
+
+        assertThat(done).isCompletedExceptionally();
+        assertThat(sync.topics()).isEmpty();
+        assertThat(drain()).isEmpty();
+    }
+
+    private List<String> drain() {
+        List<String> sent = new ArrayList<>();
+        for (String next = sync.next(); next != null; next = sync.next()) {
+            sent.add(next);
+        }
+        return sent;
+    }
+}
