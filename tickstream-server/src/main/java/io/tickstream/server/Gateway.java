@@ -115,8 +115,8 @@ public final class Gateway implements AutoCloseable {
                 config.limits(), metrics);
         List<WebSocketEndpoint> endpoints = List.of(
                 new ImeEndpoint(config.imeBasePath(), nameView, idView, context),
-                new JsonEndpoint(context, jsonViews),
-                new CompactEndpoint(context, compactViews));
+                JsonEndpoint.create(context, jsonViews),
+                CompactEndpoint.create(context, compactViews));
         this.prometheus = new PrometheusMetrics(metrics, latency, bus::isConnected, hub::activeInstruments,
                 hub::activeAccounts);
         HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));

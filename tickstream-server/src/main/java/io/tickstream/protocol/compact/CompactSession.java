@@ -5,12 +5,12 @@ import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.Admission;
-import io.tickstream.protocol.MessageRateLimiter;
+import io.tickstream.protocol.InboundGate;
+import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionLog;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.WebSocketSession;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,14 +23,14 @@ import java.util.Set;
  * subscriptions by case-insensitive symbol, text {@code ping}/{@code pong}, and the account's
  * private events as marker arrays. Confined to the connection's event loop.
  */
-final class CompactSession implements WebSocketSession {
+final class CompactSession implements MessageEndpoint.Session {
 
     private final ProtocolContext context;
     private final CompactViews views;
     private final SessionOutbox outbox;
     private final CompactReplies replies;
     private final Admission admission;
-    private final MessageRateLimiter rate;
+    private final InboundGate inbound;
     private final Map<Instrument, Subscription> quotes = new LinkedHashMap<>();
 
     CompactSession(ProtocolContext context, CompactViews views, SessionOutbox outbox) {
@@ -39,25 +39,19 @@ final class CompactSession implements WebSocketSession {
         this.outbox = outbox;
         this.replies = new CompactReplies(outbox.channel().alloc());
         this.admission = new Admission(context, outbox);
-        this.rate = new MessageRateLimiter(context.limits().messagesPerSecond());
+        this.inbound = new InboundGate(context, outbox,
+                retryAfter -> replies.error("rate_limited", "Too many messages", retryAfter));
     }
 
-    void start() {
+    @Override
+    public void start() {
         admission.startTimer(() -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
                 "authentication timeout"));
     }
 
     @Override
     public void onText(String text) {
-        context.metrics().clientMessages.increment();
-        long retryAfter = rate.tryAcquire();
-        if (retryAfter != MessageRateLimiter.ALLOWED) {
-            context.metrics().rateLimited.increment();
-            if (rate.abusive()) {
-                WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
-            } else {
-                send(replies.error("rate_limited", "Too many messages", retryAfter));
-            }
+        if (!inbound.admit()) {
             return;
         }
         if (text.strip().equals("ping")) {

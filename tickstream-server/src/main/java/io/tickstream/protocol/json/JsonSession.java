@@ -4,13 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.Admission;
-import io.tickstream.protocol.MessageRateLimiter;
+import io.tickstream.protocol.InboundGate;
+import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionLog;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.WebSocketSession;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,14 +24,14 @@ import java.util.Set;
  * per symbol and channel. Every error is a message and the connection stays open, except bad
  * credentials, the auth timeout and persistent flooding. Confined to the connection's event loop.
  */
-final class JsonSession implements WebSocketSession {
+final class JsonSession implements MessageEndpoint.Session {
 
     private final ProtocolContext context;
     private final JsonViews views;
     private final SessionOutbox outbox;
     private final JsonReplies replies;
     private final Admission admission;
-    private final MessageRateLimiter rate;
+    private final InboundGate inbound;
     private final Map<Key, Subscription> subscriptions = new LinkedHashMap<>();
 
     /** A subscription's identity: one per symbol and channel (a book's depth can be changed). */
@@ -44,10 +44,12 @@ final class JsonSession implements WebSocketSession {
         this.outbox = outbox;
         this.replies = new JsonReplies(outbox.channel().alloc());
         this.admission = new Admission(context, outbox);
-        this.rate = new MessageRateLimiter(context.limits().messagesPerSecond());
+        this.inbound = new InboundGate(context, outbox,
+                retryAfter -> replies.error("rate_limited", "Too many messages", retryAfter));
     }
 
-    void start() {
+    @Override
+    public void start() {
         send(replies.welcome(context.limits().authTimeout().toMillis()));
         admission.startTimer(() -> {
             send(replies.error("Authentication timeout"));
@@ -57,15 +59,7 @@ final class JsonSession implements WebSocketSession {
 
     @Override
     public void onText(String text) {
-        context.metrics().clientMessages.increment();
-        long retryAfter = rate.tryAcquire();
-        if (retryAfter != MessageRateLimiter.ALLOWED) {
-            context.metrics().rateLimited.increment();
-            if (rate.abusive()) {
-                WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
-            } else {
-                send(replies.error("rate_limited", "Too many messages", retryAfter));
-            }
+        if (!inbound.admit()) {
             return;
         }
         ClientMessage message;
