@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -30,19 +27,15 @@ public final class AccountSimulator implements AutoCloseable {
     private static final Set<String> DEMO_SYMBOLS = Set.of("EURUSD", "GBPUSD", "AUDUSD", "XAUUSD", "BTCUSDT");
 
     private static final System.Logger LOG = System.getLogger(AccountSimulator.class.getName());
-    private static final long CLOSE_TIMEOUT_MILLIS = 2_000;
 
     private final MarketPublisher publisher;
     private final String account;
     private final AccountStory story;
-    private final long periodNanos;
+    private final Ticker ticker;
     private final RandomGenerator random;
     private final Clock clock;
     private final Queue<SimulatedAccountEvent> pending = new ArrayDeque<>();
     private final AtomicLong errors = new AtomicLong();
-    private final Object lifecycle = new Object();
-    private ScheduledExecutorService executor;
-    private boolean closed;
 
     /**
      * @param account         the account whose channel receives every event
@@ -67,7 +60,7 @@ public final class AccountSimulator implements AutoCloseable {
         this.story = new AccountStory(instruments.stream()
                 .map(instrument -> new SimulatedInstrument(instrument, DemoCatalog.profile(instrument)))
                 .toList());
-        this.periodNanos = Math.max(1, Math.round(TimeUnit.SECONDS.toNanos(1) / eventsPerSecond));
+        this.ticker = new Ticker(THREAD_NAME, eventsPerSecond, this::step);
         this.random = random;
         this.clock = clock;
     }
@@ -95,17 +88,7 @@ public final class AccountSimulator implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public void start() {
-        synchronized (lifecycle) {
-            if (executor != null || closed) {
-                throw new IllegalStateException("the account simulator can be started only once");
-            }
-            executor = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, THREAD_NAME);
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleAtFixedRate(this::step, 0, periodNanos, TimeUnit.NANOSECONDS);
-        }
+        ticker.start();
     }
 
     /**
@@ -137,21 +120,7 @@ public final class AccountSimulator implements AutoCloseable {
     /** Stops publishing and waits, briefly, for the thread to end. Idempotent. */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            closed = true;
-            if (executor == null) {
-                return;
-            }
-            executor.shutdownNow();
-            try {
-                if (!executor.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    LOG.log(Level.WARNING, "the account simulator thread did not stop within "
-                            + CLOSE_TIMEOUT_MILLIS + " ms");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ticker.close();
     }
 
     private void failed(Throwable failure) {

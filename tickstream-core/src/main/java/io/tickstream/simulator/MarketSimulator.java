@@ -8,9 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -25,17 +22,13 @@ public final class MarketSimulator implements AutoCloseable {
     public static final double DEFAULT_RATE = 20;
 
     private static final System.Logger LOG = System.getLogger(MarketSimulator.class.getName());
-    private static final long CLOSE_TIMEOUT_MILLIS = 2_000;
 
     private final MarketPublisher publisher;
     private final List<SimulatedInstrument> markets;
-    private final long periodNanos;
+    private final Ticker ticker;
     private final RandomGenerator random;
     private final Clock clock;
     private final AtomicLong errors = new AtomicLong();
-    private final Object lifecycle = new Object();
-    private ScheduledExecutorService executor;
-    private boolean closed;
     private int next;
 
     /**
@@ -55,7 +48,7 @@ public final class MarketSimulator implements AutoCloseable {
         this.markets = instruments.stream()
                 .map(instrument -> new SimulatedInstrument(instrument, DemoCatalog.profile(instrument)))
                 .toList();
-        this.periodNanos = Math.max(1, Math.round(TimeUnit.SECONDS.toNanos(1) / updatesPerSecond));
+        this.ticker = new Ticker(THREAD_NAME, updatesPerSecond, this::step);
         this.random = random;
         this.clock = clock;
     }
@@ -76,18 +69,8 @@ public final class MarketSimulator implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public void start() {
-        synchronized (lifecycle) {
-            if (executor != null || closed) {
-                throw new IllegalStateException("the simulator can be started only once");
-            }
-            markets.forEach(market -> publisher.putInstrument(market.instrument()));
-            executor = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, THREAD_NAME);
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleAtFixedRate(this::step, 0, periodNanos, TimeUnit.NANOSECONDS);
-        }
+        markets.forEach(market -> publisher.putInstrument(market.instrument()));
+        ticker.start();
     }
 
     /**
@@ -125,19 +108,6 @@ public final class MarketSimulator implements AutoCloseable {
     /** Stops ticking and waits, briefly, for the thread to end. Idempotent. */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            closed = true;
-            if (executor == null) {
-                return;
-            }
-            executor.shutdownNow();
-            try {
-                if (!executor.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    LOG.log(Level.WARNING, "the simulator thread did not stop within " + CLOSE_TIMEOUT_MILLIS + " ms");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ticker.close();
     }
 }
