@@ -74,9 +74,10 @@ public final class ConfigFile {
         builder.simulatorRate(simulator.decimal("rate", 20));
         readIme(root.section("ime"), builder);
         ConfigNode websocket = root.section("websocket");
-        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes");
+        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads");
         builder.pingInterval(Duration.ofSeconds(websocket.integer("pingIntervalSeconds", 20)))
-                .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024));
+                .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024))
+                .ioThreads(websocket.integer("ioThreads", 0));
         builder.limits(readLimits(root.section("limits")));
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));

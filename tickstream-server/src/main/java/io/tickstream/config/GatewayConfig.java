@@ -19,6 +19,7 @@ import java.util.List;
  * @param simulatorRate   updates per second of the built-in simulator (in-process bus only); 0 = off
  * @param imeIdField      field name of the id endpoint's envelope: {@code contractId} or {@code ContractId}
  * @param pingInterval    WebSocket ping period; a client silent for two periods is dropped
+ * @param ioThreads       event loops serving sockets, 0 for one per available processor
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
@@ -37,6 +38,7 @@ public record GatewayConfig(
         ZoneId timeZone,
         Duration pingInterval,
         int maxFrameBytes,
+        int ioThreads,
         Duration catalogRefresh,
         SessionLimits limits,
         JwtSettings jwt,
@@ -59,6 +61,9 @@ public record GatewayConfig(
         }
         if (simulatorRate < 0) {
             throw new IllegalArgumentException("simulator rate must not be negative");
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("websocket.ioThreads must not be negative");
         }
         if (maxFrameBytes < 128) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 128");
@@ -86,6 +91,7 @@ public record GatewayConfig(
         private ZoneId timeZone = ZoneId.of("UTC");
         private Duration pingInterval = Duration.ofSeconds(20);
         private int maxFrameBytes = 64 * 1024;
+        private int ioThreads;
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
         private JwtSettings jwt;
@@ -142,6 +148,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Event loops serving sockets; 0 (the default) means one per available processor. */
+        public Builder ioThreads(int value) {
+            ioThreads = value;
+            return this;
+        }
+
         public Builder maxFrameBytes(int value) {
             maxFrameBytes = value;
             return this;
@@ -179,7 +191,7 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, catalogRefresh, limits, jwt, apiKeys, demoKey);
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, jwt, apiKeys, demoKey);
         }
     }
 }

@@ -126,7 +126,7 @@ public final class Gateway implements AutoCloseable {
                 .addTo(routes);
         HttpRouter router = new HttpRouter(endpoints, routes.build(), metrics);
         try {
-            this.server = GatewayServer.start(config.host(), config.port(), router);
+            this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router);
         } catch (InterruptedException | RuntimeException e) {
             prometheus.close();
             scheduler.shutdownNow();

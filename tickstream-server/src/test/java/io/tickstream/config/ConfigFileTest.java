@@ -30,7 +30,7 @@ class ConfigFileTest {
                  "catalog": "instruments.json",
                  "simulator": {"rate": 0},
                  "ime": {"basePath": "/data-engine/ime", "idField": "ContractId", "timeZone": "Asia/Tehran"},
-                 "websocket": {"pingIntervalSeconds": 10, "maxFrameBytes": 4096},
+                 "websocket": {"pingIntervalSeconds": 10, "maxFrameBytes": 4096, "ioThreads": 2},
                  "apiKeys": [{"key": "dev", "account": "alice", "instruments": ["EUR*"], "maxConnections": 3},
                              {"sha256": "%s", "account": "bob", "privateEvents": false}]}
                 """.formatted(ApiKey.sha256Hex("prod-secret")));
@@ -42,6 +42,7 @@ class ConfigFileTest {
         assertThat(config.imeIdField()).isEqualTo("ContractId");
         assertThat(config.timeZone()).isEqualTo(ZoneId.of("Asia/Tehran"));
         assertThat(config.pingInterval()).hasSeconds(10);
+        assertThat(config.ioThreads()).isEqualTo(2);
         ApiKeyAuthenticator auth = new ApiKeyAuthenticator(config.apiKeys());
         assertThat(auth.authenticate("dev")).get().satisfies(p -> {
             assertThat(p.account()).isEqualTo("alice");
@@ -66,6 +67,7 @@ class ConfigFileTest {
         expectError("{\"port\": 8080,", "is not valid JSON");
         expectError("[]", "must be a JSON object");
         expectError("{\"port\": 70000}", "port must be 0..65535");
+        expectError("{\"websocket\": {\"ioThreads\": -1}}", "websocket.ioThreads must not be negative");
     }
 
     @Test
