@@ -6,8 +6,10 @@ import io.tickstream.auth.Principal;
 import io.tickstream.bus.Bus;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.json.JsonTree;
 import io.tickstream.server.Gateway;
+import io.tickstream.testkit.RedisServer;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +43,13 @@ public final class GatewayFixture implements AutoCloseable {
                 .simulatorRate(0)
                 .apiKey(ApiKey.plain(KEY, new Principal("alice", InstrumentScope.all(), true, 0)))
                 .apiKey(ApiKey.plain(NARROW_KEY, new Principal("bob", InstrumentScope.of(List.of("EUR*")), false, 0)));
+    }
+
+    /** Writes {@link #CATALOG} into a Redis server's catalog hash, as a Redis deployment would have it. */
+    public static void seedCatalog(RedisServer redis) {
+        for (Instrument instrument : CATALOG) {
+            redis.command("HSET", "tickstream:instruments", instrument.id(), InstrumentJson.write(instrument));
+        }
     }
 
     public static GatewayFixture start(GatewayConfig config, Bus bus) throws InterruptedException {

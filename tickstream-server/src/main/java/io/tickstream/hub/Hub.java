@@ -252,13 +252,11 @@ public final class Hub implements BusListener {
     private final class InstrumentInterest implements Topic.BusInterest {
         @Override
         public void acquire(Topic topic) {
-            metrics.activeTopics.incrementAndGet();
             attach((InstrumentTopic) topic);
         }
 
         @Override
         public void release(Topic topic) {
-            metrics.activeTopics.decrementAndGet();
             bus.unsubscribe(BusChannel.MARKET_DATA, topic.key());
             bus.unsubscribe(BusChannel.TRADES, topic.key());
         }

@@ -44,7 +44,6 @@ public final class GatewayMetrics {
      * {@link DeliveryLatency}.
      */
     public final Recorder deliveryLatencyMicros = new Recorder(3);
-    public final AtomicInteger activeTopics = new AtomicInteger();
 
     private final ConcurrentMap<String, AtomicInteger> connectionsByProtocol = new ConcurrentHashMap<>();
 

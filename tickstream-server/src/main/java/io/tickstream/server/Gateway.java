@@ -74,6 +74,7 @@ public final class Gateway implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Hub hub;
     private final GatewayServer server;
     private final PrometheusMetrics prometheus;
     private final MarketSimulator simulator;
@@ -94,7 +95,7 @@ public final class Gateway implements AutoCloseable {
         List<TopicView> views = new ArrayList<>(List.of(nameView, idView));
         views.addAll(jsonViews.all());
         views.addAll(compactViews.all());
-        Hub hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT, metrics);
+        this.hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT, metrics);
         bus.start(hub);
         List.of("ime", "json", "compact").forEach(metrics::connections); // the protocols SessionLog counts, at 0 from the start
         DeliveryLatency latency = new DeliveryLatency(metrics.deliveryLatencyMicros, System::currentTimeMillis);
@@ -171,6 +172,10 @@ public final class Gateway implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    public Hub hub() {
+        return hub;
     }
 
     public GatewayMetrics metrics() {

@@ -82,7 +82,7 @@ class InstrumentApiTest {
         assertThat(at(data, "BestLimit", "3", "buy_price")).isEqualTo(BigDecimal.ZERO);
         assertThat(at(data, "Aggregate", "last_price")).isEqualTo(new BigDecimal("1205"));
         assertThat(at(data, "AllowedPriceRange", "maxAllowedPrice")).isEqualTo(new BigDecimal("9999999999"));
-        assertThat(gateway.gateway().metrics().activeTopics.get()).as("no topic made for an HTTP read").isZero();
+        assertThat(gateway.gateway().hub().activeInstruments()).as("no topic made for an HTTP read").isZero();
     }
 
     @Test

@@ -9,8 +9,6 @@ import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.config.GatewayConfig;
-import io.tickstream.instrument.Instrument;
-import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.testkit.RedisServer;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.time.Duration;
@@ -31,9 +29,7 @@ class AccountEventsAcrossNodesTest {
     @BeforeEach
     void start() throws Exception {
         redis = RedisServer.start();
-        for (Instrument instrument : GatewayFixture.CATALOG) {
-            redis.command("HSET", "tickstream:instruments", instrument.id(), InstrumentJson.write(instrument));
-        }
+        GatewayFixture.seedCatalog(redis);
         GatewayConfig config = GatewayFixture.config()
                 .apiKey(ApiKey.plain("bob-key", new Principal("bob", InstrumentScope.all(), true, 0))).build();
         busA = RedisBus.connect(redis.uri(), ChannelNames.defaults());

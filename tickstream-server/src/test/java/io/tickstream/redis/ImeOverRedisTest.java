@@ -45,9 +45,7 @@ class ImeOverRedisTest {
     @BeforeEach
     void start() throws Exception {
         redis.command("FLUSHALL");
-        for (Instrument instrument : GatewayFixture.CATALOG) {
-            redis.command("HSET", "tickstream:instruments", instrument.id(), InstrumentJson.write(instrument));
-        }
+        GatewayFixture.seedCatalog(redis);
         bus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
         publisherBus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
         gateway = GatewayFixture.start(GatewayFixture.config().catalogRefresh(Duration.ofMillis(500)).build(), bus);

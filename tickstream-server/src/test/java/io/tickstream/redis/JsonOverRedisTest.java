@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.tickstream.GatewayFixture;
 import io.tickstream.bus.ChannelNames;
-import io.tickstream.instrument.Instrument;
-import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.testkit.RedisServer;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.time.Duration;
@@ -24,9 +22,7 @@ class JsonOverRedisTest {
     @BeforeEach
     void start() throws Exception {
         redis = RedisServer.start();
-        for (Instrument instrument : GatewayFixture.CATALOG) {
-            redis.command("HSET", "tickstream:instruments", instrument.id(), InstrumentJson.write(instrument));
-        }
+        GatewayFixture.seedCatalog(redis);
         bus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
         publisher = RedisBus.connect(redis.uri(), ChannelNames.defaults());
         gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);

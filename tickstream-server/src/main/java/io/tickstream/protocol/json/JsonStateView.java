@@ -4,12 +4,20 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.hub.StateView;
 import io.tickstream.protocol.Quote;
+import io.tickstream.protocol.StateBytes;
 import io.tickstream.state.InstrumentState;
-import io.tickstream.state.StatePayloadWriter;
+import io.tickstream.transport.JsonBytes;
 import io.tickstream.transport.TextFrames;
 
-/** {@code {"type":"state","symbol":..,"data":{full IME state},"time":..}} on every change. Stateless. */
+/**
+ * {@code {"type":"state","symbol":..,"data":{full IME state},"time":..}} on every change, written
+ * with the same pre-encoded payload writer as the IME envelope. Stateless.
+ */
 public final class JsonStateView implements StateView {
+
+    private static final byte[] OPEN = JsonBytes.literal("{\"type\":\"state\",\"symbol\":");
+    private static final byte[] DATA = JsonBytes.literal(",\"data\":");
+    private static final byte[] TIME = JsonBytes.literal(",\"time\":");
 
     @Override
     public ByteBuf encodeChange(InstrumentState previous, InstrumentState next, ByteBufAllocator alloc) {
@@ -18,14 +26,14 @@ public final class JsonStateView implements StateView {
 
     @Override
     public ByteBuf encodeSnapshot(InstrumentState state, ByteBufAllocator alloc) {
-        return TextFrames.json(alloc, 256 + 120 * state.instrument().depth(), json -> {
-            json.writeStartObject();
-            json.writeStringField("type", "state");
-            json.writeStringField("symbol", state.instrument().name());
-            json.writeFieldName("data");
-            StatePayloadWriter.write(json, state);
-            json.writeNumberField("time", Quote.millis(state));
-            json.writeEndObject();
-        });
+        ByteBuf out = TextFrames.open(alloc, 96 + StateBytes.sizeHint(state.instrument()));
+        out.writeBytes(OPEN);
+        JsonBytes.string(out, state.instrument().name());
+        out.writeBytes(DATA);
+        StateBytes.write(out, state);
+        out.writeBytes(TIME);
+        JsonBytes.number(out, Long.toString(Quote.millis(state)));
+        out.writeByte('}');
+        return TextFrames.finish(out);
     }
 }

@@ -152,7 +152,7 @@ class ImeProtocolTest {
     void shouldDropMalformedUpdatesWithoutDisturbingClients() throws Exception {
         WebSocketRecorder client = gateway.connect(gateway.byName("DEEP5", "EURUSD"));
         Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> gateway.gateway().metrics().activeTopics.get() == 2);
+                .until(() -> gateway.gateway().hub().activeInstruments() == 2);
         bus.publishRaw(BusChannel.MARKET_DATA, "5", "not json");
         bus.publishRaw(BusChannel.MARKET_DATA, "5", "{\"Aggregate\":{\"last_price\":\"high\"}}");
         bus.publishRaw(BusChannel.MARKET_DATA, "5", "{\"BestLimit\":{\"6\":{\"buy_price\":1}}}");
