@@ -12,13 +12,16 @@ public final class InstrumentState {
     private final Instrument instrument;
     private final String[] values;
     private final long seq;
+    private final String epoch;
     private final long timeMicros;
     private final long version;
 
-    private InstrumentState(Instrument instrument, String[] values, long seq, long timeMicros, long version) {
+    private InstrumentState(Instrument instrument, String[] values, long seq, String epoch, long timeMicros,
+                            long version) {
         this.instrument = instrument;
         this.values = values;
         this.seq = seq;
+        this.epoch = epoch;
         this.timeMicros = timeMicros;
         this.version = version;
     }
@@ -36,19 +39,30 @@ public final class InstrumentState {
                 values[field.index(depth, 0)] = field.initialValue();
             }
         }
-        return new InstrumentState(instrument, values, StateUpdate.ABSENT, 0, 0);
+        return new InstrumentState(instrument, values, StateUpdate.ABSENT, null, 0, 0);
     }
 
     /**
-     * Applies an update. Returns this very snapshot when the update changes no field (or is older
-     * than what was already applied, by {@code seq}); otherwise a new snapshot with the next version.
+     * Whether an update is older than what was applied already: its {@code seq} is at or below the
+     * last one of the same epoch. An update that names another epoch than the last one starts that
+     * epoch's count afresh (a restarted publisher); one without an epoch is checked against the
+     * current count whatever its epoch.
+     */
+    public boolean isStale(StateUpdate update) {
+        return !startsEpoch(update) && update.seq() != StateUpdate.ABSENT && seq != StateUpdate.ABSENT
+                && update.seq() <= seq;
+    }
+
+    /**
+     * Applies an update. Returns this very snapshot when the update changes no field (or is
+     * {@linkplain #isStale stale}); otherwise a new snapshot with the next version.
      *
      * @param receivedMicros when the update arrived (epoch microseconds): the time of the change
      *                       unless the update carries its own source time
      * @throws MalformedUpdateException when the update names a level beyond the instrument's depth
      */
     public InstrumentState merge(StateUpdate update, long receivedMicros) throws MalformedUpdateException {
-        if (update.seq() != StateUpdate.ABSENT && seq != StateUpdate.ABSENT && update.seq() <= seq) {
+        if (isStale(update)) {
             return this;
         }
         int depth = instrument.depth();
@@ -67,12 +81,15 @@ public final class InstrumentState {
                 next[index] = change.value();
             }
         }
-        long nextSeq = update.seq() != StateUpdate.ABSENT ? update.seq() : seq;
+        boolean newEpoch = startsEpoch(update);
+        long nextSeq = update.seq() != StateUpdate.ABSENT || newEpoch ? update.seq() : seq;
+        String nextEpoch = newEpoch ? update.epoch() : epoch;
         if (next == null) {
-            return nextSeq == seq ? this : new InstrumentState(instrument, values, nextSeq, timeMicros, version);
+            return nextSeq == seq && !newEpoch ? this
+                    : new InstrumentState(instrument, values, nextSeq, nextEpoch, timeMicros, version);
         }
         long nextTime = update.sourceTime() != StateUpdate.ABSENT ? update.sourceTime() * 1000 : receivedMicros;
-        return new InstrumentState(instrument, next, nextSeq, nextTime, version + 1);
+        return new InstrumentState(instrument, next, nextSeq, nextEpoch, nextTime, version + 1);
     }
 
     public Instrument instrument() {
@@ -88,6 +105,11 @@ public final class InstrumentState {
         return seq;
     }
 
+    /** The epoch of {@link #seq}, or null when no update named one. */
+    public String epoch() {
+        return epoch;
+    }
+
     /**
      * Time of the last change in epoch microseconds: its source time when the update carried one,
      * else when the gateway received it; 0 for the initial state.
@@ -99,6 +121,10 @@ public final class InstrumentState {
     /** Counts the changes applied; 0 for the initial state. Two snapshots of one version are equal. */
     public long version() {
         return version;
+    }
+
+    private boolean startsEpoch(StateUpdate update) {
+        return update.epoch() != null && !update.epoch().equals(epoch);
     }
 
     /** Whether any field of level {@code level} differs between the two snapshots. */

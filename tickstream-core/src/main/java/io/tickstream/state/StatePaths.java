@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * Reads the flat path form of a stored state ({@code BestLimit.1.buy_price -> 1200}, plus
- * {@code seq} and {@code ts}) back into an update. Stateless.
+ * {@code seq}, {@code epoch} and {@code ts}) back into an update. Stateless.
  */
 public final class StatePaths {
 
     public static final String SEQ = "seq";
     public static final String TS = "ts";
+    public static final String EPOCH = "epoch";
 
     private StatePaths() {
     }
@@ -20,18 +21,21 @@ public final class StatePaths {
         List<FieldChange> changes = new ArrayList<>(paths.size());
         long seq = StateUpdate.ABSENT;
         long ts = StateUpdate.ABSENT;
+        String epoch = null;
         for (Map.Entry<String, String> entry : paths.entrySet()) {
             String path = entry.getKey();
             String value = entry.getValue();
             if (SEQ.equals(path)) {
                 seq = parseLong(path, value);
+            } else if (EPOCH.equals(path)) {
+                epoch = value;
             } else if (TS.equals(path)) {
                 ts = parseLong(path, value);
             } else {
                 changes.add(parsePath(path, value));
             }
         }
-        return new StateUpdate(seq, ts, changes);
+        return new StateUpdate(seq, epoch, ts, changes);
     }
 
     private static FieldChange parsePath(String path, String value) throws MalformedUpdateException {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a market-data update (a bare state object or a {@code {seq, ts, data}} envelope) with
+ * Parses a market-data update (a bare state object or a {@code {seq, epoch, ts, data}} envelope) with
  * Jackson's streaming parser, keeping every number as its original text. Stateless and thread-safe.
  */
 public final class StateUpdateParser {
@@ -27,6 +27,7 @@ public final class StateUpdateParser {
             }
             long seq = StateUpdate.ABSENT;
             long ts = StateUpdate.ABSENT;
+            String epoch = null;
             List<FieldChange> changes = new ArrayList<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -34,6 +35,7 @@ public final class StateUpdateParser {
                 switch (name) {
                     case "seq" -> seq = readLong(parser, "seq");
                     case "ts" -> ts = readLong(parser, "ts");
+                    case "epoch" -> epoch = readEpoch(parser);
                     case "data" -> readSections(parser, changes);
                     default -> readSection(parser, sectionNamed(name), changes);
                 }
@@ -41,7 +43,7 @@ public final class StateUpdateParser {
             if (parser.nextToken() != null) {
                 throw new MalformedUpdateException("trailing content after the update object");
             }
-            return new StateUpdate(seq, ts, changes);
+            return new StateUpdate(seq, epoch, ts, changes);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -125,6 +127,19 @@ public final class StateUpdateParser {
             throw new MalformedUpdateException(name + " must be an integer, was " + parser.getText());
         }
         return parser.getLongValue();
+    }
+
+    /** An epoch is an opaque token: a string, or an integer kept as its text. */
+    private static String readEpoch(JsonParser parser) throws IOException, MalformedUpdateException {
+        JsonToken token = parser.currentToken();
+        if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
+            throw new MalformedUpdateException("epoch must be a string or an integer, was " + parser.getText());
+        }
+        String epoch = parser.getText();
+        if (epoch.isEmpty() || epoch.length() > 64) {
+            throw new MalformedUpdateException("epoch must have 1 to 64 characters");
+        }
+        return epoch;
     }
 
     private static void expectObject(JsonParser parser, String what) throws MalformedUpdateException {

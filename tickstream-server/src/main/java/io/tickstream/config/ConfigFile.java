@@ -7,6 +7,7 @@ import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.SessionLimits;
+import io.tickstream.transport.ServerLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,8 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "limits", "jwt", "apiKeys");
+        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "http", "limits", "jwt",
+                "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
                 .port(root.integer("port", 8080));
@@ -79,6 +81,7 @@ public final class ConfigFile {
                 .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024))
                 .ioThreads(websocket.integer("ioThreads", 0));
         builder.limits(readLimits(root.section("limits")));
+        builder.serverLimits(readServerLimits(root.section("http"), root.section("limits")));
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));
         }
@@ -130,7 +133,8 @@ public final class ConfigFile {
 
     private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {
         limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents",
-                "expectedConnections");
+                "expectedConnections", "maxConnections", "maxUnauthenticated", "maxUnauthenticatedPerAddress",
+                "loopStallMs");
         SessionLimits defaults = SessionLimits.defaults();
         try {
             return new SessionLimits(
@@ -139,6 +143,23 @@ public final class ConfigFile {
                     limits.integer("messagesPerSecond", defaults.messagesPerSecond()),
                     limits.integer("maxQueuedEvents", defaults.maxQueuedEvents()),
                     limits.integer("expectedConnections", defaults.expectedConnections()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static ServerLimits readServerLimits(ConfigNode http, ConfigNode limits) throws ConfigException {
+        http.allowOnly("requestTimeoutMs", "idleTimeoutMs", "maxPipelinedRequests");
+        ServerLimits defaults = ServerLimits.defaults();
+        try {
+            return new ServerLimits(
+                    Duration.ofMillis(http.integer("requestTimeoutMs", (int) defaults.requestTimeout().toMillis())),
+                    Duration.ofMillis(http.integer("idleTimeoutMs", (int) defaults.idleTimeout().toMillis())),
+                    http.integer("maxPipelinedRequests", defaults.maxPipelinedRequests()),
+                    limits.integer("maxConnections", defaults.maxConnections()),
+                    limits.integer("maxUnauthenticated", defaults.maxUnauthenticated()),
+                    limits.integer("maxUnauthenticatedPerAddress", defaults.maxUnauthenticatedPerAddress()),
+                    Duration.ofMillis(limits.integer("loopStallMs", (int) defaults.stallThreshold().toMillis())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -4,6 +4,7 @@ import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.protocol.SessionLimits;
+import io.tickstream.transport.ServerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param ioThreads       event loops serving sockets, 0 for one per available processor
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
+ * @param serverLimits    HTTP timeouts and pipelining, connection caps, the event-loop stall threshold
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
@@ -41,6 +43,7 @@ public record GatewayConfig(
         int ioThreads,
         Duration catalogRefresh,
         SessionLimits limits,
+        ServerLimits serverLimits,
         JwtSettings jwt,
         List<ApiKey> apiKeys,
         String demoKey) {
@@ -94,6 +97,7 @@ public record GatewayConfig(
         private int ioThreads;
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
+        private ServerLimits serverLimits = ServerLimits.defaults();
         private JwtSettings jwt;
         private final List<ApiKey> apiKeys = new ArrayList<>();
         private String demoKey;
@@ -169,6 +173,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder serverLimits(ServerLimits value) {
+            serverLimits = value;
+            return this;
+        }
+
         public Builder jwt(JwtSettings value) {
             jwt = value;
             return this;
@@ -191,7 +200,8 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, jwt, apiKeys, demoKey);
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits, jwt,
+                    apiKeys, demoKey);
         }
     }
 }

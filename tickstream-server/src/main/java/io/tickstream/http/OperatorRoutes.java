@@ -10,7 +10,9 @@ import io.tickstream.metrics.DeliveryLatency;
 import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.PrometheusMetrics;
 import io.tickstream.metrics.RateMeter;
+import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.HttpResponses;
+import io.tickstream.transport.LoopWatchdog;
 import io.tickstream.transport.HttpRoutes;
 import java.io.IOException;
 import java.util.Map;
@@ -35,10 +37,12 @@ public final class OperatorRoutes {
     private final Bus bus;
     private final Hub hub;
     private final String busKind;
+    private final ConnectionAdmission admission;
+    private final LoopWatchdog watchdog;
     private final long startMillis = System.currentTimeMillis();
 
     public OperatorRoutes(GatewayMetrics metrics, PrometheusMetrics prometheus, DeliveryLatency latency, RateMeter rates,
-                   Bus bus, Hub hub, String busKind) {
+                   Bus bus, Hub hub, String busKind, ConnectionAdmission admission, LoopWatchdog watchdog) {
         this.metrics = metrics;
         this.prometheus = prometheus;
         this.latency = latency;
@@ -46,6 +50,8 @@ public final class OperatorRoutes {
         this.bus = bus;
         this.hub = hub;
         this.busKind = busKind;
+        this.admission = admission;
+        this.watchdog = watchdog;
     }
 
     public void addTo(HttpRoutes.Builder routes) {
@@ -76,6 +82,12 @@ public final class OperatorRoutes {
             for (Map.Entry<String, AtomicInteger> protocol : byProtocol.entrySet()) {
                 json.writeNumberField(protocol.getKey(), protocol.getValue().get());
             }
+            json.writeNumberField("accepted", admission.open());
+            json.writeNumberField("unauthenticated", admission.unauthenticated());
+            json.writeEndObject();
+            json.writeObjectFieldStart("eventLoops");
+            json.writeNumberField("stalls", watchdog.stalls());
+            json.writeNumberField("stalledNow", watchdog.stalledNow());
             json.writeEndObject();
             json.writeNumberField("subscriptions", metrics.subscriptions.get());
             json.writeNumberField("activeInstruments", hub.activeInstruments());
@@ -98,6 +110,15 @@ public final class OperatorRoutes {
             total(json, "malformedUpdates", metrics.malformedUpdates);
             total(json, "heartbeatTimeouts", metrics.heartbeatTimeouts);
             total(json, "connectionLimitRejects", metrics.connectionLimitRejects);
+            long refused = 0;
+            for (ConnectionAdmission.Refusal refusal : ConnectionAdmission.Refusal.values()) {
+                refused += admission.refused(refusal);
+            }
+            json.writeNumberField("connectionsRefused", refused);
+            total(json, "staleUpdates", metrics.staleUpdates);
+            total(json, "encodeFailures", metrics.encodeFailures);
+            total(json, "protocolViolations", metrics.protocolViolations);
+            total(json, "allocationFailures", metrics.allocationFailures);
             json.writeEndObject();
             json.writeObjectFieldStart("latencyMicros");
             json.writeNumberField("windowSeconds", DeliveryLatency.WINDOW_SECONDS);

@@ -1,6 +1,5 @@
 package io.tickstream.hub;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.account.AccountEvent;
 import java.util.List;
@@ -35,16 +34,7 @@ final class AccountTopic extends Topic {
     }
 
     synchronized void apply(AccountEvent event, long receivedNanos) {
-        ByteBuf[] frames = new ByteBuf[views.size()];
-        boolean any = false;
-        for (int i = 0; i < frames.length; i++) {
-            if (views.get(i) instanceof AccountView view && watched(i)) {
-                frames[i] = view.encode(event, alloc);
-                any |= frames[i] != null;
-            }
-        }
-        if (any) {
-            dispatch(frames, ALWAYS, receivedNanos);
-        }
+        publish(view -> views.get(view) instanceof AccountView accountView ? accountView.encode(event, alloc) : null,
+                ALWAYS, receivedNanos);
     }
 }

@@ -43,6 +43,8 @@ public final class Hub implements BusListener {
     private final ByteBufAllocator alloc;
     private final GatewayMetrics metrics;
     private final ThrottledLog badInputLog = new ThrottledLog(log, 1000);
+    private final ThrottledLog staleLog = new ThrottledLog(log, 1000);
+    private final ThrottledLog failureLog = new ThrottledLog(log, 1000);
     private final Map<String, InstrumentTopic> instruments = new ConcurrentHashMap<>();
     private final Map<String, AccountTopic> accounts = new ConcurrentHashMap<>();
     private final Topic.BusInterest instrumentInterest = new InstrumentInterest();
@@ -145,6 +147,13 @@ public final class Hub implements BusListener {
         } catch (MalformedUpdateException e) {
             metrics.malformedUpdates.increment();
             badInputLog.warn("dropped a malformed {} message for {}: {}", kind.segment(), key, e.getMessage());
+        } catch (EncodingException e) {
+            metrics.encodeFailures.increment();
+            failureLog.warn("a {} message for {} reached no client: {}", kind.segment(), key, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Nothing may escape into the bus's thread: it would stop delivering to every topic.
+            metrics.failedBusMessages.increment();
+            failureLog.warn("a {} message for {} failed: {}", kind.segment(), key, e.toString(), e);
         }
     }
 
@@ -212,10 +221,15 @@ public final class Hub implements BusListener {
     }
 
     private void apply(InstrumentTopic topic, StateUpdate update, long receivedNanos) throws MalformedUpdateException {
-        if (topic.apply(update, nowMicros(), receivedNanos)) {
-            metrics.stateChanges.increment();
-        } else {
-            metrics.unchangedUpdates.increment();
+        switch (topic.apply(update, nowMicros(), receivedNanos)) {
+            case CHANGED -> metrics.stateChanges.increment();
+            case UNCHANGED -> metrics.unchangedUpdates.increment();
+            case STALE -> {
+                metrics.staleUpdates.increment();
+                InstrumentState current = topic.state();
+                staleLog.warn("ignored an update of {}: seq {} is not above {} of epoch {} (send a new \"epoch\" after"
+                        + " a publisher restart)", topic.key(), update.seq(), current.seq(), current.epoch());
+            }
         }
     }
 

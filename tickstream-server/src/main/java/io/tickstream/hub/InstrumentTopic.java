@@ -1,6 +1,5 @@
 package io.tickstream.hub;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.InstrumentState;
@@ -53,43 +52,41 @@ final class InstrumentTopic extends Topic {
         return subscription == null ? null : new Registered(subscription, snapshot);
     }
 
-    /** Merges an update; returns whether it changed the state. */
-    synchronized boolean apply(StateUpdate update, long receivedMicros, long receivedNanos)
+    /**
+     * Merges an update and sends the change to every view that shows it.
+     *
+     * @throws EncodingException when a view failed to encode the change; the state is merged all the same
+     */
+    synchronized Outcome apply(StateUpdate update, long receivedMicros, long receivedNanos)
             throws MalformedUpdateException {
         InstrumentState previous = state;
+        if (previous.isStale(update)) {
+            return Outcome.STALE;
+        }
         InstrumentState next = previous.merge(update, receivedMicros);
         state = next;
         if (next.version() == previous.version()) {
-            return false;
+            return Outcome.UNCHANGED;
         }
         if (watched()) {
-            ByteBuf[] frames = new ByteBuf[views.size()];
-            boolean any = false;
-            for (int i = 0; i < frames.length; i++) {
-                if (views.get(i) instanceof StateView view && watched(i)) {
-                    frames[i] = view.encodeChange(previous, next, alloc);
-                    any |= frames[i] != null;
-                }
-            }
-            if (any) {
-                dispatch(frames, next.version(), receivedNanos);
-            }
+            publish(view -> views.get(view) instanceof StateView stateView
+                    ? stateView.encodeChange(previous, next, alloc) : null, next.version(), receivedNanos);
         }
-        return true;
+        return Outcome.CHANGED;
     }
 
     synchronized void apply(TradePrint trade, long receivedNanos) {
-        ByteBuf[] frames = new ByteBuf[views.size()];
-        boolean any = false;
-        for (int i = 0; i < frames.length; i++) {
-            if (views.get(i) instanceof TradeView view && watched(i)) {
-                frames[i] = view.encode(instrument, trade, alloc);
-                any = true;
-            }
-        }
-        if (any) {
-            dispatch(frames, ALWAYS, receivedNanos);
-        }
+        publish(view -> views.get(view) instanceof TradeView tradeView ? tradeView.encode(instrument, trade, alloc) : null,
+                ALWAYS, receivedNanos);
+    }
+
+    /** What an update did to the state. */
+    enum Outcome {
+        CHANGED,
+        /** Merged, but no field changed: nothing sent. */
+        UNCHANGED,
+        /** Ignored: its {@code seq} is not above the last one of its epoch. */
+        STALE
     }
 
     /** A new subscription and the state it starts from. */

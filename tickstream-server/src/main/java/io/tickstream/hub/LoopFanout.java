@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -46,7 +47,12 @@ final class LoopFanout {
                 frame.retain();
             }
         }
-        loop.execute(() -> deliver(frames, version, receivedNanos));
+        try {
+            loop.execute(() -> deliver(frames, version, receivedNanos));
+        } catch (RejectedExecutionException e) {
+            Topic.release(frames);
+            throw e;
+        }
     }
 
     private void deliver(ByteBuf[] frames, long version, long receivedNanos) {

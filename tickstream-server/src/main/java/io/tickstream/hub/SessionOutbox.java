@@ -41,7 +41,11 @@ public final class SessionOutbox {
         return channel;
     }
 
-    /** Sends a frame, or keeps it as the newest pending one for {@code key}; takes ownership of it. */
+    /**
+     * Sends a frame, or keeps it as the newest pending one for {@code key}; takes ownership of it. A
+     * frame that replaces a pending one takes its place at the end of the line, behind the ordered
+     * frames offered meanwhile, so that the session still sees messages in bus order.
+     */
     public void offerConflatable(Object key, ByteBuf frame) {
         if (!accepting(frame)) {
             return;
@@ -50,7 +54,8 @@ public final class SessionOutbox {
             write(frame);
             return;
         }
-        ByteBuf replaced = pending().put(key, frame);
+        ByteBuf replaced = pending().remove(key);
+        pending.put(key, frame);
         if (replaced != null) {
             replaced.release();
             metrics.conflatedFrames.increment();

@@ -86,17 +86,46 @@ abstract class Topic {
         return subscribers > 0;
     }
 
+    /**
+     * Encodes one message once per view that has subscribers and sends it to every loop. A view
+     * that throws costs this one message only: the frames built so far are released and the
+     * failure is reported as an {@link EncodingException}. Call holding the monitor.
+     */
+    void publish(MessageEncoder encoder, long version, long receivedNanos) {
+        ByteBuf[] frames = new ByteBuf[viewCounts.length];
+        boolean any = false;
+        int view = 0;
+        try {
+            for (; view < frames.length; view++) {
+                if (viewCounts[view] > 0) {
+                    frames[view] = encoder.encode(view);
+                    any |= frames[view] != null;
+                }
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            release(frames);
+            throw new EncodingException(key(), view, e);
+        }
+        if (any) {
+            dispatch(frames, version, receivedNanos);
+        }
+    }
+
     /** Sends one frame per view to every loop, then drops the caller's references. Call holding the monitor. */
-    void dispatch(ByteBuf[] frames, long version, long receivedNanos) {
+    private void dispatch(ByteBuf[] frames, long version, long receivedNanos) {
         try {
             for (LoopFanout fanout : loops) {
                 fanout.dispatch(frames, version, receivedNanos);
             }
         } finally {
-            for (ByteBuf frame : frames) {
-                if (frame != null) {
-                    frame.release();
-                }
+            release(frames);
+        }
+    }
+
+    static void release(ByteBuf[] frames) {
+        for (ByteBuf frame : frames) {
+            if (frame != null) {
+                frame.release();
             }
         }
     }
@@ -108,6 +137,12 @@ abstract class Topic {
             }
         }
         return null;
+    }
+
+    /** One message in the encoding of each view; null where the view has nothing to send for it. */
+    @FunctionalInterface
+    interface MessageEncoder {
+        ByteBuf encode(int view);
     }
 
     /**

@@ -20,6 +20,12 @@ public final class GatewayMetrics {
     public final LongAdder unroutedMessages = new LongAdder();
     public final LongAdder stateChanges = new LongAdder();
     public final LongAdder unchangedUpdates = new LongAdder();
+    /** Updates ignored because their {@code seq} was not above the last one of their epoch. */
+    public final LongAdder staleUpdates = new LongAdder();
+    /** Bus messages that reached no client because a view failed to encode them. */
+    public final LongAdder encodeFailures = new LongAdder();
+    /** Bus messages whose handling failed unexpectedly (caught before the bus's thread). */
+    public final LongAdder failedBusMessages = new LongAdder();
     public final LongAdder framesOut = new LongAdder();
     /** Bytes of the WebSocket frames written to sockets (headers included). */
     public final LongAdder bytesOut = new LongAdder();
@@ -35,6 +41,10 @@ public final class GatewayMetrics {
     public final LongAdder rejectedHandshakes = new LongAdder();
     public final LongAdder badHttpRequests = new LongAdder();
     public final LongAdder heartbeatTimeouts = new LongAdder();
+    /** WebSocket connections closed for a protocol violation: invalid UTF-8 (1007), a message too big (1009). */
+    public final LongAdder protocolViolations = new LongAdder();
+    /** Connections closed because memory for them could not be allocated. */
+    public final LongAdder allocationFailures = new LongAdder();
     public final AtomicInteger openConnections = new AtomicInteger();
     /** Client subscriptions to instruments (state, quote, book and trade streams) across all sessions. */
     public final AtomicInteger subscriptions = new AtomicInteger();

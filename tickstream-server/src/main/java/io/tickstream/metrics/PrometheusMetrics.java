@@ -42,6 +42,9 @@ public final class PrometheusMetrics implements AutoCloseable {
         counter("tickstream.state.changes", "Market-data updates that changed an instrument's state", metrics.stateChanges);
         counter("tickstream.unchanged.updates", "Market-data updates that changed nothing (not pushed)", metrics.unchangedUpdates);
         counter("tickstream.malformed.updates", "Bus messages dropped as malformed", metrics.malformedUpdates);
+        counter("tickstream.stale.updates", "Market-data updates ignored: seq not above the last one of its epoch", metrics.staleUpdates);
+        counter("tickstream.encode.failures", "Bus messages that reached no client because a view failed to encode them", metrics.encodeFailures);
+        counter("tickstream.failed.bus.messages", "Bus messages whose handling failed unexpectedly", metrics.failedBusMessages);
         counter("tickstream.unrouted.messages", "Bus messages for a key without subscribers on this node", metrics.unroutedMessages);
         counter("tickstream.trades.in", "Trade prints taken off the bus for watched instruments", metrics.tradesIn);
         counter("tickstream.account.events.in", "Account events taken off the bus for accounts with a session", metrics.accountEventsIn);
@@ -57,6 +60,8 @@ public final class PrometheusMetrics implements AutoCloseable {
         counter("tickstream.rejected.handshakes", "WebSocket handshakes refused", metrics.rejectedHandshakes);
         counter("tickstream.bad.http.requests", "Malformed or unroutable HTTP requests", metrics.badHttpRequests);
         counter("tickstream.heartbeat.timeouts", "Clients dropped for not answering pings", metrics.heartbeatTimeouts);
+        counter("tickstream.protocol.violations", "WebSocket connections closed with 1007 (invalid UTF-8) or 1009 (message too big)", metrics.protocolViolations);
+        counter("tickstream.allocation.failures", "Connections closed because memory for them could not be allocated", metrics.allocationFailures);
         gauge("tickstream.subscriptions", "Client subscriptions to instruments", metrics.subscriptions::get);
         gauge("tickstream.active.instruments", "Instruments with a subscriber on this node", activeInstruments);
         gauge("tickstream.active.accounts", "Accounts with a session on this node", activeAccounts);

@@ -4,6 +4,7 @@ import io.tickstream.auth.Principal;
 import io.tickstream.hub.AccountView;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.Subscription;
+import io.tickstream.transport.ConnectionAdmission;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,7 @@ public final class Admission {
         }
         holdsSlot = true;
         principal = found.get();
+        ConnectionAdmission.authenticated(outbox.channel());
         timeout.cancel(false);
         if (principal.privateEvents()) {
             accountEvents = context.hub().subscribeAccount(outbox, principal.account(), accountView);

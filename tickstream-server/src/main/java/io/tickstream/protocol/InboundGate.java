@@ -7,9 +7,10 @@ import io.tickstream.transport.WebSocketUpgrade;
 import java.util.function.LongFunction;
 
 /**
- * The door every client message of a message protocol passes: counted, then rate limited. A message
- * over the rate gets the protocol's "rate limited" reply; a client that keeps sending while refused
- * is closed with 1008. Confined to the connection's event loop.
+ * The door every client frame passes, messages and control frames alike: counted, then rate
+ * limited. A frame over the rate gets the protocol's "rate limited" reply (none on a protocol
+ * without replies); a client that keeps sending while refused is closed with 1008. Confined to the
+ * connection's event loop.
  */
 public final class InboundGate {
 
@@ -18,7 +19,10 @@ public final class InboundGate {
     private final LongFunction<ByteBuf> rateLimitedReply;
     private final MessageRateLimiter rate;
 
-    /** @param rateLimitedReply the protocol's refusal, given the milliseconds until a retry may succeed */
+    /**
+     * @param rateLimitedReply the protocol's refusal, given the milliseconds until a retry may
+     *                         succeed, or null for a protocol that never answers its clients
+     */
     public InboundGate(ProtocolContext context, SessionOutbox outbox, LongFunction<ByteBuf> rateLimitedReply) {
         this.context = context;
         this.outbox = outbox;
@@ -36,7 +40,7 @@ public final class InboundGate {
         context.metrics().rateLimited.increment();
         if (rate.abusive()) {
             WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
-        } else {
+        } else if (rateLimitedReply != null) {
             outbox.offerOrdered(rateLimitedReply.apply(retryAfter));
             outbox.flush();
         }

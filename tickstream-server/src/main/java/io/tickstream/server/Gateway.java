@@ -1,6 +1,7 @@
 package io.tickstream.server;
 
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.CompositeAuthenticator;
@@ -35,7 +36,11 @@ import io.tickstream.redis.RedisBus;
 import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
+import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.GatewayServer;
+import io.tickstream.transport.HttpConnectionPolicy;
+import io.tickstream.transport.LoopWatchdog;
+import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.HttpRouter;
 import io.tickstream.transport.HttpRoutes;
 import io.tickstream.transport.WebSocketEndpoint;
@@ -77,13 +82,16 @@ public final class Gateway implements AutoCloseable {
     private final Hub hub;
     private final GatewayServer server;
     private final PrometheusMetrics prometheus;
+    private final ConnectionAdmission admission;
+    private final LoopWatchdog watchdog;
     private final MarketSimulator simulator;
     private final AccountSimulator accountSimulator;
 
     private Gateway(GatewayConfig config, Bus bus, boolean ownsBus) throws InterruptedException {
         this.bus = bus;
         this.ownsBus = ownsBus;
-        OpenFilesCheck.warnIfBelow(config.limits().expectedConnections());
+        long openFiles = OpenFilesCheck.warnIfBelow(config.limits().expectedConnections());
+        DirectMemoryCheck.log();
         CatalogRefresher refresher = new CatalogRefresher(bus, catalog);
         awaitFirstCatalog(refresher);
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
@@ -120,19 +128,30 @@ public final class Gateway implements AutoCloseable {
                 CompactEndpoint.create(context, compactViews));
         this.prometheus = new PrometheusMetrics(metrics, latency, bus::isConnected, hub::activeInstruments,
                 hub::activeAccounts);
+        ServerLimits serverLimits = config.serverLimits();
+        this.admission = new ConnectionAdmission(serverLimits.maxConnections() == ServerLimits.FROM_OPEN_FILES
+                ? OpenFilesCheck.connectionsAllowed(openFiles) : serverLimits.maxConnections(),
+                serverLimits.maxUnauthenticated(), serverLimits.maxUnauthenticatedPerAddress());
+        HttpConnectionPolicy httpPolicy = new HttpConnectionPolicy(serverLimits);
+        this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
+        admission.bindTo(prometheus.registry());
+        httpPolicy.bindTo(prometheus.registry());
+        watchdog.bindTo(prometheus.registry());
         HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));
         new DashboardRoutes(config.demoKey()).addTo(routes);
         new InstrumentRoutes(authenticator, metrics, refresher, hub).addTo(routes);
-        new OperatorRoutes(metrics, prometheus, latency, rates, bus, hub, config.usesRedis() ? "redis" : "in-process")
-                .addTo(routes);
-        HttpRouter router = new HttpRouter(endpoints, routes.build(), metrics);
+        new OperatorRoutes(metrics, prometheus, latency, rates, bus, hub, config.usesRedis() ? "redis" : "in-process",
+                admission, watchdog).addTo(routes);
+        HttpRouter router = new HttpRouter(endpoints, routes.build(), upgrade, metrics);
         try {
-            this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router);
+            this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
+                    httpPolicy);
         } catch (InterruptedException | RuntimeException e) {
             prometheus.close();
             scheduler.shutdownNow();
             throw e;
         }
+        watchdog.watch(server.eventLoops());
 
         boolean simulate = ownsBus && !config.usesRedis() && config.simulatorRate() > 0;
         this.simulator = simulate ? new MarketSimulator(bus.publisher(), catalog.all(), config.simulatorRate()) : null;
@@ -182,12 +201,26 @@ public final class Gateway implements AutoCloseable {
         return metrics;
     }
 
+    public ConnectionAdmission admission() {
+        return admission;
+    }
+
+    public LoopWatchdog watchdog() {
+        return watchdog;
+    }
+
+    /** The event loops serving this node's sockets. */
+    public EventLoopGroup eventLoops() {
+        return server.eventLoops();
+    }
+
     @Override
     public void close() {
         if (simulator != null) {
             simulator.close();
             accountSimulator.close();
         }
+        watchdog.close();
         server.close();
         scheduler.shutdownNow();
         prometheus.close();

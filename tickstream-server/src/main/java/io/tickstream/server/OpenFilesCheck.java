@@ -18,6 +18,17 @@ final class OpenFilesCheck {
     private OpenFilesCheck() {
     }
 
+    /**
+     * The connection cap that the open-files limit allows: the limit less the descriptors a
+     * gateway needs besides its clients; unbounded when the platform does not tell.
+     */
+    static int connectionsAllowed(long openFilesLimit) {
+        if (openFilesLimit < 0) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) Math.max(RESERVED, Math.min(Integer.MAX_VALUE, openFilesLimit - RESERVED));
+    }
+
     /** Returns the limit found, or -1 when the platform does not tell. */
     static long warnIfBelow(int expectedConnections) {
         if (!(ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix)) {

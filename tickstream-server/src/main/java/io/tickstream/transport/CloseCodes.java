@@ -13,12 +13,20 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     /** Binary frame on a text protocol: stop. */
     public static final int UNSUPPORTED_DATA = 1003;
+    /** A text message that is not valid UTF-8: stop. */
+    public static final int INVALID_PAYLOAD = 1007;
     /** Bad credentials, unknown or forbidden instrument, auth timeout, limits: stop. */
     public static final int POLICY_VIOLATION = 1008;
     /** A client frame above the configured maximum: stop. */
     public static final int MESSAGE_TOO_BIG = 1009;
-    /** The client could not keep up with its stream: reconnect, ideally with fewer subscriptions. */
-    public static final int SLOW_CONSUMER = 1013;
+    /**
+     * Try again later (RFC 6455's 1013), for a client that could not keep up with its stream
+     * (reconnect, ideally with fewer subscriptions) or that came while the server was over a
+     * connection cap (reconnect after a pause).
+     */
+    public static final int TRY_AGAIN_LATER = 1013;
+    /** The close a slow consumer gets: {@link #TRY_AGAIN_LATER}. */
+    public static final int SLOW_CONSUMER = TRY_AGAIN_LATER;
 
     private CloseCodes() {
     }

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one listening socket of a gateway: HTTP, then WebSocket after an upgrade. Native epoll
- * where available. Start and stop from any thread.
+ * where available. Each accepted connection passes the connection caps first; one over the global
+ * cap gets a fixed 503 and nothing else, one over an unauthenticated cap is answered by the router
+ * (503, or close 1013 after an upgrade). Start and stop from any thread.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -39,7 +41,8 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel listener;
 
-    private GatewayServer(String host, int port, int ioThreads, HttpRouter router) throws InterruptedException {
+    private GatewayServer(String host, int port, int ioThreads, HttpRouter router, ConnectionAdmission admission,
+                          HttpConnectionPolicy http) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         ThreadFactory acceptor = new DefaultThreadFactory(ACCEPT_THREADS, true);
         ThreadFactory io = new DefaultThreadFactory(IO_THREADS, true);
@@ -59,9 +62,20 @@ public final class GatewayServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            ConnectionAdmission.Refusal refusal = admission.admit(channel);
+                            if (refusal == ConnectionAdmission.Refusal.MAX_CONNECTIONS) {
+                                channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
+                                return;
+                            }
+                            if (refusal != null) {
+                                HttpRouter.refuseRequests(channel, refusal);
+                            }
+                            HttpFlowControl flow = http.newConnection();
                             channel.pipeline()
+                                    .addLast(HttpFlowControl.BYTES_NAME, flow.bytesIn())
                                     .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                                     .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST))
+                                    .addLast(HttpFlowControl.NAME, flow)
                                     .addLast("router", router);
                         }
                     })
@@ -85,9 +99,15 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @param ioThreads event loops serving sockets; 0 for one per available processor
      */
-    public static GatewayServer start(String host, int port, int ioThreads, HttpRouter router)
+    public static GatewayServer start(String host, int port, int ioThreads, HttpRouter router,
+                                      ConnectionAdmission admission, HttpConnectionPolicy http)
             throws InterruptedException {
-        return new GatewayServer(host, port, ioThreads, router);
+        return new GatewayServer(host, port, ioThreads, router, admission, http);
+    }
+
+    /** The event loops serving sockets (for the watchdog). */
+    public EventLoopGroup eventLoops() {
+        return workers;
     }
 
     public int port() {

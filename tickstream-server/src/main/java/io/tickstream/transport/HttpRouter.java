@@ -12,9 +12,11 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.metrics.ThrottledLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,15 +38,27 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     /** The last response of a connection still waiting to be written, so that responses keep request order. */
     private static final AttributeKey<CompletableFuture<Void>> IN_FLIGHT =
             AttributeKey.valueOf(HttpRouter.class, "inFlight");
+    /** Set on a connection accepted over an unauthenticated cap: its request is refused. */
+    private static final AttributeKey<ConnectionAdmission.Refusal> REFUSED =
+            AttributeKey.valueOf(HttpRouter.class, "refused");
 
     private final List<WebSocketEndpoint> endpoints;
     private final HttpRoutes routes;
+    private final WebSocketUpgrade upgrade;
     private final GatewayMetrics metrics;
+    private final ThrottledLog failureLog = new ThrottledLog(log, 5_000);
 
-    public HttpRouter(List<WebSocketEndpoint> endpoints, HttpRoutes routes, GatewayMetrics metrics) {
+    public HttpRouter(List<WebSocketEndpoint> endpoints, HttpRoutes routes, WebSocketUpgrade upgrade,
+                      GatewayMetrics metrics) {
         this.endpoints = List.copyOf(endpoints);
         this.routes = routes;
+        this.upgrade = upgrade;
         this.metrics = metrics;
+    }
+
+    /** Makes the router refuse the connection's request: 503, or an upgrade closed at once with 1013. */
+    static void refuseRequests(Channel channel, ConnectionAdmission.Refusal refusal) {
+        channel.attr(REFUSED).set(refusal);
     }
 
     @Override
@@ -52,6 +66,17 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (request.decoderResult().isFailure()) {
             metrics.badHttpRequests.increment();
             reply(ctx, request, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request\n"), false);
+            return;
+        }
+        if (!isHttp1(request.protocolVersion())) {
+            metrics.badHttpRequests.increment();
+            reply(ctx, request, HttpResponses.text(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+                    "HTTP/1.0 and HTTP/1.1 only\n"), false);
+            return;
+        }
+        ConnectionAdmission.Refusal overCap = ctx.channel().attr(REFUSED).get();
+        if (overCap != null) {
+            refuse(ctx, request, overCap);
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8);
@@ -112,12 +137,37 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof OutOfMemoryError) {
+            metrics.allocationFailures.increment();
+            failureLog.warn("closing HTTP connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+            return;
+        }
         metrics.badHttpRequests.increment();
         log.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n"))
                     .addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, ConnectionAdmission.Refusal refusal) {
+        Channel channel = ctx.channel();
+        if (isUpgrade(request)) {
+            upgrade.handshake(channel, request).addListener(done -> {
+                if (done.isSuccess()) {
+                    WebSocketUpgrade.close(channel, CloseCodes.TRY_AGAIN_LATER, refusal.reason());
+                }
+            });
+            return;
+        }
+        FullHttpResponse busy = HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, refusal.reason() + "\n");
+        busy.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        reply(ctx, request, busy, false);
+    }
+
+    private static boolean isHttp1(HttpVersion version) {
+        return "HTTP".equals(version.protocolName()) && version.majorVersion() == 1 && version.minorVersion() <= 1;
     }
 
     private static boolean isUpgrade(FullHttpRequest request) {

@@ -1,29 +1,39 @@
 package io.tickstream.transport;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.metrics.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last stage of a WebSocket pipeline: answers control frames, hands text messages to the
- * protocol's session and tells it when the socket drains or closes. Confined to its event loop.
+ * The last stage of a WebSocket pipeline: admits every frame through the session's rate limit,
+ * answers control frames, hands text messages to the protocol's session and tells it when the
+ * socket drains or closes. Confined to its event loop.
  */
 final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
+    private static final ThrottledLog failureLog = new ThrottledLog(log, 5_000);
+
     private final WebSocketSession session;
+    private final GatewayMetrics metrics;
     private boolean closed;
 
-    WebSocketConnection(WebSocketSession session) {
+    WebSocketConnection(WebSocketSession session, GatewayMetrics metrics) {
         this.session = session;
+        this.metrics = metrics;
     }
 
     @Override
@@ -34,13 +44,21 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
             }
             return;
         }
+        if (frame instanceof CloseWebSocketFrame close) {
+            CloseStatus.remember(ctx.channel(), false, close.statusCode(), close.reasonText());
+            ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (!session.admitFrame()) {
+            return;
+        }
         if (frame instanceof TextWebSocketFrame text) {
             session.onText(text.text());
         } else if (frame instanceof PingWebSocketFrame) {
-            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-        } else if (frame instanceof CloseWebSocketFrame close) {
-            CloseStatus.remember(ctx.channel(), false, close.statusCode(), close.reasonText());
-            ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+            // A client that does not read its pongs gets no more: they would only pile up here.
+            if (ctx.channel().isWritable()) {
+                ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+            }
         } else if (!(frame instanceof PongWebSocketFrame)) {
             WebSocketUpgrade.close(ctx.channel(), CloseCodes.UNSUPPORTED_DATA, "binary messages are not supported");
         }
@@ -65,10 +83,29 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
         closeSession();
     }
 
+    /**
+     * A message over the size limit is closed with 1009 and a close frame, fragmented or not; a
+     * protocol violation the decoder answered already (1002, 1007, 1009) is only recorded; a
+     * failed allocation closes the connection at once.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("WebSocket connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-        ctx.close();
+        Channel channel = ctx.channel();
+        if (cause instanceof TooLongFrameException) {
+            metrics.protocolViolations.increment();
+            WebSocketUpgrade.close(channel, CloseCodes.MESSAGE_TOO_BIG, "message too big");
+        } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+            metrics.protocolViolations.increment();
+            CloseStatus.remember(channel, true, corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+            WebSocketUpgrade.closeAfterGrace(channel);
+        } else if (cause instanceof OutOfMemoryError) {
+            metrics.allocationFailures.increment();
+            failureLog.warn("closing WebSocket connection {}: {}", channel.remoteAddress(), cause.toString());
+            ctx.close();
+        } else {
+            log.debug("WebSocket connection {} failed: {}", channel.remoteAddress(), cause.toString());
+            ctx.close();
+        }
     }
 
     private void closeSession() {

@@ -5,7 +5,13 @@ package io.tickstream.transport;
  */
 public interface WebSocketSession {
 
-    /** A complete text message from the client. */
+    /**
+     * Whether an inbound frame (a message, or a ping or pong) may be handled: every frame counts
+     * against the session's rate limit. When not, the session has answered or closed already.
+     */
+    boolean admitFrame();
+
+    /** A complete text message from the client, admitted already. */
     void onText(String text);
 
     /** The socket is writable again after having been above its high-water mark. */

@@ -5,16 +5,20 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AttributeKey;
 import io.tickstream.metrics.GatewayMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +29,7 @@ public final class WebSocketUpgrade {
 
     private static final long CLOSE_GRACE_SECONDS = 2;
     private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf(WebSocketUpgrade.class, "closing");
+    private static final String RFC_6455 = "13";
 
     private final int maxFrameBytes;
     private final Duration pingInterval;
@@ -37,8 +42,9 @@ public final class WebSocketUpgrade {
     }
 
     /**
-     * Answers the handshake. The returned future succeeds once the switch to WebSocket is done;
-     * a request of an unsupported WebSocket version gets an HTTP error and a failed future.
+     * Answers the handshake. The returned future succeeds once the switch to WebSocket is done.
+     * Only RFC 6455 (version 13) is spoken: any other {@code Sec-WebSocket-Version}, or none, gets
+     * 426 with {@code Sec-WebSocket-Version: 13} and a failed future.
      */
     public ChannelFuture handshake(Channel channel, FullHttpRequest request) {
         String location = "ws://" + request.headers().get("Host", "localhost") + request.uri();
@@ -47,13 +53,13 @@ public final class WebSocketUpgrade {
                 .allowExtensions(false)
                 .closeOnProtocolViolation(true)
                 .build();
-        WebSocketServerHandshaker handshaker =
-                new WebSocketServerHandshakerFactory(location, null, decoder).newHandshaker(request);
-        if (handshaker == null) {
+        if (!RFC_6455.equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
             metrics.badHttpRequests.increment();
-            return WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
                     .addListener(ChannelFutureListener.CLOSE);
+            return channel.newFailedFuture(new WebSocketHandshakeException("unsupported WebSocket version"));
         }
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshaker13(location, null, decoder);
         ChannelFuture done;
         try {
             done = handshaker.handshake(channel, request);
@@ -70,15 +76,22 @@ public final class WebSocketUpgrade {
         });
     }
 
-    /** Installs the WebSocket stages for a session after a successful handshake. */
+    /**
+     * Installs the WebSocket stages for a session after a successful handshake, in place of the
+     * HTTP ones. Text is checked to be UTF-8 frame by frame (1007), and a fragmented message is
+     * held up to the frame size limit only (1009).
+     */
     public void install(Channel channel, WebSocketSession session) {
         ChannelPipeline pipeline = channel.pipeline();
-        if (pipeline.get(HttpRouter.class) != null) {
-            pipeline.remove(HttpRouter.class);
+        for (String http : List.of("router", HttpFlowControl.NAME, HttpFlowControl.BYTES_NAME)) {
+            if (pipeline.get(http) != null) {
+                pipeline.remove(http);
+            }
         }
+        pipeline.addLast("ws-utf8", new Utf8FrameValidator(true));
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrameBytes));
         pipeline.addLast("ws-heartbeat", new Heartbeat(pingInterval, metrics));
-        pipeline.addLast("ws-session", new WebSocketConnection(session));
+        pipeline.addLast("ws-session", new WebSocketConnection(session, metrics));
     }
 
     /**
@@ -97,6 +110,16 @@ public final class WebSocketUpgrade {
             written.addListener(ChannelFutureListener.CLOSE);
         }
         channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Marks a connection whose close frame a Netty stage has sent already, and cuts it off after the
+     * grace period if the peer does not close.
+     */
+    static void closeAfterGrace(Channel channel) {
+        if (channel.attr(CLOSING).getAndSet(Boolean.TRUE) == null) {
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     /** Whether this side has sent its close frame already. */

@@ -12,6 +12,7 @@ import io.tickstream.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class HttpRouterTest {
             .get("/fast", (request, uri) -> HttpResponses.text(HttpResponseStatus.OK, "fast"))
             .prefix("/items/", (ch, request, uri) -> CompletableFuture.completedFuture(
                     HttpResponses.text(HttpResponseStatus.OK, "item " + uri.path().substring(7))))
-            .build(), new GatewayMetrics()));
+            .build(), new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), new GatewayMetrics()), new GatewayMetrics()));
 
     @Test
     void shouldAnswerPipelinedRequestsInOrderWhenAnEarlierAnswerIsLate() {

@@ -50,10 +50,12 @@ final class CompactSession implements MessageEndpoint.Session {
     }
 
     @Override
+    public boolean admitFrame() {
+        return inbound.admit();
+    }
+
+    @Override
     public void onText(String text) {
-        if (!inbound.admit()) {
-            return;
-        }
         if (text.strip().equals("ping")) {
             send(replies.pong());
             return;

@@ -12,6 +12,7 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionLog;
 import io.tickstream.transport.CloseCodes;
+import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.WebSocketEndpoint;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.util.ArrayList;
@@ -76,6 +77,11 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             refuse(channel, byId ? "no contract: give contract_id" : "no contract: give contract_name");
             return;
         }
+        int allowed = context.limits().maxSubscriptions();
+        if (refs.size() > allowed) {
+            refuse(channel, "too many contracts: at most " + allowed);
+            return;
+        }
         Resolution resolved = resolve(refs, byId, principal.get());
         if (resolved.unknown() == null) {
             start(channel, byId, principal.get(), resolved.instruments());
@@ -102,6 +108,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         context.upgrade().install(channel, session);
         SessionLog.opened(channel, PROTOCOL, context.metrics());
         SessionLog.authenticated(channel, PROTOCOL, principal.account());
+        ConnectionAdmission.authenticated(channel);
         session.start(instruments, byId ? idView : nameView);
     }
 

@@ -5,6 +5,7 @@ import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.StateView;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.transport.WebSocketSession;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class ImeSession implements WebSocketSession {
     private final ProtocolContext context;
     private final Principal principal;
     private final SessionOutbox outbox;
+    private final InboundGate inbound;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
     /** Takes over the principal's connection slot, released when the connection closes. */
@@ -26,12 +28,19 @@ final class ImeSession implements WebSocketSession {
         this.context = context;
         this.principal = principal;
         this.outbox = outbox;
+        this.inbound = new InboundGate(context, outbox, null);
     }
 
     void start(List<Instrument> instruments, StateView view) {
         for (Instrument instrument : instruments) {
             subscriptions.add(context.hub().subscribe(outbox, instrument, view));
         }
+    }
+
+    /** IME clients send nothing but pings, yet a flood of frames is refused, then closed with 1008. */
+    @Override
+    public boolean admitFrame() {
+        return inbound.admit();
     }
 
     @Override

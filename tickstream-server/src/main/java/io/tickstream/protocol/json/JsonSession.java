@@ -58,10 +58,12 @@ final class JsonSession implements MessageEndpoint.Session {
     }
 
     @Override
+    public boolean admitFrame() {
+        return inbound.admit();
+    }
+
+    @Override
     public void onText(String text) {
-        if (!inbound.admit()) {
-            return;
-        }
         ClientMessage message;
         try {
             message = ClientMessageParser.parse(text);
