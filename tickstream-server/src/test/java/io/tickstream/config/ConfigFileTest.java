@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.transport.ServerLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,22 @@ class ConfigFileTest {
         expectError("[]", "must be a JSON object");
         expectError("{\"port\": 70000}", "port must be 0..65535");
         expectError("{\"websocket\": {\"ioThreads\": -1}}", "websocket.ioThreads must not be negative");
+    }
+
+    @Test
+    void shouldReadTheServerLimitsAndDefaultTheOnesLeftOut() throws Exception {
+        Path file = write("limits.json", """
+                {"http": {"requestTimeoutMs": 5000, "idleTimeoutMs": 30000, "maxPipelinedRequests": 8},
+                 "limits": {"maxConnections": 20000, "maxUnauthenticatedPerAddress": 50, "loopStallMs": 500}}
+                """);
+
+        ServerLimits limits = ConfigFile.load(file).build().serverLimits();
+
+        assertThat(limits).isEqualTo(new ServerLimits(Duration.ofSeconds(5), Duration.ofSeconds(30), 8, 20_000,
+                10_000, 50, Duration.ofMillis(500)));
+        assertThat(ConfigFile.load(write("empty.json", "{}")).build().serverLimits()).isEqualTo(ServerLimits.defaults());
+        expectError("{\"http\": {\"maxPipelinedRequests\": 0}}", "http.maxPipelinedRequests must be at least 1");
+        expectError("{\"http\": {\"requestTimeout\": 1}}", "requestTimeout");
     }
 
     @Test
