@@ -45,8 +45,14 @@ function show(stats) {
       totals.slowConsumerDisconnects > 0),
     card('Auth failures', grouped(totals.authFailures), `${grouped(totals.rateLimited)} rate-limited messages`, 'auth-failures',
       totals.authFailures > 0),
-    card('Bus', busUp ? 'connected' : 'down', `${stats.bus.kind} · ${grouped(totals.malformedUpdates)} malformed`, 'bus',
-      !busUp, busUp),
+    card('Bus', busUp ? 'connected' : 'down', `${stats.bus.kind} · ${grouped(totals.malformedUpdates)} malformed`
+      + ` · ${grouped(totals.staleUpdates)} stale`, 'bus', !busUp, busUp),
+    card('Loop stalls', grouped(stats.eventLoops.stalls),
+      stats.eventLoops.stalledNow > 0 ? `${stats.eventLoops.stalledNow} stalled now` : 'event loops running', 'loop-stalls',
+      stats.eventLoops.stalledNow > 0),
+    card('Refused', grouped(totals.connectionsRefused),
+      `${grouped(stats.connections.unauthenticated)} unauthenticated of ${grouped(stats.connections.accepted)} sockets`,
+      'refused', totals.connectionsRefused > 0),
   ];
   $('cards').replaceChildren(...cards);
   const l = stats.latencyMicros;
