@@ -10,18 +10,20 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP connection's flow control, until it is upgraded or closed:
  * <ul>
+ * <li>it hands the router one request at a time: pipelined requests wait here until the response
+ *     before them is written, and each is handled in a task of its own, so one connection's
+ *     pipeline never holds its event loop for more than one request at a time;</li>
  * <li>it stops reading while a response is unwritten or the socket is not writable, and reads
  *     again once both are done, so a client that never reads its answers costs at most the
  *     requests of one read;</li>
- * <li>more requests in flight than the policy allows close the connection (pipelined requests
- *     that arrived in the same read are still decoded);</li>
+ * <li>more requests in flight (handled or waiting) than the policy allows close the connection;</li>
  * <li>a request must arrive whole within the request timeout of its first byte, or of the
  *     connection's opening; with nothing in flight the connection is closed after the idle timeout.</li>
  * </ul>
@@ -40,15 +42,17 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     private final ChannelInboundHandlerAdapter bytesIn = new ChannelInboundHandlerAdapter() {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (waiting == Wait.IDLE) {
+            if (timer == Wait.IDLE) {
                 await(Wait.REQUEST);
             }
             ctx.fireChannelRead(msg);
         }
     };
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private int inFlight;
-    private Wait waiting = Wait.NONE;
+    private boolean closing;
+    private Wait timer = Wait.NONE;
     private ScheduledFuture<?> deadline;
 
     HttpFlowControl(HttpConnectionPolicy policy) {
@@ -78,18 +82,30 @@ final class HttpFlowControl extends ChannelDuplexHandler {
             return;
         }
         await(Wait.NONE);
-        if (++inFlight > policy.maxInFlight) {
-            ReferenceCountUtil.release(msg);
-            if (inFlight == policy.maxInFlight + 1) {
+        FullHttpRequest request = (FullHttpRequest) msg;
+        if (closing || inFlight + waiting.size() >= policy.maxInFlight) {
+            request.release();
+            if (!closing) {
+                closing = true;
                 policy.pipelineOverflows.increment();
                 policy.closeLog.warn("closing HTTP connection {}: more than {} requests in flight",
                         ctx.channel().remoteAddress(), policy.maxInFlight);
+                releaseWaiting();
                 ctx.close();
             }
             return;
         }
         ctx.channel().config().setAutoRead(false);
-        ctx.fireChannelRead(msg);
+        if (inFlight > 0 || !waiting.isEmpty()) {
+            waiting.add(request);
+        } else {
+            handle(request);
+        }
+    }
+
+    private void handle(FullHttpRequest request) {
+        inFlight++;
+        ctx.fireChannelRead(request);
     }
 
     @Override
@@ -112,6 +128,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         await(Wait.NONE);
+        releaseWaiting();
         ctx.fireChannelInactive();
     }
 
@@ -119,6 +136,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         await(Wait.NONE);
+        releaseWaiting();
         ctx.channel().config().setAutoRead(true);
     }
 
@@ -126,14 +144,38 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         if (ctx.isRemoved()) {
             return;
         }
-        if (inFlight > 0 && --inFlight == 0 && ctx.channel().isActive()) {
+        if (inFlight > 0) {
+            inFlight--;
+        }
+        if (!waiting.isEmpty()) {
+            ctx.executor().execute(this::handleNext);
+        } else if (inFlight == 0 && ctx.channel().isActive()) {
             await(Wait.IDLE);
         }
         resumeIfDrained();
     }
 
+    private void handleNext() {
+        FullHttpRequest next = waiting.poll();
+        if (next == null) {
+            return;
+        }
+        if (ctx.isRemoved() || !ctx.channel().isActive()) {
+            next.release();
+            releaseWaiting();
+            return;
+        }
+        handle(next);
+    }
+
+    private void releaseWaiting() {
+        for (FullHttpRequest request = waiting.poll(); request != null; request = waiting.poll()) {
+            request.release();
+        }
+    }
+
     private void resumeIfDrained() {
-        if (inFlight == 0 && ctx.channel().isWritable() && ctx.channel().isActive() && !ctx.isRemoved()) {
+        if (inFlight == 0 && waiting.isEmpty() && ctx.channel().isWritable() && ctx.channel().isActive() && !ctx.isRemoved()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -143,7 +185,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
             deadline.cancel(false);
             deadline = null;
         }
-        waiting = next;
+        timer = next;
         if (next != Wait.NONE && ctx.channel().isActive()) {
             long nanos = next == Wait.REQUEST ? policy.requestTimeoutNanos : policy.idleTimeoutNanos;
             deadline = ctx.executor().schedule(() -> expire(next), nanos, TimeUnit.NANOSECONDS);
@@ -151,11 +193,11 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     }
 
     private void expire(Wait expired) {
-        if (waiting != expired || !ctx.channel().isActive()) {
+        if (timer != expired || !ctx.channel().isActive()) {
             return;
         }
         deadline = null;
-        waiting = Wait.NONE;
+        timer = Wait.NONE;
         if (expired == Wait.IDLE) {
             policy.idleTimeouts.increment();
             ctx.close();

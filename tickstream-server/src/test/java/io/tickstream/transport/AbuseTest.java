@@ -99,18 +99,17 @@ class AbuseTest {
             }
         });
 
-        // Answers pile up in the socket buffers until a response cannot be written: the server stops
-        // reading, and the requests already read put more than 16 in flight, which closes the connection.
+        // One read brings far more than 16 requests: they cannot all wait their turn, so the connection is closed.
         assertThat(sent.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isPositive();
         assertThat(scrape()).contains("tickstream_http_connections_closed_total{reason=\"too_many_in_flight\"} 1.0");
         assertBystanderStreamsAndHealthAnswers();
     }
 
     @Test
-    void shouldAnswerUpTo16PipelinedRequestsInOrder() throws Exception {
+    void shouldAnswer16PipelinedRequestsInOrder() throws Exception {
         Socket client = socket();
         StringBuilder requests = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 15; i++) {
             requests.append("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
         }
         requests.append("GET /ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -118,7 +117,7 @@ class AbuseTest {
 
         String answers = readUntilClosed(client);
 
-        assertThat(count(answers, "{\"status\":\"UP\"}")).isEqualTo(16);
+        assertThat(count(answers, "{\"status\":\"UP\"}")).isEqualTo(15);
         assertThat(answers).endsWith("{\"ready\":true,\"bus\":\"connected\"}");
         assertBystanderStreamsAndHealthAnswers();
     }
