@@ -25,15 +25,23 @@ public final class Bench {
     private final DeliveryStats stats = new DeliveryStats();
 
     public Bench(BenchOptions options) {
+        if (options.scenario() == Scenario.ABUSE) {
+            throw new IllegalArgumentException("the abuse scenario is run by AbuseRun");
+        }
         this.options = options;
+    }
+
+    /** The gateway the options ask for: a process of its own, or one in this JVM. */
+    static GatewayUnderTest startGateway(BenchOptions options) throws IOException, InterruptedException {
+        return options.spawn()
+                ? new SpawnedGateway(options.instruments(), options.subscriptions(), options.redisUri(),
+                        options.gatewayJvmOptions())
+                : new InProcessGateway(options.instruments(), options.subscriptions());
     }
 
     public BenchResult run() throws IOException, InterruptedException {
         SubscriptionPlan plan = new SubscriptionPlan(options.connections(), options.subscriptions(), options.instruments());
-        try (GatewayUnderTest gateway = options.spawn()
-                ? new SpawnedGateway(options.instruments(), options.subscriptions(), options.redisUri(),
-                        options.gatewayJvmOptions())
-                : new InProcessGateway(options.instruments(), options.subscriptions());
+        try (GatewayUnderTest gateway = startGateway(options);
              LoadClient clients = new LoadClient(gateway.uri(), options.protocol(), BenchCatalog.API_KEY, plan,
                      options.sourceAddresses(), options.clientThreads(), stats)) {
             long memoryBefore = gateway.memoryBytes();
@@ -68,7 +76,7 @@ public final class Bench {
         long[] published = publisher.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         long expected = options.scenario() == Scenario.CHURN ? -1 : expected(plan, slow, published);
-        awaitDrain(expected);
+        stats.awaitReceived(expected);
         serverCpu = gateway.cpuNanos() - serverCpu;
         generatorCpu = ThreadCpu.nanos(LoadClient.THREADS) - generatorCpu;
         ioAllocated = ioAllocated < 0 ? -1 : gateway.ioAllocatedBytes() - ioAllocated;
@@ -93,7 +101,8 @@ public final class Bench {
         return (long) (messagesPerSecond * MESSAGE_BYTES[options.protocol().ordinal()]);
     }
 
-    private static long expected(SubscriptionPlan plan, IntPredicate slow, long[] published) {
+    /** Messages the normal readers should receive for these updates per instrument. */
+    static long expected(SubscriptionPlan plan, IntPredicate slow, long[] published) {
         long[] subscribers = new long[published.length];
         for (int c = 0; c < plan.connections(); c++) {
             if (!slow.test(c)) {
@@ -107,19 +116,6 @@ public final class Bench {
             expected += published[i] * subscribers[i];
         }
         return expected;
-    }
-
-    private void awaitDrain(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            long now = stats.received.sum();
-            if (now == expected || now == last) {
-                return;
-            }
-            last = now;
-            Thread.sleep(500);
-        }
     }
 
     private long churn(LoadClient clients, IntPredicate slow, long slowBytesPerSecond, Duration length)

@@ -1,5 +1,6 @@
 package io.tickstream.bench;
 
+import io.tickstream.bench.abuse.AttackKind;
 import io.tickstream.bench.load.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Load-test a gateway: N connections x k subscriptions over M instruments at a set publish rate.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow or churn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow, churn or abuse (default: ${DEFAULT-VALUE}).")
     private Scenario scenario;
 
     @Option(names = "--protocol", defaultValue = "ime", description = "ime, json or compact (default: ${DEFAULT-VALUE}).")
@@ -36,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Seconds before latency is recorded (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--duration", defaultValue = "20", description = "Seconds measured after the warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds measured after the warm-up; abuse: of each phase, without and with each attack (default: ${DEFAULT-VALUE}).")
     private int duration;
 
     @Option(names = "--source-addresses", defaultValue = "4", description = "127.0.0.x source addresses to spread connections over (default: ${DEFAULT-VALUE}).")
@@ -54,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--churn", defaultValue = "20", description = "Connections replaced per second in the churn scenario (default: ${DEFAULT-VALUE}).")
     private double churnPerSecond;
 
+    @Option(names = "--attack", split = ",", defaultValue = "all",
+            description = "Abuse scenario: pipeline, idle, ping, frames or all; several with commas (default: ${DEFAULT-VALUE}).")
+    private List<AttackKind> attacks;
+
     @Option(names = "--spawn-gateway", description = "Run the gateway as its own process (measured through /proc).")
     private boolean spawn;
 
@@ -69,6 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options = new BenchOptions(scenario, protocol, connections, subscriptions, instruments, rate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
                 slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm);
+        if (scenario == Scenario.ABUSE) {
+            List<AbuseResult> results = new AbuseRun(options, attacks).run(result -> System.out.println(result.summary()));
+            System.out.println();
+            System.out.print(AbuseResult.markdown(results));
+            return 0;
+        }
         BenchResult result = new Bench(options).run();
         System.out.println(result.summary());
         return result.lost() > 0 || result.closedByServer() > 0 && scenario == Scenario.FANOUT ? 1 : 0;

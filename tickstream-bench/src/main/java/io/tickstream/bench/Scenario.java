@@ -9,5 +9,11 @@ public enum Scenario {
     /** Like fanout, with a share of clients reading slower than their stream: isolation and memory. */
     SLOW,
     /** Like fanout, with clients leaving and connecting while the stream runs. */
-    CHURN
+    CHURN,
+    /**
+     * A modest normal load measured without and then with each attack (HTTP pipelining, idle
+     * connections, ping floods, broken frames): what abusive clients cost the others. Run by
+     * {@link AbuseRun}, not {@link Bench}.
+     */
+    ABUSE
 }

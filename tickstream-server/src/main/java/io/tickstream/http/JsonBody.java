@@ -25,12 +25,16 @@ final class JsonBody {
     }
 
     static FullHttpResponse ok(Writer writer) {
+        return HttpResponses.of(HttpResponseStatus.OK, HttpResponses.JSON, bytes(writer));
+    }
+
+    static byte[] bytes(Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             writer.writeTo(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponses.of(HttpResponseStatus.OK, HttpResponses.JSON, bytes.toByteArray());
+        return bytes.toByteArray();
     }
 }

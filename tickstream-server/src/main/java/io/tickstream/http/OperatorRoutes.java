@@ -1,7 +1,6 @@
 package io.tickstream.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tickstream.bus.Bus;
@@ -15,8 +14,10 @@ import io.tickstream.transport.HttpResponses;
 import io.tickstream.transport.LoopWatchdog;
 import io.tickstream.transport.HttpRoutes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,6 +30,8 @@ public final class OperatorRoutes {
 
     static final String METRICS = "/metrics";
     static final String STATS = "/api/stats";
+    /** How old the figures served may be. */
+    static final long REFRESH_MILLIS = 500;
 
     private final GatewayMetrics metrics;
     private final PrometheusMetrics prometheus;
@@ -54,21 +57,34 @@ public final class OperatorRoutes {
         this.watchdog = watchdog;
     }
 
-    public void addTo(HttpRoutes.Builder routes) {
-        routes.get(METRICS, (request, uri) -> {
-            String accept = request.headers().get(HttpHeaderNames.ACCEPT, "");
-            String type = accept.contains("application/openmetrics-text")
-                    ? PrometheusMetrics.OPENMETRICS_CONTENT_TYPE : PrometheusMetrics.CONTENT_TYPE;
-            return HttpResponses.of(HttpResponseStatus.OK, type, prometheus.scrape(type));
+    /**
+     * Adds {@code /metrics} and {@code /api/stats}. Both are made on {@code operatorThread}, never
+     * on an event loop, and at most once per {@value #REFRESH_MILLIS} ms: a client asking in a loop
+     * costs one scrape per interval, not one per request.
+     */
+    public void addTo(HttpRoutes.Builder routes, Executor operatorThread) {
+        SharedFigures text = scrape(PrometheusMetrics.CONTENT_TYPE, operatorThread);
+        SharedFigures openMetrics = scrape(PrometheusMetrics.OPENMETRICS_CONTENT_TYPE, operatorThread);
+        SharedFigures stats = new SharedFigures(this::stats, operatorThread, REFRESH_MILLIS);
+        routes.getAsync(METRICS, (channel, request, uri) -> {
+            boolean open = request.headers().get(HttpHeaderNames.ACCEPT, "").contains("application/openmetrics-text");
+            String type = open ? PrometheusMetrics.OPENMETRICS_CONTENT_TYPE : PrometheusMetrics.CONTENT_TYPE;
+            return (open ? openMetrics : text).get().thenApply(body -> HttpResponses.of(HttpResponseStatus.OK, type, body));
         });
-        routes.get(STATS, (request, uri) -> stats());
+        routes.getAsync(STATS, (channel, request, uri) -> stats.get()
+                .thenApply(body -> HttpResponses.of(HttpResponseStatus.OK, HttpResponses.JSON, body)));
     }
 
-    private FullHttpResponse stats() {
+    private SharedFigures scrape(String contentType, Executor operatorThread) {
+        return new SharedFigures(() -> prometheus.scrape(contentType).getBytes(StandardCharsets.UTF_8), operatorThread,
+                REFRESH_MILLIS);
+    }
+
+    private byte[] stats() {
         long now = System.currentTimeMillis();
         RateMeter.Rates perSecond = rates.rates();
         DeliveryLatency.Percentiles window = latency.window();
-        return JsonBody.ok(json -> {
+        return JsonBody.bytes(json -> {
             json.writeStartObject();
             json.writeNumberField("time", now);
             json.writeNumberField("uptimeSeconds", (now - startMillis) / 1000);

@@ -39,7 +39,7 @@ public final class InboundGate {
         }
         context.metrics().rateLimited.increment();
         if (rate.abusive()) {
-            WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+            WebSocketUpgrade.closeAbusive(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
         } else if (rateLimitedReply != null) {
             outbox.offerOrdered(rateLimitedReply.apply(retryAfter));
             outbox.flush();

@@ -1,9 +1,13 @@
 package io.tickstream.protocol;
 
+import java.util.function.LongSupplier;
+
 /**
  * A token bucket over one connection's incoming messages. Confined to the connection's event loop.
  * A message over the rate is refused with the time until the next token; a client that keeps
- * sending while refused is abusive and gets disconnected.
+ * sending while refused is abusive and gets disconnected. Refusals are forgiven only once the
+ * client has slowed down enough for its bucket to fill again, not at every message let through: a
+ * flood always lets one message through per token, and must still count as one.
  */
 public final class MessageRateLimiter {
 
@@ -17,22 +21,32 @@ public final class MessageRateLimiter {
     private long last;
     private int refusals;
 
+    private final LongSupplier clock;
+
     public MessageRateLimiter(int messagesPerSecond) {
+        this(messagesPerSecond, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime} */
+    MessageRateLimiter(int messagesPerSecond, LongSupplier clock) {
+        this.clock = clock;
         this.perNano = messagesPerSecond / 1e9;
         this.capacity = messagesPerSecond * 2.0;
         this.toleratedRefusals = messagesPerSecond * 2;
         this.tokens = capacity;
-        this.last = System.nanoTime();
+        this.last = clock.getAsLong();
     }
 
     /** {@link #ALLOWED}, or how many milliseconds until a message would be accepted again. */
     public long tryAcquire() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         tokens = Math.min(capacity, tokens + (now - last) * perNano);
         last = now;
+        if (tokens >= capacity) {
+            refusals = 0;
+        }
         if (tokens >= 1) {
             tokens -= 1;
-            refusals = 0;
             return ALLOWED;
         }
         refusals++;

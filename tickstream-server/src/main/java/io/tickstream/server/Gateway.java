@@ -52,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,12 @@ public final class Gateway implements AutoCloseable {
     /** Catalog refreshes and the once-a-second metrics work (latency drain, rates): never the hot path. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tickstream-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Makes the operators' figures (metrics scrapes, stats), which are too costly for an event loop. */
+    private final ExecutorService operatorThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tickstream-operator");
         thread.setDaemon(true);
         return thread;
     });
@@ -141,7 +148,7 @@ public final class Gateway implements AutoCloseable {
         new DashboardRoutes(config.demoKey()).addTo(routes);
         new InstrumentRoutes(authenticator, metrics, refresher, hub).addTo(routes);
         new OperatorRoutes(metrics, prometheus, latency, rates, bus, hub, config.usesRedis() ? "redis" : "in-process",
-                admission, watchdog).addTo(routes);
+                admission, watchdog).addTo(routes, operatorThread);
         HttpRouter router = new HttpRouter(endpoints, routes.build(), upgrade, metrics);
         try {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
@@ -149,6 +156,7 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException | RuntimeException e) {
             prometheus.close();
             scheduler.shutdownNow();
+            operatorThread.shutdownNow();
             throw e;
         }
         watchdog.watch(server.eventLoops());
@@ -223,6 +231,7 @@ public final class Gateway implements AutoCloseable {
         watchdog.close();
         server.close();
         scheduler.shutdownNow();
+        operatorThread.shutdownNow();
         prometheus.close();
         if (ownsBus) {
             bus.close();

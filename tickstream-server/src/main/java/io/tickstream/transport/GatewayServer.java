@@ -36,6 +36,8 @@ public final class GatewayServer implements AutoCloseable {
     /** Thread name prefixes, so that profilers and the benchmark can tell the gateway's threads apart. */
     public static final String ACCEPT_THREADS = "tickstream-accept";
     public static final String IO_THREADS = "tickstream-io";
+    /** Pipeline name of the HTTP codec. */
+    static final String HTTP_CODEC = "http";
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -73,7 +75,7 @@ public final class GatewayServer implements AutoCloseable {
                             HttpFlowControl flow = http.newConnection();
                             channel.pipeline()
                                     .addLast(HttpFlowControl.BYTES_NAME, flow.bytesIn())
-                                    .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast(HTTP_CODEC, new HttpServerCodec(4096, 8192, 8192))
                                     .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST))
                                     .addLast(HttpFlowControl.NAME, flow)
                                     .addLast("router", router);

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,10 @@ final class HttpFlowControl extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (!(msg instanceof FullHttpRequest)) {
             ctx.fireChannelRead(msg);
             return;
@@ -91,6 +96,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
                 policy.closeLog.warn("closing HTTP connection {}: more than {} requests in flight",
                         ctx.channel().remoteAddress(), policy.maxInFlight);
                 releaseWaiting();
+                stopDecoding();
                 ctx.close();
             }
             return;
@@ -166,6 +172,16 @@ final class HttpFlowControl extends ChannelDuplexHandler {
             return;
         }
         handle(next);
+    }
+
+    /**
+     * Removes the HTTP decoder so that it stops at once, rather than decoding every request left in
+     * what it has read (a read can hold thousands) only for them to be dropped.
+     */
+    private void stopDecoding() {
+        if (ctx.pipeline().get(GatewayServer.HTTP_CODEC) != null) {
+            ctx.pipeline().remove(GatewayServer.HTTP_CODEC);
+        }
     }
 
     private void releaseWaiting() {

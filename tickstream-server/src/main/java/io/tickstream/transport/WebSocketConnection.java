@@ -93,7 +93,7 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
         Channel channel = ctx.channel();
         if (cause instanceof TooLongFrameException) {
             metrics.protocolViolations.increment();
-            WebSocketUpgrade.close(channel, CloseCodes.MESSAGE_TOO_BIG, "message too big");
+            WebSocketUpgrade.closeAbusive(channel, CloseCodes.MESSAGE_TOO_BIG, "message too big");
         } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
             metrics.protocolViolations.increment();
             CloseStatus.remember(channel, true, corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());

@@ -113,6 +113,25 @@ public final class WebSocketUpgrade {
     }
 
     /**
+     * Ends a connection that abuses the server (a flood, a message too big): sends the close frame
+     * with a code and reason and closes the socket as soon as it is written, without waiting for
+     * the client's answer, since waiting would mean reading, and decoding, whatever it goes on sending.
+     */
+    public static void closeAbusive(Channel channel, int code, String reason) {
+        if (channel.attr(CLOSING).getAndSet(Boolean.TRUE) != null) {
+            return;
+        }
+        CloseStatus.remember(channel, true, code, reason);
+        channel.config().setAutoRead(false);
+        if (channel.isWritable()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        } else {
+            channel.close();
+        }
+    }
+
+    /**
      * Marks a connection whose close frame a Netty stage has sent already, and cuts it off after the
      * grace period if the peer does not close.
      */

@@ -28,6 +28,23 @@ public final class DeliveryStats {
         recordFromNanos = nanos;
     }
 
+    /**
+     * Waits for the messages still in flight after the publisher stopped: until {@link #received}
+     * reaches {@code total} or has not grown for half a second, for at most ten seconds.
+     */
+    public void awaitReceived(long total) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = received.sum();
+            if (now == total || now == last) {
+                return;
+            }
+            last = now;
+            Thread.sleep(500);
+        }
+    }
+
     void onProbe(long probeNanos, boolean slow) {
         if (probeNanos < countFromNanos) {
             return;

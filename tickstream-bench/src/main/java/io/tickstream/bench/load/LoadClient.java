@@ -92,6 +92,15 @@ public final class LoadClient implements AutoCloseable {
         }
     }
 
+    /** Opens again, and waits for, the connections the server has closed (normal readers). */
+    public void reopenClosed(Duration timeout) throws InterruptedException {
+        for (Map.Entry<Integer, Channel> entry : List.copyOf(channels.entrySet())) {
+            if (!entry.getValue().isActive()) {
+                connect(entry.getKey(), entry.getKey() + 1, c -> false, 0, timeout);
+            }
+        }
+    }
+
     /** Closes one connection (for churn). */
     public void close(int connection) {
         Channel channel = channels.remove(connection);

@@ -1,0 +1,41 @@
+package io.tickstream.bench.abuse;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The attacks of the abuse scenario, as chosen with {@code --attack}. */
+public enum AttackKind {
+    /** Pipelined {@code GET /metrics} on sockets that never read. */
+    PIPELINE,
+    /** Connections that never finish a request. */
+    IDLE,
+    /** Unauthenticated WebSockets that flood pings and never read the pongs. */
+    PING,
+    /** WebSockets that break the message rules: oversized messages, invalid UTF-8. */
+    FRAMES,
+    /** Each of the above in turn. */
+    ALL;
+
+    /** The attacks to run, in turn, for these choices: each once, in the order of this enum. */
+    public static List<AttackKind> runs(List<AttackKind> chosen) {
+        return chosen.contains(ALL) ? List.of(PIPELINE, IDLE, PING, FRAMES)
+                : Arrays.stream(values()).filter(chosen::contains).toList();
+    }
+
+    /** A fresh attacker of this kind. */
+    public Attack newAttack() {
+        return switch (this) {
+            case PIPELINE -> new PipelineAttack();
+            case IDLE -> new IdleAttack();
+            case PING -> new PingFloodAttack();
+            case FRAMES -> new BadFramesAttack();
+            case ALL -> throw new IllegalStateException("ALL stands for several attacks: see runs()");
+        };
+    }
+
+    /** The name in summaries, as on the command line. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
