@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * "invalid data" are what RFC 6455 prescribes), 1006 when it drops the connection without one, or
  * "accepted" when it keeps the connection. A connection the gateway closes is opened again.
  */
-final class BadFramesAttack implements Attack {
+final class BadFramesAttack extends ThreadedAttack {
 
     private static final int CONNECTIONS = 4;
     /** How long the gateway has to close after a violation before it counts as accepted. */
@@ -18,8 +18,6 @@ final class BadFramesAttack implements Attack {
     private static final int FRAGMENTS = 80;
     private static final byte[] FRAGMENT = "x".repeat(1024).getBytes(StandardCharsets.US_ASCII);
 
-    private final AttackerTally tally = new AttackerTally("messages");
-    private AttackThreads threads;
 
     /** One way to break the rules, and how to send it. */
     private enum Violation {
@@ -56,12 +54,12 @@ final class BadFramesAttack implements Attack {
         abstract int send(RawWebSocket webSocket) throws IOException;
     }
 
-    @Override
-    public void start(InetSocketAddress gateway) {
-        threads = AttackThreads.start("bench-abuse-frames", CONNECTIONS, attack -> violate(attack, gateway));
+    BadFramesAttack() {
+        super("bench-abuse-frames", CONNECTIONS, "messages");
     }
 
-    private void violate(AttackThreads attack, InetSocketAddress gateway) {
+    @Override
+    void attack(AttackThreads attack, InetSocketAddress gateway) {
         Violation[] violations = Violation.values();
         int round = 0;
         while (attack.running()) {
@@ -96,15 +94,5 @@ final class BadFramesAttack implements Attack {
             // the gateway closed while the message was going out; its close frame may still be there to read
         }
         return webSocket.awaitClose(VERDICT_MILLIS);
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        threads.stop();
-    }
-
-    @Override
-    public AttackerTally tally() {
-        return tally;
     }
 }

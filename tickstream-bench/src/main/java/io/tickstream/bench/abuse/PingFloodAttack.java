@@ -9,21 +9,19 @@ import java.net.InetSocketAddress;
  * gateway to queue a pong of the same size for a reader that never comes. A connection the gateway
  * closes is opened again.
  */
-final class PingFloodAttack implements Attack {
+final class PingFloodAttack extends ThreadedAttack {
 
     private static final int CONNECTIONS = 4;
     private static final int PINGS_PER_WRITE = 32;
     private static final byte[] PAYLOAD = new byte[RawWebSocket.MAX_CONTROL_PAYLOAD];
 
-    private final AttackerTally tally = new AttackerTally("pings");
-    private AttackThreads threads;
 
-    @Override
-    public void start(InetSocketAddress gateway) {
-        threads = AttackThreads.start("bench-abuse-ping", CONNECTIONS, attack -> flood(attack, gateway));
+    PingFloodAttack() {
+        super("bench-abuse-ping", CONNECTIONS, "pings");
     }
 
-    private void flood(AttackThreads attack, InetSocketAddress gateway) {
+    @Override
+    void attack(AttackThreads attack, InetSocketAddress gateway) {
         while (attack.running()) {
             RawWebSocket webSocket = attack.openWebSocket(gateway, "/", tally);
             if (webSocket == null) {
@@ -46,15 +44,5 @@ final class PingFloodAttack implements Attack {
                 attack.release(webSocket);
             }
         }
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        threads.stop();
-    }
-
-    @Override
-    public AttackerTally tally() {
-        return tally;
     }
 }

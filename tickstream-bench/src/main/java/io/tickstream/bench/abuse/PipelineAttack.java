@@ -12,22 +12,20 @@ import java.nio.charset.StandardCharsets;
  * comes; one with backpressure stops reading, and the writes here block until {@link #stop}. A
  * socket the gateway closes is opened again.
  */
-final class PipelineAttack implements Attack {
+final class PipelineAttack extends ThreadedAttack {
 
     private static final int SOCKETS = 4;
     private static final int REQUESTS_PER_WRITE = 32;
     private static final byte[] REQUESTS = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".repeat(REQUESTS_PER_WRITE)
             .getBytes(StandardCharsets.US_ASCII);
 
-    private final AttackerTally tally = new AttackerTally("requests");
-    private AttackThreads threads;
 
-    @Override
-    public void start(InetSocketAddress gateway) {
-        threads = AttackThreads.start("bench-abuse-pipeline", SOCKETS, attack -> pipeline(attack, gateway));
+    PipelineAttack() {
+        super("bench-abuse-pipeline", SOCKETS, "requests");
     }
 
-    private void pipeline(AttackThreads attack, InetSocketAddress gateway) {
+    @Override
+    void attack(AttackThreads attack, InetSocketAddress gateway) {
         while (attack.running()) {
             Socket socket = attack.connect(gateway, tally);
             if (socket == null) {
@@ -47,15 +45,5 @@ final class PipelineAttack implements Attack {
                 attack.release(socket);
             }
         }
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        threads.stop();
-    }
-
-    @Override
-    public AttackerTally tally() {
-        return tally;
     }
 }
