@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -113,9 +114,10 @@ public final class WebSocketUpgrade {
     }
 
     /**
-     * Ends a connection that abuses the server (a flood, a message too big): sends the close frame
-     * with a code and reason and closes the socket as soon as it is written, without waiting for
-     * the client's answer, since waiting would mean reading, and decoding, whatever it goes on sending.
+     * Ends a connection that abuses the server (a flood, a message too big): stops reading it at
+     * once, since reading would mean decoding whatever it goes on sending, sends the close frame
+     * with a code and reason followed by the end of the stream, and closes the socket after the
+     * grace period. A client that never reads its socket is cut off at once.
      */
     public static void closeAbusive(Channel channel, int code, String reason) {
         if (channel.attr(CLOSING).getAndSet(Boolean.TRUE) != null) {
@@ -123,12 +125,16 @@ public final class WebSocketUpgrade {
         }
         CloseStatus.remember(channel, true, code, reason);
         channel.config().setAutoRead(false);
-        if (channel.isWritable()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
-            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
-        } else {
+        if (!channel.isWritable()) {
             channel.close();
+            return;
         }
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(written -> {
+            if (channel instanceof DuplexChannel duplex && written.isSuccess()) {
+                duplex.shutdownOutput();
+            }
+        });
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     /**

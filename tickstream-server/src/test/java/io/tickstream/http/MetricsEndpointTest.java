@@ -1,6 +1,7 @@
 package io.tickstream.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tickstream.GatewayFixture;
 import io.tickstream.bus.InProcessBus;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -75,7 +77,9 @@ class MetricsEndpointTest {
             String state = client.nextText();
             assertThat(state).contains("\"buy_price\":1.08" + i + "0");
         }
-        Map<String, Double> after = parse(scrape(null).body());
+        // the figures are made at most twice a second: wait for a scrape that has the five messages
+        Map<String, Double> after = await().atMost(Duration.ofSeconds(10)).until(() -> parse(scrape(null).body()),
+                now -> now.get("tickstream_bus_messages_total") - before.get("tickstream_bus_messages_total") >= 5);
 
         assertThat(after.get("tickstream_bus_messages_total") - before.get("tickstream_bus_messages_total")).isEqualTo(5.0);
         assertThat(after.get("tickstream_frames_out_total") - before.get("tickstream_frames_out_total")).isGreaterThanOrEqualTo(8.0);

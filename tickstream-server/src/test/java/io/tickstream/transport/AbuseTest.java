@@ -185,7 +185,7 @@ class AbuseTest {
     @Test
     void shouldRateLimitPingsLikeMessagesAndCloseAFlooderWith1008() {
         try (RawWebSocket flooder = RawWebSocket.connect(gateway.gateway().port(), "/")) {
-            flooder.sendUntilRefused(RawWebSocket.PING, new byte[125], 5_000);
+            CompletableFuture.runAsync(() -> flooder.sendUntilRefused(RawWebSocket.PING, new byte[125], 5_000));
 
             RawWebSocket.Frame close = flooder.awaitClose(WAIT);
 
@@ -200,7 +200,8 @@ class AbuseTest {
         try (RawWebSocket flooder = RawWebSocket.connect("127.0.0.1", gateway.gateway().port(),
                 "/live/data/websocket/contract/name?contract_name=EURUSD", "13",
                 Map.of("Authorization", "Bearer " + GatewayFixture.KEY))) {
-            flooder.sendUntilRefused(RawWebSocket.TEXT, "hello".getBytes(StandardCharsets.UTF_8), 5_000);
+            CompletableFuture.runAsync(() -> flooder.sendUntilRefused(RawWebSocket.TEXT,
+                    "hello".getBytes(StandardCharsets.UTF_8), 5_000));
 
             RawWebSocket.Frame close = flooder.awaitClose(WAIT);
 

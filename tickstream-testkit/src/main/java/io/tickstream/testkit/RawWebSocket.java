@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * A WebSocket client over a plain socket that sends whatever frames a test asks for, valid or not
  * (fragments, bad UTF-8, floods of pings), and reads the server's frames one by one. For tests of
- * how the gateway treats misbehaving clients. Not thread-safe; every read is bounded by a timeout.
+ * how the gateway treats misbehaving clients. One thread may send while another reads (a flood that
+ * the server stops reading must not keep the test from reading its close frame); otherwise not
+ * thread-safe. Every read is bounded by a timeout.
  */
 public final class RawWebSocket implements AutoCloseable {
 
