@@ -17,8 +17,10 @@ class RateLimitTest {
     void shouldPauseSendingForRetryAfterAndThenSubscribeWhenRateLimited() throws Exception {
         LifeRecorder life = new LifeRecorder();
         // One message per second, bursts of two: auth and the first subscribe pass, the second is refused.
+        // Pings count against the limit too, so this client does not ping during the test.
         try (TestGateway gateway = TestGateway.start(config -> config.limits(new SessionLimits(Duration.ofSeconds(30), 500, 1, 4096)));
-             TickstreamClient client = gateway.client().listener(life).build()) {
+             TickstreamClient client = gateway.client().listener(life)
+                     .pingInterval(Duration.ofSeconds(60)).pingTimeout(Duration.ofSeconds(10)).build()) {
             client.connect();
             MessageStream<Trade> trades = client.trades().stream();
 
