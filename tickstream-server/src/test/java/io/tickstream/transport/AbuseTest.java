@@ -275,6 +275,25 @@ class AbuseTest {
     }
 
     @Test
+    void shouldIgnoreAPoisonedSeqOnlyUntilThePublisherStartsANewEpoch() throws Exception {
+        WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));
+        client.nextText();
+        client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");
+        client.sendText("{\"type\":\"subscribe\",\"symbols\":[\"ContractA\"]}");
+        client.awaitText(text -> text.contains("\"subscribed\""), WAIT);
+
+        bus.publishMarketData("12345", "{\"seq\":1000000000,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":100}}}}");
+        bus.publishMarketData("12345", "{\"seq\":1,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":101}}}}");
+        bus.publishMarketData("12345", "{\"seq\":1,\"epoch\":\"restarted\",\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":102}}}}");
+
+        assertThat(client.awaitText(text -> text.contains("\"tick\""), WAIT)).contains("\"bid\":100");
+        assertThat(client.awaitText(text -> text.contains("\"tick\""), WAIT)).as("101 was ignored").contains("\"bid\":102");
+        assertThat(scrape()).contains("tickstream_stale_updates_total 1.0");
+        client.abort();
+        assertBystanderStreamsAndHealthAnswers();
+    }
+
+    @Test
     void shouldReportAnEventLoopThatStopsRunningItsTasks() {
         gateway.gateway().eventLoops().next().execute(() -> sleep(Duration.ofMillis(1_600)));
 
