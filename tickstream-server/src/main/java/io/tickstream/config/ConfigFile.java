@@ -49,11 +49,12 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "bus", "catalog", "simulator", "ime", "websocket", "http", "limits", "jwt",
-                "apiKeys");
+        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "ime", "websocket", "http",
+                "limits", "jwt", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
-                .port(root.integer("port", 8080));
+                .port(root.integer("port", 8080))
+                .proxyProtocol(root.bool("proxyProtocol", false));
         ConfigNode bus = root.section("bus");
         bus.allowOnly("redis", "prefix", "catalogRefreshSeconds");
         builder.redisUri(bus.string("redis", null))

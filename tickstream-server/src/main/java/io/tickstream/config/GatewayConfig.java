@@ -24,6 +24,8 @@ import java.util.List;
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
  * @param serverLimits    HTTP timeouts and pipelining, connection caps, the event-loop stall threshold
+ * @param proxyProtocol   whether every connection starts with a PROXY protocol (v1 or v2) header from a
+ *                        TCP load balancer, naming the real client for limits and logs
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
@@ -44,6 +46,7 @@ public record GatewayConfig(
         Duration catalogRefresh,
         SessionLimits limits,
         ServerLimits serverLimits,
+        boolean proxyProtocol,
         JwtSettings jwt,
         List<ApiKey> apiKeys,
         String demoKey) {
@@ -98,6 +101,7 @@ public record GatewayConfig(
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
+        private boolean proxyProtocol;
         private JwtSettings jwt;
         private final List<ApiKey> apiKeys = new ArrayList<>();
         private String demoKey;
@@ -178,6 +182,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder proxyProtocol(boolean value) {
+            proxyProtocol = value;
+            return this;
+        }
+
         public Builder jwt(JwtSettings value) {
             jwt = value;
             return this;
@@ -200,8 +209,8 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits, jwt,
-                    apiKeys, demoKey);
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
+                    proxyProtocol, jwt, apiKeys, demoKey);
         }
     }
 }

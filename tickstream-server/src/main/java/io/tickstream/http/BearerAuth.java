@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.Principal;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.HttpResponses;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ final class BearerAuth {
                 ? Optional.empty() : authenticator.authenticate(credential);
         if (principal.isEmpty()) {
             metrics.authFailures.increment();
-            log.info("HTTP {} from {} refused: {}", request.method(), channel.remoteAddress(),
+            log.info("HTTP {} from {} refused: {}", request.method(), ClientAddress.of(channel),
                     credential == null ? "no bearer credential" : "authentication failed");
         }
         return principal;

@@ -3,6 +3,7 @@ package io.tickstream.hub;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.WebSocketUpgrade;
 import java.util.Iterator;
@@ -148,7 +149,7 @@ public final class SessionOutbox {
 
     private void disconnectSlowConsumer() {
         metrics.slowConsumerDisconnects.increment();
-        log.warn("disconnecting slow consumer {}: more than {} undelivered messages", channel.remoteAddress(), maxQueued);
+        log.warn("disconnecting slow consumer {}: more than {} undelivered messages", ClientAddress.of(channel), maxQueued);
         discard();
         WebSocketUpgrade.close(channel, CloseCodes.SLOW_CONSUMER, "slow consumer");
     }

@@ -3,6 +3,7 @@ package io.tickstream.protocol;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseStatus;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ public final class SessionLog {
         metrics.openConnections.incrementAndGet();
         metrics.connections(protocol).incrementAndGet();
         log.atInfo().addKeyValue("event", "open").addKeyValue("protocol", protocol)
-                .addKeyValue("remote", channel.remoteAddress())
-                .log("{} connection {} opened", protocol, channel.remoteAddress());
+                .addKeyValue("remote", ClientAddress.of(channel))
+                .log("{} connection {} opened", protocol, ClientAddress.of(channel));
         channel.closeFuture().addListener(closed -> {
             metrics.openConnections.decrementAndGet();
             metrics.connections(protocol).decrementAndGet();
@@ -42,14 +43,14 @@ public final class SessionLog {
     public static void authenticated(Channel channel, String protocol, String account) {
         channel.attr(ACCOUNT).set(account);
         log.atInfo().addKeyValue("event", "auth").addKeyValue("protocol", protocol)
-                .addKeyValue("remote", channel.remoteAddress()).addKeyValue("account", account)
-                .log("{} connection {} authenticated as {}", protocol, channel.remoteAddress(), account);
+                .addKeyValue("remote", ClientAddress.of(channel)).addKeyValue("account", account)
+                .log("{} connection {} authenticated as {}", protocol, ClientAddress.of(channel), account);
     }
 
     public static void refused(Channel channel, String protocol, String reason) {
         log.atInfo().addKeyValue("event", "refused").addKeyValue("protocol", protocol)
-                .addKeyValue("remote", channel.remoteAddress()).addKeyValue("reason", reason)
-                .log("{} connection {} refused: {}", protocol, channel.remoteAddress(), reason);
+                .addKeyValue("remote", ClientAddress.of(channel)).addKeyValue("reason", reason)
+                .log("{} connection {} refused: {}", protocol, ClientAddress.of(channel), reason);
     }
 
     private static void closed(Channel channel, String protocol, long millis) {
@@ -59,12 +60,12 @@ public final class SessionLog {
                 : "by " + (status.byServer() ? "server" : "client") + ": " + status.code()
                 + (status.reason().isEmpty() ? "" : " " + status.reason());
         log.atInfo().addKeyValue("event", "close").addKeyValue("protocol", protocol)
-                .addKeyValue("remote", channel.remoteAddress()).addKeyValue("account", account)
+                .addKeyValue("remote", ClientAddress.of(channel)).addKeyValue("account", account)
                 .addKeyValue("closedBy", status == null ? "network" : status.byServer() ? "server" : "client")
                 .addKeyValue("code", status == null ? 1006 : status.code())
                 .addKeyValue("reason", status == null ? "" : status.reason())
                 .addKeyValue("durationMs", millis)
-                .log("{} connection {} closed {}{} after {} ms", protocol, channel.remoteAddress(), cause,
+                .log("{} connection {} closed {}{} after {} ms", protocol, ClientAddress.of(channel), cause,
                         account == null ? "" : " (account " + account + ")", millis);
     }
 }

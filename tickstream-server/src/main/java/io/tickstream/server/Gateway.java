@@ -152,7 +152,7 @@ public final class Gateway implements AutoCloseable {
         HttpRouter router = new HttpRouter(endpoints, routes.build(), upgrade, metrics);
         try {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
-                    httpPolicy);
+                    httpPolicy, config.proxyProtocol());
         } catch (InterruptedException | RuntimeException e) {
             prometheus.close();
             scheduler.shutdownNow();

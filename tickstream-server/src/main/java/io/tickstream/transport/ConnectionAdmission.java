@@ -137,7 +137,7 @@ public final class ConnectionAdmission implements MeterBinder {
     private Refusal refuse(Refusal refusal, Channel channel) {
         refused.get(refusal).increment();
         refusalLog.warn("refused a connection from {}: {} (connections {}/{}, unauthenticated {}/{}, per address {})",
-                channel.remoteAddress(), refusal.reason(), open.get(), maxConnections, unauthenticated.get(),
+                ClientAddress.of(channel), refusal.reason(), open.get(), maxConnections, unauthenticated.get(),
                 maxUnauthenticated, maxPerAddress);
         return refusal;
     }
@@ -160,7 +160,7 @@ public final class ConnectionAdmission implements MeterBinder {
     }
 
     private static InetAddress address(Channel channel) {
-        return channel.remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+        return ClientAddress.of(channel) instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress() : InetAddress.getLoopbackAddress();
     }
 

@@ -14,6 +14,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The one listening socket of a gateway: HTTP, then WebSocket after an upgrade. Native epoll
  * where available. Each accepted connection passes the connection caps first; one over the global
  * cap gets a fixed 503 and nothing else, one over an unauthenticated cap is answered by the router
- * (503, or close 1013 after an upgrade). Start and stop from any thread.
+ * (503, or close 1013 after an upgrade). Behind a TCP load balancer, with the PROXY protocol on,
+ * a connection is admitted once its header names the real client. Start and stop from any thread.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -44,7 +46,7 @@ public final class GatewayServer implements AutoCloseable {
     private final Channel listener;
 
     private GatewayServer(String host, int port, int ioThreads, HttpRouter router, ConnectionAdmission admission,
-                          HttpConnectionPolicy http) throws InterruptedException {
+                          HttpConnectionPolicy http, boolean proxyProtocol) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         ThreadFactory acceptor = new DefaultThreadFactory(ACCEPT_THREADS, true);
         ThreadFactory io = new DefaultThreadFactory(IO_THREADS, true);
@@ -64,21 +66,14 @@ public final class GatewayServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            ConnectionAdmission.Refusal refusal = admission.admit(channel);
-                            if (refusal == ConnectionAdmission.Refusal.MAX_CONNECTIONS) {
-                                channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
-                                return;
+                            if (proxyProtocol) {
+                                channel.pipeline()
+                                        .addLast("proxy-decoder", new HAProxyMessageDecoder())
+                                        .addLast("proxy-header", new ProxyProtocolHeader(http.requestTimeoutNanos,
+                                                proxied -> serve(proxied, router, admission, http)));
+                            } else {
+                                serve(channel, router, admission, http);
                             }
-                            if (refusal != null) {
-                                HttpRouter.refuseRequests(channel, refusal);
-                            }
-                            HttpFlowControl flow = http.newConnection();
-                            channel.pipeline()
-                                    .addLast(HttpFlowControl.BYTES_NAME, flow.bytesIn())
-                                    .addLast(HTTP_CODEC, new HttpServerCodec(4096, 8192, 8192))
-                                    .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST))
-                                    .addLast(HttpFlowControl.NAME, flow)
-                                    .addLast("router", router);
                         }
                     })
                     .bind(host, port).await();
@@ -94,6 +89,26 @@ public final class GatewayServer implements AutoCloseable {
         listener = bound.channel();
     }
 
+    /** Admits a connection, then gives it the HTTP stages, or a refusal. */
+    private static void serve(Channel channel, HttpRouter router, ConnectionAdmission admission,
+                              HttpConnectionPolicy http) {
+        ConnectionAdmission.Refusal refusal = admission.admit(channel);
+        if (refusal == ConnectionAdmission.Refusal.MAX_CONNECTIONS) {
+            channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
+            return;
+        }
+        if (refusal != null) {
+            HttpRouter.refuseRequests(channel, refusal);
+        }
+        HttpFlowControl flow = http.newConnection();
+        channel.pipeline()
+                .addLast(HttpFlowControl.BYTES_NAME, flow.bytesIn())
+                .addLast(HTTP_CODEC, new HttpServerCodec(4096, 8192, 8192))
+                .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST))
+                .addLast(HttpFlowControl.NAME, flow)
+                .addLast("router", router);
+    }
+
     /**
      * Binds and starts serving. One event loop per core by default rather than Netty's two: the
      * fan-out sends one task per loop and update, and on a 2-core host 2 loops halved p99 and
@@ -102,9 +117,9 @@ public final class GatewayServer implements AutoCloseable {
      * @param ioThreads event loops serving sockets; 0 for one per available processor
      */
     public static GatewayServer start(String host, int port, int ioThreads, HttpRouter router,
-                                      ConnectionAdmission admission, HttpConnectionPolicy http)
-            throws InterruptedException {
-        return new GatewayServer(host, port, ioThreads, router, admission, http);
+                                      ConnectionAdmission admission, HttpConnectionPolicy http,
+                                      boolean proxyProtocol) throws InterruptedException {
+        return new GatewayServer(host, port, ioThreads, router, admission, http, proxyProtocol);
     }
 
     /** The event loops serving sockets (for the watchdog). */

@@ -65,14 +65,20 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         return bytesIn;
     }
 
+    /** Added on accept, or later, once a PROXY protocol header has come: the request timer starts now. */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            await(Wait.REQUEST);
+        }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        await(Wait.REQUEST);
+        if (timer == Wait.NONE && inFlight == 0) {
+            await(Wait.REQUEST);
+        }
         ctx.fireChannelActive();
     }
 
@@ -94,7 +100,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
                 closing = true;
                 policy.pipelineOverflows.increment();
                 policy.closeLog.warn("closing HTTP connection {}: more than {} requests in flight",
-                        ctx.channel().remoteAddress(), policy.maxInFlight);
+                        ClientAddress.of(ctx.channel()), policy.maxInFlight);
                 releaseWaiting();
                 stopDecoding();
                 ctx.close();
@@ -221,7 +227,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         }
         policy.requestTimeouts.increment();
         policy.closeLog.warn("closing HTTP connection {}: no complete request within {} ms",
-                ctx.channel().remoteAddress(), HttpConnectionPolicy.millis(policy.requestTimeoutNanos));
+                ClientAddress.of(ctx.channel()), HttpConnectionPolicy.millis(policy.requestTimeoutNanos));
         if (!ctx.channel().isWritable()) {
             ctx.close();
             return;

@@ -139,12 +139,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof OutOfMemoryError) {
             metrics.allocationFailures.increment();
-            failureLog.warn("closing HTTP connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            failureLog.warn("closing HTTP connection {}: {}", ClientAddress.of(ctx.channel()), cause.toString());
             ctx.close();
             return;
         }
         metrics.badHttpRequests.increment();
-        log.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        log.debug("HTTP connection {} failed: {}", ClientAddress.of(ctx.channel()), cause.toString());
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n"))
                     .addListener(ChannelFutureListener.CLOSE);

@@ -30,8 +30,20 @@ final class ImmediateRefusal extends ChannelInboundHandlerAdapter {
     private ImmediateRefusal() {
     }
 
+    /** Added on accept, or once a PROXY protocol header has come, when the socket is up already. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            refuse(ctx);
+        }
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        refuse(ctx);
+    }
+
+    private static void refuse(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(RESPONSE.duplicate()).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -100,10 +100,10 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
             WebSocketUpgrade.closeAfterGrace(channel);
         } else if (cause instanceof OutOfMemoryError) {
             metrics.allocationFailures.increment();
-            failureLog.warn("closing WebSocket connection {}: {}", channel.remoteAddress(), cause.toString());
+            failureLog.warn("closing WebSocket connection {}: {}", ClientAddress.of(channel), cause.toString());
             ctx.close();
         } else {
-            log.debug("WebSocket connection {} failed: {}", channel.remoteAddress(), cause.toString());
+            log.debug("WebSocket connection {} failed: {}", ClientAddress.of(channel), cause.toString());
             ctx.close();
         }
     }

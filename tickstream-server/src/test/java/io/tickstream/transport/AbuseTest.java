@@ -7,13 +7,11 @@ import io.tickstream.GatewayFixture;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.testkit.RawWebSocket;
+import io.tickstream.testkit.SocketReads;
 import io.tickstream.testkit.WebSocketRecorder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -359,20 +357,8 @@ class AbuseTest {
         return socket;
     }
 
-    /** Everything the server sends until it closes the connection; fails when it does not close in time. */
     private static String readUntilClosed(Socket socket) throws IOException {
-        socket.setSoTimeout((int) WAIT.toMillis());
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        InputStream in = socket.getInputStream();
-        byte[] chunk = new byte[8192];
-        try {
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                received.write(chunk, 0, n);
-            }
-        } catch (SocketException reset) {
-            // the server closed with unread requests in its buffer: a reset ends the stream too
-        }
-        return received.toString(StandardCharsets.UTF_8);
+        return SocketReads.untilClosed(socket, WAIT);
     }
 
     private static int count(String text, String part) {
