@@ -23,6 +23,7 @@ public final class HttpConnectionPolicy implements MeterBinder {
     final int maxInFlight;
     final LongAdder requestTimeouts = new LongAdder();
     final LongAdder idleTimeouts = new LongAdder();
+    final LongAdder responseTimeouts = new LongAdder();
     final LongAdder pipelineOverflows = new LongAdder();
     final ThrottledLog closeLog = new ThrottledLog(log, 5_000);
 
@@ -37,15 +38,13 @@ public final class HttpConnectionPolicy implements MeterBinder {
         return new HttpFlowControl(this);
     }
 
-    long requestTimeouts() {
-        return requestTimeouts.sum();
-    }
-
     @Override
     public void bindTo(MeterRegistry registry) {
         counter(registry, "request_timeout", requestTimeouts,
                 "HTTP connections closed because a request did not arrive whole in time");
         counter(registry, "idle_timeout", idleTimeouts, "HTTP keep-alive connections closed after being idle");
+        counter(registry, "response_timeout", responseTimeouts,
+                "HTTP connections closed because their client did not take an answer in time");
         counter(registry, "too_many_in_flight", pipelineOverflows,
                 "HTTP connections closed for pipelining more requests than allowed without reading the answers");
     }

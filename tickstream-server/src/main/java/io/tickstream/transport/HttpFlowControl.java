@@ -18,15 +18,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * One HTTP connection's flow control, until it is upgraded or closed:
  * <ul>
- * <li>it hands the router one request at a time: pipelined requests wait here until the response
- *     before them is written, and each is handled in a task of its own, so one connection's
- *     pipeline never holds its event loop for more than one request at a time;</li>
- * <li>it stops reading while a response is unwritten or the socket is not writable, and reads
- *     again once both are done, so a client that never reads its answers costs at most the
- *     requests of one read;</li>
- * <li>more requests in flight (handled or waiting) than the policy allows close the connection;</li>
- * <li>a request must arrive whole within the request timeout of its first byte, or of the
- *     connection's opening; with nothing in flight the connection is closed after the idle timeout.</li>
+ * <li>it hands the router one request at a time, and only the first request of a read inline: the
+ *     others wait here and each is handled in a task of its own once the response before it is
+ *     written, so one connection's pipeline never holds its event loop for more than one request;</li>
+ * <li>it stops reading while a request is being answered or waits, or the socket is not writable,
+ *     and reads again once all is answered and written, so a client that never reads its answers
+ *     costs at most the requests of one read;</li>
+ * <li>more requests in flight (answered or waiting) than the policy allows close the connection,
+ *     and the HTTP decoder stops at once;</li>
+ * <li>a request must arrive whole within the request timeout of its first byte (or of the
+ *     connection's admission), and its answer must be written within as long again, else the
+ *     connection is closed; with nothing in flight it is closed after the idle timeout.</li>
  * </ul>
  * It sits after the HTTP aggregator, and its {@link #bytesIn() byte watcher} first in the pipeline
  * to see a request start. Confined to the connection's event loop.
@@ -37,7 +39,8 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     static final String NAME = "http-flow";
     static final String BYTES_NAME = "http-bytes";
 
-    private enum Wait { NONE, REQUEST, IDLE }
+    /** What the connection's one timer waits for. */
+    private enum Wait { NONE, REQUEST, RESPONSE, IDLE }
 
     private final HttpConnectionPolicy policy;
     private final ChannelInboundHandlerAdapter bytesIn = new ChannelInboundHandlerAdapter() {
@@ -52,6 +55,8 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private int inFlight;
+    private boolean handledThisRead;
+    private boolean nextScheduled;
     private boolean closing;
     private Wait timer = Wait.NONE;
     private ScheduledFuture<?> deadline;
@@ -65,7 +70,10 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         return bytesIn;
     }
 
-    /** Added on accept, or later, once a PROXY protocol header has come: the request timer starts now. */
+    /**
+     * Added once the connection is admitted (an accepted socket is active already): the first
+     * request's timer starts now.
+     */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
@@ -88,36 +96,29 @@ final class HttpFlowControl extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (!(msg instanceof FullHttpRequest)) {
+        if (!(msg instanceof FullHttpRequest request)) {
             ctx.fireChannelRead(msg);
             return;
         }
-        await(Wait.NONE);
-        FullHttpRequest request = (FullHttpRequest) msg;
-        if (closing || inFlight + waiting.size() >= policy.maxInFlight) {
+        if (inFlight + waiting.size() >= policy.maxInFlight) {
             request.release();
-            if (!closing) {
-                closing = true;
-                policy.pipelineOverflows.increment();
-                policy.closeLog.warn("closing HTTP connection {}: more than {} requests in flight",
-                        ClientAddress.of(ctx.channel()), policy.maxInFlight);
-                releaseWaiting();
-                stopDecoding();
-                ctx.close();
-            }
+            overflow();
             return;
         }
         ctx.channel().config().setAutoRead(false);
-        if (inFlight > 0 || !waiting.isEmpty()) {
+        if (inFlight > 0 || !waiting.isEmpty() || handledThisRead) {
             waiting.add(request);
+            scheduleNextIfIdle();
         } else {
+            handledThisRead = true;
             handle(request);
         }
     }
 
-    private void handle(FullHttpRequest request) {
-        inFlight++;
-        ctx.fireChannelRead(request);
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        handledThisRead = false;
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -152,6 +153,13 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         ctx.channel().config().setAutoRead(true);
     }
 
+    private void handle(FullHttpRequest request) {
+        inFlight++;
+        await(Wait.RESPONSE);
+        ctx.fireChannelRead(request);
+    }
+
+    /** A response was written (or failed to be): the next waiting request gets its turn, in a task of its own. */
     private void responded() {
         if (ctx.isRemoved()) {
             return;
@@ -159,15 +167,22 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         if (inFlight > 0) {
             inFlight--;
         }
-        if (!waiting.isEmpty()) {
-            ctx.executor().execute(this::handleNext);
-        } else if (inFlight == 0 && ctx.channel().isActive()) {
-            await(Wait.IDLE);
+        if (inFlight == 0 && ctx.channel().isActive()) {
+            await(waiting.isEmpty() ? Wait.IDLE : Wait.NONE);
         }
+        scheduleNextIfIdle();
         resumeIfDrained();
     }
 
+    private void scheduleNextIfIdle() {
+        if (inFlight == 0 && !waiting.isEmpty() && !nextScheduled) {
+            nextScheduled = true;
+            ctx.executor().execute(this::handleNext);
+        }
+    }
+
     private void handleNext() {
+        nextScheduled = false;
         FullHttpRequest next = waiting.poll();
         if (next == null) {
             return;
@@ -178,6 +193,16 @@ final class HttpFlowControl extends ChannelDuplexHandler {
             return;
         }
         handle(next);
+    }
+
+    private void overflow() {
+        closing = true;
+        policy.pipelineOverflows.increment();
+        policy.closeLog.warn("closing HTTP connection {}: more than {} requests in flight",
+                ClientAddress.of(ctx.channel()), policy.maxInFlight);
+        releaseWaiting();
+        stopDecoding();
+        ctx.close();
     }
 
     /**
@@ -197,7 +222,8 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     }
 
     private void resumeIfDrained() {
-        if (inFlight == 0 && waiting.isEmpty() && ctx.channel().isWritable() && ctx.channel().isActive() && !ctx.isRemoved()) {
+        if (inFlight == 0 && waiting.isEmpty() && ctx.channel().isWritable() && ctx.channel().isActive()
+                && !ctx.isRemoved()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -209,7 +235,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         }
         timer = next;
         if (next != Wait.NONE && ctx.channel().isActive()) {
-            long nanos = next == Wait.REQUEST ? policy.requestTimeoutNanos : policy.idleTimeoutNanos;
+            long nanos = next == Wait.IDLE ? policy.idleTimeoutNanos : policy.requestTimeoutNanos;
             deadline = ctx.executor().schedule(() -> expire(next), nanos, TimeUnit.NANOSECONDS);
         }
     }
@@ -220,11 +246,22 @@ final class HttpFlowControl extends ChannelDuplexHandler {
         }
         deadline = null;
         timer = Wait.NONE;
-        if (expired == Wait.IDLE) {
-            policy.idleTimeouts.increment();
-            ctx.close();
-            return;
+        switch (expired) {
+            case IDLE -> {
+                policy.idleTimeouts.increment();
+                ctx.close();
+            }
+            case RESPONSE -> {
+                policy.responseTimeouts.increment();
+                policy.closeLog.warn("closing HTTP connection {}: its answer was not taken within {} ms",
+                        ClientAddress.of(ctx.channel()), HttpConnectionPolicy.millis(policy.requestTimeoutNanos));
+                ctx.close();
+            }
+            default -> requestTimedOut();
         }
+    }
+
+    private void requestTimedOut() {
         policy.requestTimeouts.increment();
         policy.closeLog.warn("closing HTTP connection {}: no complete request within {} ms",
                 ClientAddress.of(ctx.channel()), HttpConnectionPolicy.millis(policy.requestTimeoutNanos));

@@ -14,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.tickstream.NoLeaks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,58 @@ class HttpFlowControlTest {
         assertThat(channel.isActive()).isFalse();
         assertThat(handled).containsExactly("/1");
         assertThat(policy.pipelineOverflows.sum()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldQueueTheRestOfAReadEvenWhenEachAnswerIsWrittenAtOnce() {
+        EmbeddedChannel inline = answeringInline();
+        for (int i = 1; i <= 3; i++) {
+            inline.pipeline().fireChannelRead(get("/" + i));
+        }
+        inline.pipeline().fireChannelReadComplete();
+        assertThat(handled).as("only the first request of a read is handled in it").containsExactly("/1");
+
+        inline.runPendingTasks();
+
+        assertThat(handled).containsExactly("/1", "/2", "/3");
+        inline.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldCloseAReadFullOfRequestsEvenWhenEachAnswerIsWrittenAtOnce() {
+        EmbeddedChannel inline = answeringInline();
+        for (int i = 1; i <= 30; i++) {
+            inline.pipeline().fireChannelRead(get("/" + i));
+        }
+
+        assertThat(inline.isActive()).isFalse();
+        assertThat(handled).containsExactly("/1");
+        inline.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldCloseAConnectionWhoseAnswerIsNotTakenInTime() {
+        channel.freezeTime();
+        channel.writeInbound(get("/a"));
+
+        channel.advanceTimeBy(ServerLimits.defaults().requestTimeout().toMillis() + 1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(policy.responseTimeouts.sum()).isEqualTo(1);
+    }
+
+    /** A connection whose router answers every request before returning, as the synchronous routes do. */
+    private EmbeddedChannel answeringInline() {
+        HttpFlowControl flow = policy.newConnection();
+        return new EmbeddedChannel(flow.bytesIn(), flow, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                handled.add(((FullHttpRequest) msg).uri());
+                ReferenceCountUtil.release(msg);
+                ctx.writeAndFlush(HttpResponses.text(HttpResponseStatus.OK, "ok"));
+            }
+        });
     }
 
     private void respond() {
