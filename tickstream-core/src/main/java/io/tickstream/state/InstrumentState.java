@@ -1,7 +1,9 @@
 package io.tickstream.state;
 
 import io.tickstream.instrument.Instrument;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An immutable snapshot of one instrument's complete state. Any thread may read it; a change is a
@@ -9,19 +11,25 @@ import java.util.Arrays;
  */
 public final class InstrumentState {
 
+    /** How many replaced epochs a state remembers to refuse their late messages. */
+    public static final int REMEMBERED_EPOCHS = 4;
+
     private final Instrument instrument;
     private final String[] values;
     private final long seq;
     private final String epoch;
+    /** Epochs replaced by a newer one, newest first: their late messages are stale. */
+    private final List<String> retiredEpochs;
     private final long timeMicros;
     private final long version;
 
-    private InstrumentState(Instrument instrument, String[] values, long seq, String epoch, long timeMicros,
-                            long version) {
+    private InstrumentState(Instrument instrument, String[] values, long seq, String epoch,
+                            List<String> retiredEpochs, long timeMicros, long version) {
         this.instrument = instrument;
         this.values = values;
         this.seq = seq;
         this.epoch = epoch;
+        this.retiredEpochs = retiredEpochs;
         this.timeMicros = timeMicros;
         this.version = version;
     }
@@ -39,16 +47,20 @@ public final class InstrumentState {
                 values[field.index(depth, 0)] = field.initialValue();
             }
         }
-        return new InstrumentState(instrument, values, StateUpdate.ABSENT, null, 0, 0);
+        return new InstrumentState(instrument, values, StateUpdate.ABSENT, null, List.of(), 0, 0);
     }
 
     /**
      * Whether an update is older than what was applied already: its {@code seq} is at or below the
-     * last one of the same epoch. An update that names another epoch than the last one starts that
-     * epoch's count afresh (a restarted publisher); one without an epoch is checked against the
-     * current count whatever its epoch.
+     * last one of the same epoch, or it belongs to an epoch that a newer one replaced (the last
+     * {@value #REMEMBERED_EPOCHS} are remembered). An update that names an epoch not seen before
+     * starts that epoch's count afresh (a restarted publisher); one without an epoch is checked
+     * against the current count whatever its epoch.
      */
     public boolean isStale(StateUpdate update) {
+        if (update.epoch() != null && retiredEpochs.contains(update.epoch())) {
+            return true;
+        }
         return !startsEpoch(update) && update.seq() != StateUpdate.ABSENT && seq != StateUpdate.ABSENT
                 && update.seq() <= seq;
     }
@@ -84,12 +96,13 @@ public final class InstrumentState {
         boolean newEpoch = startsEpoch(update);
         long nextSeq = update.seq() != StateUpdate.ABSENT || newEpoch ? update.seq() : seq;
         String nextEpoch = newEpoch ? update.epoch() : epoch;
+        List<String> retired = newEpoch && epoch != null ? retire(epoch) : retiredEpochs;
         if (next == null) {
             return nextSeq == seq && !newEpoch ? this
-                    : new InstrumentState(instrument, values, nextSeq, nextEpoch, timeMicros, version);
+                    : new InstrumentState(instrument, values, nextSeq, nextEpoch, retired, timeMicros, version);
         }
         long nextTime = update.sourceTime() != StateUpdate.ABSENT ? update.sourceTime() * 1000 : receivedMicros;
-        return new InstrumentState(instrument, next, nextSeq, nextEpoch, nextTime, version + 1);
+        return new InstrumentState(instrument, next, nextSeq, nextEpoch, retired, nextTime, version + 1);
     }
 
     public Instrument instrument() {
@@ -124,7 +137,16 @@ public final class InstrumentState {
     }
 
     private boolean startsEpoch(StateUpdate update) {
-        return update.epoch() != null && !update.epoch().equals(epoch);
+        return update.epoch() != null && !update.epoch().equals(epoch) && !retiredEpochs.contains(update.epoch());
+    }
+
+    private List<String> retire(String replaced) {
+        List<String> retired = new ArrayList<>(REMEMBERED_EPOCHS);
+        retired.add(replaced);
+        for (int i = 0; i < retiredEpochs.size() && retired.size() < REMEMBERED_EPOCHS; i++) {
+            retired.add(retiredEpochs.get(i));
+        }
+        return List.copyOf(retired);
     }
 
     /** Whether any field of level {@code level} differs between the two snapshots. */

@@ -61,6 +61,30 @@ class StateMergeTest {
     }
 
     @Test
+    void shouldRestartTheSequenceCheckWithANewEpochAndRefuseLateMessagesOfTheOldOne() throws Exception {
+        InstrumentState poisoned = merge(InstrumentState.initial(EURUSD),
+                "{\"seq\":1000000000,\"data\":{\"Aggregate\":{\"trade_count\":1}}}");
+        assertThat(poisoned.isStale(StateUpdateParser.parse("{\"seq\":1,\"data\":{}}"))).isTrue();
+
+        InstrumentState restarted = merge(poisoned, "{\"seq\":1,\"epoch\":\"b\",\"data\":{\"Aggregate\":{\"trade_count\":2}}}");
+        assertThat(restarted.epoch()).isEqualTo("b");
+        assertThat(restarted.seq()).isEqualTo(1);
+        assertThat(restarted.value(StateField.TRADE_COUNT, 0)).isEqualTo("2");
+
+        InstrumentState again = merge(restarted, "{\"seq\":1,\"epoch\":\"c\",\"data\":{\"Aggregate\":{\"trade_count\":3}}}");
+        assertThat(again.isStale(StateUpdateParser.parse("{\"seq\":99,\"epoch\":\"b\",\"data\":{}}")))
+                .as("a late message of the replaced epoch b").isTrue();
+        assertThat(again.isStale(StateUpdateParser.parse("{\"seq\":2,\"epoch\":\"c\",\"data\":{}}"))).isFalse();
+        assertThat(again.isStale(StateUpdateParser.parse("{\"seq\":1,\"data\":{}}"))).as("no epoch: the current count").isTrue();
+    }
+
+    @Test
+    void shouldRejectAnEpochThatIsNeitherAStringNorAnInteger() {
+        assertThatThrownBy(() -> StateUpdateParser.parse("{\"epoch\":1.5,\"data\":{}}"))
+                .isInstanceOf(MalformedUpdateException.class).hasMessageContaining("epoch");
+    }
+
+    @Test
     void shouldRejectALevelBeyondTheInstrumentsDepth() {
         assertThatThrownBy(() -> merge(InstrumentState.initial(EURUSD), "{\"BestLimit\":{\"4\":{\"buy_price\":1}}}"))
                 .isInstanceOf(MalformedUpdateException.class).hasMessageContaining("depth 3");

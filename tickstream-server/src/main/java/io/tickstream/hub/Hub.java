@@ -248,9 +248,19 @@ public final class Hub implements BusListener {
                 });
     }
 
+    /**
+     * Merges the state stored on the bus into a topic that has just been attached. A stored state
+     * older than what already came live is simply dropped: it is not a stale publisher.
+     */
     private void applyStored(InstrumentTopic topic, Map<String, String> paths) {
         try {
-            apply(topic, StatePaths.toUpdate(paths), System.nanoTime());
+            InstrumentTopic.Outcome outcome = topic.apply(StatePaths.toUpdate(paths), nowMicros(), System.nanoTime());
+            if (outcome == InstrumentTopic.Outcome.CHANGED) {
+                metrics.stateChanges.increment();
+            }
+        } catch (EncodingException e) {
+            metrics.encodeFailures.increment();
+            failureLog.warn("the stored state of {} reached no client: {}", topic.key(), e.getMessage(), e);
         } catch (MalformedUpdateException e) {
             metrics.malformedUpdates.increment();
             badInputLog.warn("ignored malformed stored state of {}: {}", topic.key(), e.getMessage());

@@ -20,6 +20,8 @@ final class InstrumentTopic extends Topic {
     private final List<TopicView> views;
     private final ByteBufAllocator alloc;
     private InstrumentState state;
+    /** The state its subscribers were last told about: changes are taken against it. */
+    private InstrumentState published;
 
     InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest,
                     Recorder latency) {
@@ -28,6 +30,7 @@ final class InstrumentTopic extends Topic {
         this.views = views;
         this.alloc = alloc;
         this.state = InstrumentState.initial(instrument);
+        this.published = state;
     }
 
     @Override
@@ -53,7 +56,9 @@ final class InstrumentTopic extends Topic {
     }
 
     /**
-     * Merges an update and sends the change to every view that shows it.
+     * Merges an update and sends the change to every view that shows it. The change is taken
+     * against the state last sent, so that a change a failed encoder kept from the subscribers
+     * goes out with the next one.
      *
      * @throws EncodingException when a view failed to encode the change; the state is merged all the same
      */
@@ -69,9 +74,11 @@ final class InstrumentTopic extends Topic {
             return Outcome.UNCHANGED;
         }
         if (watched()) {
+            InstrumentState told = published;
             publish(view -> views.get(view) instanceof StateView stateView
-                    ? stateView.encodeChange(previous, next, alloc) : null, next.version(), receivedNanos);
+                    ? stateView.encodeChange(told, next, alloc) : null, next.version(), receivedNanos);
         }
+        published = next;
         return Outcome.CHANGED;
     }
 

@@ -41,7 +41,7 @@ public final class GatewayMetrics {
     public final LongAdder rejectedHandshakes = new LongAdder();
     public final LongAdder badHttpRequests = new LongAdder();
     public final LongAdder heartbeatTimeouts = new LongAdder();
-    /** WebSocket connections closed for a protocol violation: invalid UTF-8 (1007), a message too big (1009). */
+    /** WebSocket connections closed for a protocol violation: 1002, invalid UTF-8 (1007), a message too big (1009). */
     public final LongAdder protocolViolations = new LongAdder();
     /** Connections closed because memory for them could not be allocated. */
     public final LongAdder allocationFailures = new LongAdder();

@@ -60,7 +60,7 @@ public final class PrometheusMetrics implements AutoCloseable {
         counter("tickstream.rejected.handshakes", "WebSocket handshakes refused", metrics.rejectedHandshakes);
         counter("tickstream.bad.http.requests", "Malformed or unroutable HTTP requests", metrics.badHttpRequests);
         counter("tickstream.heartbeat.timeouts", "Clients dropped for not answering pings", metrics.heartbeatTimeouts);
-        counter("tickstream.protocol.violations", "WebSocket connections closed with 1007 (invalid UTF-8) or 1009 (message too big)", metrics.protocolViolations);
+        counter("tickstream.protocol.violations", "WebSocket connections closed for a protocol violation: 1002, 1007 (invalid UTF-8), 1009 (message too big)", metrics.protocolViolations);
         counter("tickstream.allocation.failures", "Connections closed because memory for them could not be allocated", metrics.allocationFailures);
         gauge("tickstream.subscriptions", "Client subscriptions to instruments", metrics.subscriptions::get);
         gauge("tickstream.active.instruments", "Instruments with a subscriber on this node", activeInstruments);

@@ -5,9 +5,9 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket over one connection's incoming messages. Confined to the connection's event loop.
  * A message over the rate is refused with the time until the next token; a client that keeps
- * sending while refused is abusive and gets disconnected. Refusals are forgiven only once the
- * client has slowed down enough for its bucket to fill again, not at every message let through: a
- * flood always lets one message through per token, and must still count as one.
+ * sending while refused is abusive and gets disconnected. Refusals are forgiven at the rate the
+ * limit allows, not at every message let through: a flood gets one message through per token and
+ * must still count as a flood, while a client that slows down as told sheds its refusals.
  */
 public final class MessageRateLimiter {
 
@@ -19,7 +19,7 @@ public final class MessageRateLimiter {
     private final int toleratedRefusals;
     private double tokens;
     private long last;
-    private int refusals;
+    private double refusals;
 
     private final LongSupplier clock;
 
@@ -40,11 +40,10 @@ public final class MessageRateLimiter {
     /** {@link #ALLOWED}, or how many milliseconds until a message would be accepted again. */
     public long tryAcquire() {
         long now = clock.getAsLong();
-        tokens = Math.min(capacity, tokens + (now - last) * perNano);
+        double earned = (now - last) * perNano;
+        tokens = Math.min(capacity, tokens + earned);
+        refusals = Math.max(0, refusals - earned);
         last = now;
-        if (tokens >= capacity) {
-            refusals = 0;
-        }
         if (tokens >= 1) {
             tokens -= 1;
             return ALLOWED;

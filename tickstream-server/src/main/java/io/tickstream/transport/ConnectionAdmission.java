@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection caps, checked as each connection is accepted: connections in all, and connections
- * that have not authenticated yet, in total and per remote address. A connection counts as
+ * The connection caps: sockets in all, checked as each is accepted, and connections that have not
+ * authenticated yet, in total and per client address, checked once the address is known (at once,
+ * or after a PROXY protocol header). A connection counts as
  * unauthenticated from its accept until its protocol session calls {@link #authenticated}; plain
  * HTTP connections never authenticate and are bounded by the HTTP timeouts. Thread-safe.
  */
@@ -65,33 +66,41 @@ public final class ConnectionAdmission implements MeterBinder {
     }
 
     /**
-     * Counts a new connection in, or refuses it. An admitted connection is counted out when it
-     * closes. Call once per connection, as it is accepted.
+     * Counts an accepted socket in against the global cap, or refuses it. A socket counted in is
+     * counted out when it closes, whatever happens to it meanwhile (a PROXY header awaited, a
+     * refusal by an unauthenticated cap). Call once per connection, as it is accepted.
      *
-     * @return null when admitted, else why it is refused
+     * @return null when admitted, else {@link Refusal#MAX_CONNECTIONS}
      */
-    public Refusal admit(Channel channel) {
+    public Refusal accept(Channel channel) {
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
             return refuse(Refusal.MAX_CONNECTIONS, channel);
         }
+        channel.closeFuture().addListener(closed -> open.decrementAndGet());
+        return null;
+    }
+
+    /**
+     * Counts an accepted connection in against the unauthenticated caps, once its client's address
+     * is known, or refuses it. Counted out when it authenticates or closes. Call once, after
+     * {@link #accept}.
+     *
+     * @return null when admitted, else why it is refused
+     */
+    public Refusal admitClient(Channel channel) {
         if (unauthenticated.incrementAndGet() > maxUnauthenticated) {
             unauthenticated.decrementAndGet();
-            open.decrementAndGet();
             return refuse(Refusal.UNAUTHENTICATED, channel);
         }
         InetAddress address = address(channel);
         if (!takeAddressSlot(address)) {
             unauthenticated.decrementAndGet();
-            open.decrementAndGet();
             return refuse(Refusal.UNAUTHENTICATED_PER_ADDRESS, channel);
         }
         Ticket ticket = new Ticket(address);
         channel.attr(TICKET).set(ticket);
-        channel.closeFuture().addListener(closed -> {
-            ticket.authenticated();
-            open.decrementAndGet();
-        });
+        channel.closeFuture().addListener(closed -> ticket.authenticated());
         return null;
     }
 
@@ -130,7 +139,7 @@ public final class ConnectionAdmission implements MeterBinder {
                 .description("Connections that have not authenticated (yet), plain HTTP included")
                 .register(registry);
         Gauge.builder("tickstream.connections.accepted", open, AtomicInteger::get)
-                .description("Connections open at the socket level, plain HTTP included")
+                .description("Sockets open, plain HTTP, refused and PROXY-pending ones included")
                 .register(registry);
     }
 

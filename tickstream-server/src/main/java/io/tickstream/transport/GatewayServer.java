@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one listening socket of a gateway: HTTP, then WebSocket after an upgrade. Native epoll
- * where available. Each accepted connection passes the connection caps first; one over the global
- * cap gets a fixed 503 and nothing else, one over an unauthenticated cap is answered by the router
- * (503, or close 1013 after an upgrade). Behind a TCP load balancer, with the PROXY protocol on,
- * a connection is admitted once its header names the real client. Start and stop from any thread.
+ * where available. Each accepted socket is counted against the global cap first, and one over it
+ * gets a fixed 503 and nothing else. Then, once its client's address is known (at once, or from a
+ * PROXY protocol header behind a TCP load balancer), against the unauthenticated caps: one over
+ * them is answered by the router (503, or close 1013 after an upgrade). Start and stop from any thread.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -66,7 +66,9 @@ public final class GatewayServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            if (proxyProtocol) {
+                            if (admission.accept(channel) != null) {
+                                channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
+                            } else if (proxyProtocol) {
                                 channel.pipeline()
                                         .addLast("proxy-decoder", new HAProxyMessageDecoder())
                                         .addLast("proxy-header", new ProxyProtocolHeader(http.requestTimeoutNanos,
@@ -89,14 +91,13 @@ public final class GatewayServer implements AutoCloseable {
         listener = bound.channel();
     }
 
-    /** Admits a connection, then gives it the HTTP stages, or a refusal. */
+    /**
+     * Counts a connection against the unauthenticated caps once its client is known, then gives it
+     * the HTTP stages; over a cap, the router refuses its request.
+     */
     private static void serve(Channel channel, HttpRouter router, ConnectionAdmission admission,
                               HttpConnectionPolicy http) {
-        ConnectionAdmission.Refusal refusal = admission.admit(channel);
-        if (refusal == ConnectionAdmission.Refusal.MAX_CONNECTIONS) {
-            channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
-            return;
-        }
+        ConnectionAdmission.Refusal refusal = admission.admitClient(channel);
         if (refusal != null) {
             HttpRouter.refuseRequests(channel, refusal);
         }

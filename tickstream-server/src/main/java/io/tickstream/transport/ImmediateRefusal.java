@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The whole pipeline of a connection over the global cap: a fixed HTTP 503 written as soon as the
- * socket is up, then close, without reading anything or decoding HTTP. It costs the server one
- * shared buffer and a write. Shared by all such connections.
+ * stage is added (an accepted socket is up already), then close, without decoding anything; what
+ * the client sent meanwhile is dropped. It costs the server one shared buffer and a write. Shared by
+ * all such connections.
  */
 @ChannelHandler.Sharable
 final class ImmediateRefusal extends ChannelInboundHandlerAdapter {
@@ -30,20 +31,8 @@ final class ImmediateRefusal extends ChannelInboundHandlerAdapter {
     private ImmediateRefusal() {
     }
 
-    /** Added on accept, or once a PROXY protocol header has come, when the socket is up already. */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive()) {
-            refuse(ctx);
-        }
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        refuse(ctx);
-    }
-
-    private static void refuse(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(RESPONSE.duplicate()).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +94,7 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
         /** When the pending probe was handed to the loop; 0 when none is pending. */
         private volatile long sentNanos;
         private volatile Thread thread;
-        private volatile boolean reported;
+        private boolean reported;
 
         Probe(EventExecutor loop) {
             this.loop = loop;
@@ -104,12 +105,18 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
             return sent == 0 ? 0 : now - sent;
         }
 
+        /** Only the watchdog's thread calls this, and only it writes {@code reported}. */
         void check(long now) {
             long sent = sentNanos;
             if (sent == 0) {
                 if (!loop.isShuttingDown()) {
+                    reported = false;
                     sentNanos = now;
-                    loop.execute(this);
+                    try {
+                        loop.execute(this);
+                    } catch (RejectedExecutionException shutDown) {
+                        sentNanos = 0;
+                    }
                 }
                 return;
             }
@@ -126,7 +133,6 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
         public void run() {
             thread = Thread.currentThread();
             sentNanos = 0;
-            reported = false;
         }
     }
 

@@ -5,8 +5,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
+import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.tickstream.metrics.ThrottledLog;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +54,9 @@ final class ProxyProtocolHeader extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (header.command() == HAProxyCommand.PROXY && header.sourceAddress() != null) {
-                ClientAddress.remember(ctx.channel(), new InetSocketAddress(header.sourceAddress(), header.sourcePort()));
+            InetSocketAddress client = clientOf(header);
+            if (client != null) {
+                ClientAddress.remember(ctx.channel(), client);
             }
         } finally {
             header.release();
@@ -61,6 +65,23 @@ final class ProxyProtocolHeader extends ChannelInboundHandlerAdapter {
         Channel channel = ctx.channel();
         ctx.pipeline().remove(this);
         admit.accept(channel);
+    }
+
+    /**
+     * The client an IPv4 or IPv6 header names, parsed as a literal address (never looked up: a name
+     * would block the event loop on DNS); null for a LOCAL header (the balancer's own health check)
+     * or another address family, whose connection keeps its socket's peer address.
+     */
+    private static InetSocketAddress clientOf(HAProxyMessage header) {
+        if (header.command() != HAProxyCommand.PROXY || header.sourceAddress() == null) {
+            return null;
+        }
+        HAProxyProxiedProtocol.AddressFamily family = header.proxiedProtocol().addressFamily();
+        if (family != HAProxyProxiedProtocol.AddressFamily.AF_IPv4 && family != HAProxyProxiedProtocol.AddressFamily.AF_IPv6) {
+            return null;
+        }
+        InetAddress address = NetUtil.createInetAddressFromIpAddressString(header.sourceAddress());
+        return address == null ? null : new InetSocketAddress(address, header.sourcePort());
     }
 
     @Override

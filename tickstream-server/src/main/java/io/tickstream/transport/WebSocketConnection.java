@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last stage of a WebSocket pipeline: admits every frame through the session's rate limit,
- * answers control frames, hands text messages to the protocol's session and tells it when the
- * socket drains or closes. Confined to its event loop.
+ * The last stage of a WebSocket pipeline, behind the {@link FrameGate}: answers control frames,
+ * hands text messages to the protocol's session and tells it when the socket drains or closes.
+ * Confined to its event loop.
  */
 final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -47,9 +47,6 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
         if (frame instanceof CloseWebSocketFrame close) {
             CloseStatus.remember(ctx.channel(), false, close.statusCode(), close.reasonText());
             ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        if (!session.admitFrame()) {
             return;
         }
         if (frame instanceof TextWebSocketFrame text) {

@@ -79,8 +79,9 @@ public final class WebSocketUpgrade {
 
     /**
      * Installs the WebSocket stages for a session after a successful handshake, in place of the
-     * HTTP ones. Text is checked to be UTF-8 frame by frame (1007), and a fragmented message is
-     * held up to the frame size limit only (1009).
+     * HTTP ones. Text is checked to be UTF-8 frame by frame (1007), every frame, fragments
+     * included, passes the session's rate limit, and a fragmented message is held up to the frame
+     * size limit only (1009).
      */
     public void install(Channel channel, WebSocketSession session) {
         ChannelPipeline pipeline = channel.pipeline();
@@ -90,6 +91,7 @@ public final class WebSocketUpgrade {
             }
         }
         pipeline.addLast("ws-utf8", new Utf8FrameValidator(true));
+        pipeline.addLast("ws-gate", new FrameGate(session));
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrameBytes));
         pipeline.addLast("ws-heartbeat", new Heartbeat(pingInterval, metrics));
         pipeline.addLast("ws-session", new WebSocketConnection(session, metrics));

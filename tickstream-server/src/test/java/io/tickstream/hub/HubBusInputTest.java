@@ -57,9 +57,10 @@ class HubBusInputTest {
         assertThat(received(tickClient)).as("the change reached no one").isEmpty();
 
         failing.throwing = false;
-        bus.publishMarketData(EURUSD.id(), quote(2, null, "1.0851"));
+        bus.publishMarketData(EURUSD.id(), "{\"seq\":2,\"data\":{\"Aggregate\":{\"last_price\":1.0851}}}");
 
-        assertThat(received(tickClient)).singleElement().asString().contains("\"bid\":1.0851");
+        assertThat(received(tickClient)).as("the quote the failed change set goes out with the next change")
+                .singleElement().asString().contains("\"bid\":1.0850").contains("\"ask\":1.0860");
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class MessageRateLimiterTest {
 
+    private static final long MILLISECOND = 1_000_000;
+
     private long now = 1_000_000_000L;
     private final MessageRateLimiter limiter = new MessageRateLimiter(1000, () -> now);
 
@@ -25,7 +27,7 @@ class MessageRateLimiterTest {
         }
         // 500 frames per millisecond: one in 500 gets the token that a millisecond brings
         for (int millisecond = 0; millisecond < 10 && !limiter.abusive(); millisecond++) {
-            now += 1_000_000;
+            now += MILLISECOND;
             for (int frame = 0; frame < 500; frame++) {
                 limiter.tryAcquire();
             }
@@ -34,13 +36,29 @@ class MessageRateLimiterTest {
     }
 
     @Test
-    void shouldForgiveRefusalsOnceTheClientSlowsDownEnoughForItsBucketToFill() {
-        for (int i = 0; i < 3000; i++) {
+    void shouldForgiveRefusalsOnceTheClientSlowsDown() {
+        for (int i = 0; i < 4500; i++) {
             limiter.tryAcquire();
         }
-        now += 2_000_000_000L;
+        assertThat(limiter.abusive()).as("2,500 refusals against 2,000 tolerated").isTrue();
+
+        now += 3_000 * MILLISECOND;
 
         assertThat(limiter.tryAcquire()).isEqualTo(MessageRateLimiter.ALLOWED);
         assertThat(limiter.abusive()).isFalse();
+    }
+
+    @Test
+    void shouldNeverCloseAClientThatKeepsToTheRateAfterBeingRefused() {
+        for (int i = 0; i < 2100; i++) {
+            limiter.tryAcquire();
+        }
+        for (int second = 0; second < 60; second++) {
+            for (int message = 0; message < 1000; message++) {
+                now += MILLISECOND;
+                limiter.tryAcquire();
+            }
+            assertThat(limiter.abusive()).as("after %d s at the rate", second + 1).isFalse();
+        }
     }
 }

@@ -43,6 +43,7 @@ class AbuseTest {
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong price = new AtomicLong(10_000);
     private final List<Socket> sockets = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private GatewayFixture gateway;
     private WebSocketRecorder bystander;
 
@@ -155,8 +156,8 @@ class AbuseTest {
         for (int i = 0; i < 39; i++) {
             unauthenticated.add(RawWebSocket.connect(gateway.gateway().port(), "/"));
         }
-        // the bystander counts no more: it authenticated; these 39 and one HTTP client fill the 40 slots
-        Socket http = socket();
+        // the bystander counts no more: it authenticated; these 39 and a 40th fill the slots
+        RawWebSocket fortieth = RawWebSocket.connect(gateway.gateway().port(), "/");
         await().atMost(WAIT).until(() -> gateway.gateway().admission().unauthenticated() == 40);
 
         Socket refused = socket();
@@ -176,7 +177,7 @@ class AbuseTest {
             assertThat(admitted.read(WAIT).text()).contains("\"welcome\"");
         }
         unauthenticated.forEach(RawWebSocket::close);
-        http.close();
+        fortieth.close();
         assertBystanderStreamsAndHealthAnswers();
     }
 
@@ -225,11 +226,11 @@ class AbuseTest {
     @Test
     void shouldCloseAnOversizedFragmentedMessageWith1009AndACloseFrame() {
         try (RawWebSocket client = RawWebSocket.connect(gateway.gateway().port(), "/")) {
-            byte[] fragment = new byte[1024];
+            byte[] fragment = new byte[8 * 1024];
             Arrays.fill(fragment, (byte) 'a');
             client.send(RawWebSocket.TEXT, false, fragment);
-            for (int i = 0; i < 80; i++) {
-                client.send(RawWebSocket.CONTINUATION, i == 79, fragment);
+            for (int i = 0; i < 9; i++) {
+                client.send(RawWebSocket.CONTINUATION, i == 8, fragment);
             }
 
             RawWebSocket.Frame close = client.awaitClose(WAIT);
@@ -248,6 +249,24 @@ class AbuseTest {
             RawWebSocket.Frame close = client.awaitClose(WAIT);
 
             assertThat(close.closeCode()).isEqualTo(1007);
+        }
+        assertBystanderStreamsAndHealthAnswers();
+    }
+
+    @Test
+    void shouldCountEveryFragmentAgainstTheRateLimit() {
+        try (RawWebSocket client = RawWebSocket.connect(gateway.gateway().port(), "/")) {
+            CompletableFuture.runAsync(() -> {
+                client.send(RawWebSocket.TEXT, false, new byte[] {'{'});
+                for (int i = 0; i < 5_000; i++) {
+                    client.send(RawWebSocket.CONTINUATION, false, new byte[] {' '});
+                }
+            });
+
+            RawWebSocket.Frame close = client.awaitClose(WAIT);
+
+            assertThat(close.closeCode()).as("a message of thousands of one-byte fragments").isEqualTo(1008);
+            assertThat(close.closeReason()).isEqualTo("rate limit exceeded");
         }
         assertBystanderStreamsAndHealthAnswers();
     }
@@ -293,7 +312,7 @@ class AbuseTest {
 
     @Test
     void shouldReportAnEventLoopThatStopsRunningItsTasks() {
-        gateway.gateway().eventLoops().next().execute(() -> sleep(Duration.ofMillis(1_600)));
+        gateway.gateway().eventLoops().next().execute(() -> sleep(Duration.ofSeconds(3)));
 
         await().atMost(WAIT).until(() -> gateway.gateway().watchdog().stalls() >= 1);
         assertMetricAtLeast("tickstream_event_loop_stalls_total", 1);
@@ -334,7 +353,7 @@ class AbuseTest {
 
     private HttpResponse<String> get(String path) {
         try {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+            return http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.gateway().port() + path))
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

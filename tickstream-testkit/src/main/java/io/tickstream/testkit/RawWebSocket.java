@@ -188,15 +188,20 @@ public final class RawWebSocket implements AutoCloseable {
 
     /**
      * Reads until the server's close frame and returns it, skipping other frames; null when the
-     * connection ended without one. Bounded by {@code timeout} per frame.
+     * connection ended without one. Fails when no close comes within {@code timeout} in all.
      */
     public Frame awaitClose(Duration timeout) {
-        for (Frame frame = read(timeout); frame != null; frame = read(timeout)) {
-            if (frame.opcode() == CLOSE) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no close frame from the server within " + timeout.toMillis() + " ms");
+            }
+            Frame frame = read(Duration.ofNanos(Math.max(left, 1_000_000)));
+            if (frame == null || frame.opcode() == CLOSE) {
                 return frame;
             }
         }
-        return null;
     }
 
     @Override
