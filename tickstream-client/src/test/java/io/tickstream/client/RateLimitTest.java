@@ -37,7 +37,7 @@ class RateLimitTest {
             long limitedNanos = life.nanosOf(limited.get(0));
             assertThat((confirmedNanos - limitedNanos) / 1_000_000).as("waited before sending again")
                     .isGreaterThanOrEqualTo(retryAfterMs - 50);
-            assertThat(gateway.gateway().metrics().rateLimited.sum()).as("refused messages").isEqualTo(1);
+            assertThat(gateway.gateway().sessionMeters().rateLimitedMessages()).as("refused messages").isEqualTo(1);
             assertThat(client.connectionAttempts()).isEqualTo(1);
             assertThat(client.isConnected()).isTrue();
 

@@ -7,7 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.Principal;
-import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.protocol.SessionMeters;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.HttpResponses;
 import java.util.Optional;
@@ -25,11 +25,11 @@ final class BearerAuth {
     private static final String BEARER = "bearer ";
 
     private final Authenticator authenticator;
-    private final GatewayMetrics metrics;
+    private final SessionMeters meters;
 
-    BearerAuth(Authenticator authenticator, GatewayMetrics metrics) {
+    BearerAuth(Authenticator authenticator, SessionMeters meters) {
         this.authenticator = authenticator;
-        this.metrics = metrics;
+        this.meters = meters;
     }
 
     /** The principal of the request's bearer credential, or empty after counting and logging the failure. */
@@ -40,7 +40,7 @@ final class BearerAuth {
         Optional<Principal> principal = credential == null || credential.isEmpty()
                 ? Optional.empty() : authenticator.authenticate(credential);
         if (principal.isEmpty()) {
-            metrics.authFailures.increment();
+            meters.authFailure();
             log.info("HTTP {} from {} refused: {}", request.method(), ClientAddress.of(channel),
                     credential == null ? "no bearer credential" : "authentication failed");
         }

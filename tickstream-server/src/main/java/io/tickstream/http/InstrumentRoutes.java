@@ -11,7 +11,7 @@ import io.tickstream.auth.Principal;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.hub.Hub;
 import io.tickstream.instrument.Instrument;
-import io.tickstream.metrics.GatewayMetrics;
+import io.tickstream.protocol.SessionMeters;
 import io.tickstream.state.StatePayloadWriter;
 import io.tickstream.transport.HttpResponses;
 import io.tickstream.transport.HttpRoutes;
@@ -38,8 +38,8 @@ public final class InstrumentRoutes {
     private final CatalogRefresher catalog;
     private final Hub hub;
 
-    public InstrumentRoutes(Authenticator authenticator, GatewayMetrics metrics, CatalogRefresher catalog, Hub hub) {
-        this.auth = new BearerAuth(authenticator, metrics);
+    public InstrumentRoutes(Authenticator authenticator, SessionMeters meters, CatalogRefresher catalog, Hub hub) {
+        this.auth = new BearerAuth(authenticator, meters);
         this.catalog = catalog;
         this.hub = hub;
     }

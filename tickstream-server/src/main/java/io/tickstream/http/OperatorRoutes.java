@@ -3,23 +3,21 @@ package io.tickstream.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.tickstream.bus.Bus;
-import io.tickstream.hub.Hub;
+import io.tickstream.hub.HubMeters;
+import io.tickstream.hub.OutboxMeters;
 import io.tickstream.metrics.DeliveryLatency;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.PrometheusMetrics;
 import io.tickstream.metrics.RateMeter;
+import io.tickstream.protocol.SessionMeters;
 import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.HttpResponses;
-import io.tickstream.transport.LoopWatchdog;
 import io.tickstream.transport.HttpRoutes;
+import io.tickstream.transport.TransportMeters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The operators' figures, unauthenticated like {@code /health} (counts and rates, never market
@@ -33,28 +31,13 @@ public final class OperatorRoutes {
     /** How old the figures served may be. */
     static final long REFRESH_MILLIS = 500;
 
-    private final GatewayMetrics metrics;
     private final PrometheusMetrics prometheus;
-    private final DeliveryLatency latency;
-    private final RateMeter rates;
-    private final Bus bus;
-    private final Hub hub;
-    private final String busKind;
-    private final ConnectionAdmission admission;
-    private final LoopWatchdog watchdog;
+    private final OperatorFigures figures;
     private final long startMillis = System.currentTimeMillis();
 
-    public OperatorRoutes(GatewayMetrics metrics, PrometheusMetrics prometheus, DeliveryLatency latency, RateMeter rates,
-                   Bus bus, Hub hub, String busKind, ConnectionAdmission admission, LoopWatchdog watchdog) {
-        this.metrics = metrics;
+    public OperatorRoutes(PrometheusMetrics prometheus, OperatorFigures figures) {
         this.prometheus = prometheus;
-        this.latency = latency;
-        this.rates = rates;
-        this.bus = bus;
-        this.hub = hub;
-        this.busKind = busKind;
-        this.admission = admission;
-        this.watchdog = watchdog;
+        this.figures = figures;
     }
 
     /**
@@ -82,32 +65,36 @@ public final class OperatorRoutes {
 
     private byte[] stats() {
         long now = System.currentTimeMillis();
-        RateMeter.Rates perSecond = rates.rates();
-        DeliveryLatency.Percentiles window = latency.window();
+        RateMeter.Rates perSecond = figures.rates().rates();
+        DeliveryLatency.Percentiles window = figures.latency().window();
+        HubMeters hub = figures.hub().meters();
+        OutboxMeters outboxes = figures.hub().outboxMeters();
+        SessionMeters sessions = figures.sessions();
+        TransportMeters transport = figures.transport();
+        ConnectionAdmission admission = figures.admission();
         return JsonBody.bytes(json -> {
             json.writeStartObject();
             json.writeNumberField("time", now);
             json.writeNumberField("uptimeSeconds", (now - startMillis) / 1000);
             json.writeObjectFieldStart("bus");
-            json.writeStringField("kind", busKind);
-            json.writeBooleanField("connected", bus.isConnected());
+            json.writeStringField("kind", figures.busKind());
+            json.writeBooleanField("connected", figures.bus().isConnected());
             json.writeEndObject();
             json.writeObjectFieldStart("connections");
-            json.writeNumberField("total", metrics.openConnections.get());
-            Map<String, AtomicInteger> byProtocol = new TreeMap<>(metrics.connectionsByProtocol());
-            for (Map.Entry<String, AtomicInteger> protocol : byProtocol.entrySet()) {
-                json.writeNumberField(protocol.getKey(), protocol.getValue().get());
+            json.writeNumberField("total", sessions.open());
+            for (Map.Entry<String, Integer> protocol : new TreeMap<>(sessions.openByProtocol()).entrySet()) {
+                json.writeNumberField(protocol.getKey(), protocol.getValue());
             }
             json.writeNumberField("accepted", admission.open());
             json.writeNumberField("unauthenticated", admission.unauthenticated());
             json.writeEndObject();
             json.writeObjectFieldStart("eventLoops");
-            json.writeNumberField("stalls", watchdog.stalls());
-            json.writeNumberField("stalledNow", watchdog.stalledNow());
+            json.writeNumberField("stalls", figures.watchdog().stalls());
+            json.writeNumberField("stalledNow", figures.watchdog().stalledNow());
             json.writeEndObject();
-            json.writeNumberField("subscriptions", metrics.subscriptions.get());
-            json.writeNumberField("activeInstruments", hub.activeInstruments());
-            json.writeNumberField("activeAccounts", hub.activeAccounts());
+            json.writeNumberField("subscriptions", hub.subscriptions());
+            json.writeNumberField("activeInstruments", figures.hub().activeInstruments());
+            json.writeNumberField("activeAccounts", figures.hub().activeAccounts());
             json.writeObjectFieldStart("perSecond");
             rate(json, "busMessages", perSecond.busMessages());
             rate(json, "framesOut", perSecond.framesOut());
@@ -116,25 +103,25 @@ public final class OperatorRoutes {
             rate(json, "clientMessages", perSecond.clientMessages());
             json.writeEndObject();
             json.writeObjectFieldStart("totals");
-            total(json, "busMessages", metrics.busMessages);
-            total(json, "framesOut", metrics.framesOut);
-            total(json, "bytesOut", metrics.bytesOut);
-            total(json, "conflatedFrames", metrics.conflatedFrames);
-            total(json, "slowConsumerDisconnects", metrics.slowConsumerDisconnects);
-            total(json, "authFailures", metrics.authFailures);
-            total(json, "rateLimited", metrics.rateLimited);
-            total(json, "malformedUpdates", metrics.malformedUpdates);
-            total(json, "heartbeatTimeouts", metrics.heartbeatTimeouts);
-            total(json, "connectionLimitRejects", metrics.connectionLimitRejects);
+            json.writeNumberField("busMessages", hub.busMessages());
+            json.writeNumberField("framesOut", outboxes.framesOut());
+            json.writeNumberField("bytesOut", outboxes.bytesOut());
+            json.writeNumberField("conflatedFrames", outboxes.conflatedFrames());
+            json.writeNumberField("slowConsumerDisconnects", outboxes.slowConsumerDisconnects());
+            json.writeNumberField("authFailures", sessions.authFailures());
+            json.writeNumberField("rateLimited", sessions.rateLimitedMessages());
+            json.writeNumberField("malformedUpdates", hub.malformedUpdates());
+            json.writeNumberField("heartbeatTimeouts", transport.heartbeatTimeouts());
+            json.writeNumberField("connectionLimitRejects", sessions.connectionLimitRejects());
             long refused = 0;
             for (ConnectionAdmission.Refusal refusal : ConnectionAdmission.Refusal.values()) {
                 refused += admission.refused(refusal);
             }
             json.writeNumberField("connectionsRefused", refused);
-            total(json, "staleUpdates", metrics.staleUpdates);
-            total(json, "encodeFailures", metrics.encodeFailures);
-            total(json, "protocolViolations", metrics.protocolViolations);
-            total(json, "allocationFailures", metrics.allocationFailures);
+            json.writeNumberField("staleUpdates", hub.staleUpdates());
+            json.writeNumberField("encodeFailures", hub.encodeFailures());
+            json.writeNumberField("protocolViolations", transport.protocolViolations());
+            json.writeNumberField("allocationFailures", transport.allocationFailures());
             json.writeEndObject();
             json.writeObjectFieldStart("latencyMicros");
             json.writeNumberField("windowSeconds", DeliveryLatency.WINDOW_SECONDS);
@@ -151,9 +138,5 @@ public final class OperatorRoutes {
 
     private static void rate(JsonGenerator json, String name, double perSecond) throws IOException {
         json.writeNumberField(name, Math.round(perSecond * 10) / 10.0);
-    }
-
-    private static void total(JsonGenerator json, String name, LongAdder adder) throws IOException {
-        json.writeNumberField(name, adder.sum());
     }
 }

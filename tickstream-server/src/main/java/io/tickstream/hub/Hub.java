@@ -2,12 +2,12 @@ package io.tickstream.hub;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.tickstream.account.AccountEventParser;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.instrument.Instrument;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.ThrottledLog;
 import io.tickstream.state.InstrumentState;
 import io.tickstream.state.MalformedUpdateException;
@@ -41,7 +41,8 @@ public final class Hub implements BusListener {
     private final List<TopicView> views;
     private final Map<TopicView, Integer> viewIndex = new IdentityHashMap<>();
     private final ByteBufAllocator alloc;
-    private final GatewayMetrics metrics;
+    private final HubMeters meters = new HubMeters(this::activeInstruments, this::activeAccounts);
+    private final OutboxMeters outboxMeters = new OutboxMeters();
     private final ThrottledLog badInputLog = new ThrottledLog(log, 1000);
     private final ThrottledLog staleLog = new ThrottledLog(log, 1000);
     private final ThrottledLog failureLog = new ThrottledLog(log, 1000);
@@ -50,11 +51,10 @@ public final class Hub implements BusListener {
     private final Topic.BusInterest instrumentInterest = new InstrumentInterest();
     private final Topic.BusInterest accountInterest = new AccountInterest();
 
-    public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc, GatewayMetrics metrics) {
+    public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc) {
         this.bus = bus;
         this.views = List.copyOf(views);
         this.alloc = alloc;
-        this.metrics = metrics;
         for (int i = 0; i < this.views.size(); i++) {
             viewIndex.put(this.views.get(i), i);
         }
@@ -73,7 +73,7 @@ public final class Hub implements BusListener {
                 instruments.remove(instrument.id(), topic);
                 continue;
             }
-            metrics.subscriptions.incrementAndGet();
+            meters.subscribed();
             if (registered.snapshot().version() > 0) {
                 ByteBuf frame = view.encodeSnapshot(registered.snapshot(), alloc);
                 if (frame != null) {
@@ -87,14 +87,14 @@ public final class Hub implements BusListener {
 
     /** Subscribes a connection to an instrument's trade prints. Call on the connection's event loop. */
     public Subscription subscribeTrades(SessionOutbox outbox, Instrument instrument, TradeView view) {
-        metrics.subscriptions.incrementAndGet();
+        meters.subscribed();
         return register(instruments, instrument.id(),
-                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, metrics.deliveryLatencyMicros), outbox, indexOf(view));
+                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, meters.deliveryLatencyMicros()), outbox, indexOf(view));
     }
 
     /** Subscribes a session to its account's private events. Call on the connection's event loop. */
     public Subscription subscribeAccount(SessionOutbox outbox, String account, AccountView view) {
-        return register(accounts, account, key -> new AccountTopic(key, views, alloc, accountInterest, metrics.deliveryLatencyMicros),
+        return register(accounts, account, key -> new AccountTopic(key, views, alloc, accountInterest, meters.deliveryLatencyMicros()),
                 outbox, indexOf(view));
     }
 
@@ -102,7 +102,7 @@ public final class Hub implements BusListener {
     public void unsubscribe(Subscription subscription) {
         Topic topic = subscription.topic;
         if (topic instanceof InstrumentTopic) {
-            metrics.subscriptions.decrementAndGet();
+            meters.unsubscribed();
         }
         if (topic.remove(subscription)) {
             if (topic instanceof InstrumentTopic) {
@@ -116,7 +116,7 @@ public final class Hub implements BusListener {
     @Override
     public void onMessage(BusChannel kind, String key, String payload) {
         long receivedNanos = System.nanoTime();
-        metrics.busMessages.increment();
+        meters.busMessage();
         try {
             switch (kind) {
                 case MARKET_DATA -> {
@@ -129,7 +129,7 @@ public final class Hub implements BusListener {
                 case TRADES -> {
                     InstrumentTopic topic = instruments.get(key);
                     if (topic != null) {
-                        metrics.tradesIn.increment();
+                        meters.tradeIn();
                         topic.apply(TradeParser.parse(payload, System.currentTimeMillis()), receivedNanos);
                         return;
                     }
@@ -137,22 +137,22 @@ public final class Hub implements BusListener {
                 case ACCOUNT -> {
                     AccountTopic topic = accounts.get(key);
                     if (topic != null) {
-                        metrics.accountEventsIn.increment();
+                        meters.accountEventIn();
                         topic.apply(AccountEventParser.parse(payload, System.currentTimeMillis()), receivedNanos);
                         return;
                     }
                 }
             }
-            metrics.unroutedMessages.increment();
+            meters.unrouted();
         } catch (MalformedUpdateException e) {
-            metrics.malformedUpdates.increment();
+            meters.malformed();
             badInputLog.warn("dropped a malformed {} message for {}: {}", kind.segment(), key, e.getMessage());
         } catch (EncodingException e) {
-            metrics.encodeFailures.increment();
+            meters.encodeFailed();
             failureLog.warn("a {} message for {} reached no client: {}", kind.segment(), key, e.getMessage(), e);
         } catch (RuntimeException e) {
             // Nothing may escape into the bus's thread: it would stop delivering to every topic.
-            metrics.failedBusMessages.increment();
+            meters.busMessageFailed();
             failureLog.warn("a {} message for {} failed: {}", kind.segment(), key, e.toString(), e);
         }
     }
@@ -185,6 +185,25 @@ public final class Hub implements BusListener {
         });
     }
 
+    /**
+     * A new connection's outbox, counted with the others. Call on the connection's event loop.
+     *
+     * @param maxQueued undelivered ordered frames past which the connection is closed as a slow consumer
+     */
+    public SessionOutbox outbox(Channel channel, int maxQueued) {
+        return new SessionOutbox(channel, outboxMeters, maxQueued);
+    }
+
+    /** What came off the bus and what became of it. */
+    public HubMeters meters() {
+        return meters;
+    }
+
+    /** What the outboxes wrote, conflated and cut off. */
+    public OutboxMeters outboxMeters() {
+        return outboxMeters;
+    }
+
     /** Instruments with at least one subscriber on this node. */
     public int activeInstruments() {
         return instruments.size();
@@ -197,7 +216,7 @@ public final class Hub implements BusListener {
 
     private InstrumentTopic instrumentTopic(Instrument instrument) {
         return instruments.computeIfAbsent(instrument.id(),
-                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, metrics.deliveryLatencyMicros));
+                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, meters.deliveryLatencyMicros()));
     }
 
     private <T extends Topic> Subscription register(Map<String, T> topics, String key, Function<String, T> create,
@@ -222,10 +241,10 @@ public final class Hub implements BusListener {
 
     private void apply(InstrumentTopic topic, StateUpdate update, long receivedNanos) throws MalformedUpdateException {
         switch (topic.apply(update, nowMicros(), receivedNanos)) {
-            case CHANGED -> metrics.stateChanges.increment();
-            case UNCHANGED -> metrics.unchangedUpdates.increment();
+            case CHANGED -> meters.stateChanged();
+            case UNCHANGED -> meters.unchanged();
             case STALE -> {
-                metrics.staleUpdates.increment();
+                meters.stale();
                 InstrumentState current = topic.state();
                 staleLog.warn("ignored an update of {}: seq {} is not above {} of epoch {} (send a new \"epoch\" after"
                         + " a publisher restart)", topic.key(), update.seq(), current.seq(), current.epoch());
@@ -256,13 +275,13 @@ public final class Hub implements BusListener {
         try {
             InstrumentTopic.Outcome outcome = topic.apply(StatePaths.toUpdate(paths), nowMicros(), System.nanoTime());
             if (outcome == InstrumentTopic.Outcome.CHANGED) {
-                metrics.stateChanges.increment();
+                meters.stateChanged();
             }
         } catch (EncodingException e) {
-            metrics.encodeFailures.increment();
+            meters.encodeFailed();
             failureLog.warn("the stored state of {} reached no client: {}", topic.key(), e.getMessage(), e);
         } catch (MalformedUpdateException e) {
-            metrics.malformedUpdates.increment();
+            meters.malformed();
             badInputLog.warn("ignored malformed stored state of {}: {}", topic.key(), e.getMessage());
         }
     }

@@ -2,7 +2,6 @@ package io.tickstream.hub;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.WebSocketUpgrade;
@@ -24,7 +23,7 @@ public final class SessionOutbox {
     private static final Logger log = LoggerFactory.getLogger(SessionOutbox.class);
 
     private final Channel channel;
-    private final GatewayMetrics metrics;
+    private final OutboxMeters meters;
     private final int maxQueued;
     private Map<Object, ByteBuf> pending;
     private int queued;
@@ -32,9 +31,9 @@ public final class SessionOutbox {
     private boolean flushScheduled;
     private boolean failed;
 
-    public SessionOutbox(Channel channel, GatewayMetrics metrics, int maxQueued) {
+    SessionOutbox(Channel channel, OutboxMeters meters, int maxQueued) {
         this.channel = channel;
-        this.metrics = metrics;
+        this.meters = meters;
         this.maxQueued = maxQueued;
     }
 
@@ -59,7 +58,7 @@ public final class SessionOutbox {
         pending.put(key, frame);
         if (replaced != null) {
             replaced.release();
-            metrics.conflatedFrames.increment();
+            meters.conflated();
         }
     }
 
@@ -148,16 +147,15 @@ public final class SessionOutbox {
     }
 
     private void disconnectSlowConsumer() {
-        metrics.slowConsumerDisconnects.increment();
+        meters.slowConsumer();
         log.warn("disconnecting slow consumer {}: more than {} undelivered messages", ClientAddress.of(channel), maxQueued);
         discard();
         WebSocketUpgrade.close(channel, CloseCodes.SLOW_CONSUMER, "slow consumer");
     }
 
     private void write(ByteBuf frame) {
-        metrics.bytesOut.add(frame.readableBytes());
+        meters.written(frame.readableBytes());
         channel.write(frame, channel.voidPromise());
         unflushed = true;
-        metrics.framesOut.increment();
     }
 }

@@ -9,22 +9,26 @@ import java.util.function.LongSupplier;
  */
 public final class RateMeter {
 
-    private final GatewayMetrics metrics;
+    private final LongSupplier[] counters;
     private final LongSupplier clockNanos;
     private long[] previous;
     private long previousNanos;
     private volatile Rates rates = new Rates(0, 0, 0, 0, 0);
 
-    public RateMeter(GatewayMetrics metrics, LongSupplier clockNanos) {
-        this.metrics = metrics;
+    /** The counters whose rates are kept, each read as a running total. */
+    public RateMeter(LongSupplier busMessages, LongSupplier framesOut, LongSupplier bytesOut,
+                     LongSupplier conflatedFrames, LongSupplier clientMessages, LongSupplier clockNanos) {
+        this.counters = new LongSupplier[] {busMessages, framesOut, bytesOut, conflatedFrames, clientMessages};
         this.clockNanos = clockNanos;
     }
 
     /** Takes a sample; the rates cover the time since the one before. Call from one thread. */
     public void sample() {
         long now = clockNanos.getAsLong();
-        long[] current = {metrics.busMessages.sum(), metrics.framesOut.sum(), metrics.bytesOut.sum(),
-                metrics.conflatedFrames.sum(), metrics.clientMessages.sum()};
+        long[] current = new long[counters.length];
+        for (int i = 0; i < counters.length; i++) {
+            current[i] = counters[i].getAsLong();
+        }
         if (previous != null && now > previousNanos) {
             double seconds = (now - previousNanos) / 1e9;
             rates = new Rates(perSecond(current, 0, seconds), perSecond(current, 1, seconds),

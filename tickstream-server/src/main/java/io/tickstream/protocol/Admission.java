@@ -43,11 +43,11 @@ public final class Admission {
     public Result admit(String credential, AccountView accountView) {
         Optional<Principal> found = context.authenticator().authenticate(credential);
         if (found.isEmpty()) {
-            context.metrics().authFailures.increment();
+            context.meters().authFailure();
             return Result.BAD_CREDENTIAL;
         }
         if (!context.connections().tryAcquire(found.get())) {
-            context.metrics().connectionLimitRejects.increment();
+            context.meters().connectionLimitReject();
             return Result.CONNECTION_LIMIT;
         }
         holdsSlot = true;

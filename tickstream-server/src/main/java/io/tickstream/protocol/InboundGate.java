@@ -32,12 +32,12 @@ public final class InboundGate {
 
     /** Whether the message may be handled; when not, the client has been answered or closed already. */
     public boolean admit() {
-        context.metrics().clientMessages.increment();
+        context.meters().clientMessage();
         long retryAfter = rate.tryAcquire();
         if (retryAfter == MessageRateLimiter.ALLOWED) {
             return true;
         }
-        context.metrics().rateLimited.increment();
+        context.meters().rateLimited();
         if (rate.abusive()) {
             WebSocketUpgrade.closeAbusive(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
         } else if (rateLimitedReply != null) {

@@ -47,9 +47,9 @@ public final class MessageEndpoint implements WebSocketEndpoint {
         context.upgrade().handshake(channel, request).addListener(done -> {
             if (done.isSuccess()) {
                 Session session = sessions.apply(
-                        new SessionOutbox(channel, context.metrics(), context.limits().maxQueuedEvents()));
+                        context.hub().outbox(channel, context.limits().maxQueuedEvents()));
                 context.upgrade().install(channel, session);
-                SessionLog.opened(channel, protocol, context.metrics());
+                SessionLog.opened(channel, protocol, context.meters());
                 session.start();
             }
         });

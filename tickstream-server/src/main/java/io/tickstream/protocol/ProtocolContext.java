@@ -4,7 +4,6 @@ import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.hub.Hub;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.transport.WebSocketUpgrade;
 
 /** What every protocol endpoint works with; one per gateway. Immutable and shared. */
@@ -15,5 +14,5 @@ public record ProtocolContext(
         ConnectionLimiter connections,
         WebSocketUpgrade upgrade,
         SessionLimits limits,
-        GatewayMetrics metrics) {
+        SessionMeters meters) {
 }

@@ -2,7 +2,6 @@ package io.tickstream.protocol;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseStatus;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +25,14 @@ public final class SessionLog {
     }
 
     /** Logs the open now and the close (with its cause) when it happens; counts the connection meanwhile. */
-    public static void opened(Channel channel, String protocol, GatewayMetrics metrics) {
+    public static void opened(Channel channel, String protocol, SessionMeters meters) {
         long openedNanos = System.nanoTime();
-        metrics.openConnections.incrementAndGet();
-        metrics.connections(protocol).incrementAndGet();
+        meters.opened(protocol);
         log.atInfo().addKeyValue("event", "open").addKeyValue("protocol", protocol)
                 .addKeyValue("remote", ClientAddress.of(channel))
                 .log("{} connection {} opened", protocol, ClientAddress.of(channel));
         channel.closeFuture().addListener(closed -> {
-            metrics.openConnections.decrementAndGet();
-            metrics.connections(protocol).decrementAndGet();
+            meters.closed(protocol);
             closed(channel, protocol, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos));
         });
     }

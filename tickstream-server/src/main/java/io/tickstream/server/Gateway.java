@@ -1,5 +1,6 @@
 package io.tickstream.server;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.tickstream.auth.ApiKeyAuthenticator;
@@ -13,19 +14,21 @@ import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
+import io.tickstream.hub.OutboxMeters;
 import io.tickstream.hub.TopicView;
 import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.http.InstrumentRoutes;
+import io.tickstream.http.OperatorFigures;
 import io.tickstream.http.OperatorRoutes;
 import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.metrics.DeliveryLatency;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.PrometheusMetrics;
 import io.tickstream.metrics.RateMeter;
 import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SessionMeters;
 import io.tickstream.protocol.compact.CompactEndpoint;
 import io.tickstream.protocol.compact.CompactViews;
 import io.tickstream.protocol.ime.ImeEndpoint;
@@ -41,6 +44,7 @@ import io.tickstream.transport.GatewayServer;
 import io.tickstream.transport.HttpConnectionPolicy;
 import io.tickstream.transport.LoopWatchdog;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.TransportMeters;
 import io.tickstream.transport.HttpRouter;
 import io.tickstream.transport.HttpRoutes;
 import io.tickstream.transport.WebSocketEndpoint;
@@ -72,7 +76,8 @@ public final class Gateway implements AutoCloseable {
 
     private final Bus bus;
     private final boolean ownsBus;
-    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final TransportMeters transportMeters = new TransportMeters();
+    private final SessionMeters sessionMeters;
     private final Catalog catalog = new Catalog();
     /** Catalog refreshes and the once-a-second metrics work (latency drain, rates): never the hot path. */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -110,11 +115,13 @@ public final class Gateway implements AutoCloseable {
         List<TopicView> views = new ArrayList<>(List.of(nameView, idView));
         views.addAll(jsonViews.all());
         views.addAll(compactViews.all());
-        this.hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT, metrics);
+        this.hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT);
         bus.start(hub);
-        List.of("ime", "json", "compact").forEach(metrics::connections); // the protocols SessionLog counts, at 0 from the start
-        DeliveryLatency latency = new DeliveryLatency(metrics.deliveryLatencyMicros, System::currentTimeMillis);
-        RateMeter rates = new RateMeter(metrics, System::nanoTime);
+        this.sessionMeters = new SessionMeters(List.of("ime", "json", "compact"));
+        DeliveryLatency latency = new DeliveryLatency(hub.meters().deliveryLatencyMicros(), System::currentTimeMillis);
+        OutboxMeters outboxes = hub.outboxMeters();
+        RateMeter rates = new RateMeter(hub.meters()::busMessages, outboxes::framesOut, outboxes::bytesOut,
+                outboxes::conflatedFrames, sessionMeters::clientMessages, System::nanoTime);
         scheduler.scheduleAtFixedRate(() -> {
             try {
                 latency.drain();
@@ -126,30 +133,30 @@ public final class Gateway implements AutoCloseable {
 
         Authenticator authenticator = CompositeAuthenticator.of(new ApiKeyAuthenticator(config.apiKeys()),
                 Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new));
-        WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), metrics);
+        WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), metrics);
+                config.limits(), sessionMeters);
         List<WebSocketEndpoint> endpoints = List.of(
                 new ImeEndpoint(config.imeBasePath(), nameView, idView, context),
                 JsonEndpoint.create(context, jsonViews),
                 CompactEndpoint.create(context, compactViews));
-        this.prometheus = new PrometheusMetrics(metrics, latency, bus::isConnected, hub::activeInstruments,
-                hub::activeAccounts);
+        this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         ServerLimits serverLimits = config.serverLimits();
         this.admission = new ConnectionAdmission(serverLimits.maxConnections() == ServerLimits.FROM_OPEN_FILES
                 ? OpenFilesCheck.connectionsAllowed(openFiles) : serverLimits.maxConnections(),
                 serverLimits.maxUnauthenticated(), serverLimits.maxUnauthenticatedPerAddress());
         HttpConnectionPolicy httpPolicy = new HttpConnectionPolicy(serverLimits);
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
-        admission.bindTo(prometheus.registry());
-        httpPolicy.bindTo(prometheus.registry());
-        watchdog.bindTo(prometheus.registry());
+        for (MeterBinder component : List.of(hub.meters(), outboxes, sessionMeters, transportMeters, admission,
+                httpPolicy, watchdog)) {
+            prometheus.bind(component);
+        }
         HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));
         new DashboardRoutes(config.demoKey()).addTo(routes);
-        new InstrumentRoutes(authenticator, metrics, refresher, hub).addTo(routes);
-        new OperatorRoutes(metrics, prometheus, latency, rates, bus, hub, config.usesRedis() ? "redis" : "in-process",
-                admission, watchdog).addTo(routes, operatorThread);
-        HttpRouter router = new HttpRouter(endpoints, routes.build(), upgrade, metrics);
+        new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
+        new OperatorRoutes(prometheus, new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
+                sessionMeters, transportMeters, admission, watchdog, latency, rates)).addTo(routes, operatorThread);
+        HttpRouter router = new HttpRouter(endpoints, routes.build(), upgrade, transportMeters);
         try {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
                     httpPolicy, config.proxyProtocol());
@@ -205,8 +212,14 @@ public final class Gateway implements AutoCloseable {
         return hub;
     }
 
-    public GatewayMetrics metrics() {
-        return metrics;
+    /** The protocol sessions' figures. */
+    public SessionMeters sessionMeters() {
+        return sessionMeters;
+    }
+
+    /** The HTTP and WebSocket transport's figures. */
+    public TransportMeters transportMeters() {
+        return transportMeters;
     }
 
     public ConnectionAdmission admission() {

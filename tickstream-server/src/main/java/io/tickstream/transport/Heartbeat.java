@@ -3,7 +3,6 @@ package io.tickstream.transport;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.tickstream.metrics.GatewayMetrics;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 final class Heartbeat extends ChannelDuplexHandler {
 
     private final long intervalNanos;
-    private final GatewayMetrics metrics;
+    private final TransportMeters meters;
     private long lastReadNanos = System.nanoTime();
     private long pingSentNanos;
     private ScheduledFuture<?> timer;
 
-    Heartbeat(Duration interval, GatewayMetrics metrics) {
+    Heartbeat(Duration interval, TransportMeters meters) {
         this.intervalNanos = interval.toNanos();
-        this.metrics = metrics;
+        this.meters = meters;
     }
 
     @Override
@@ -45,7 +44,7 @@ final class Heartbeat extends ChannelDuplexHandler {
 
     private void tick(ChannelHandlerContext ctx) {
         if (pingSentNanos != 0 && lastReadNanos - pingSentNanos < 0) {
-            metrics.heartbeatTimeouts.increment();
+            meters.heartbeatTimeout();
             WebSocketUpgrade.close(ctx.channel(), CloseCodes.GOING_AWAY, "ping timeout");
             return;
         }

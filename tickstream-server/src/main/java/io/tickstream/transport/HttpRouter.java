@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.ThrottledLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,15 +44,15 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final List<WebSocketEndpoint> endpoints;
     private final HttpRoutes routes;
     private final WebSocketUpgrade upgrade;
-    private final GatewayMetrics metrics;
+    private final TransportMeters meters;
     private final ThrottledLog failureLog = new ThrottledLog(log, 5_000);
 
     public HttpRouter(List<WebSocketEndpoint> endpoints, HttpRoutes routes, WebSocketUpgrade upgrade,
-                      GatewayMetrics metrics) {
+                      TransportMeters meters) {
         this.endpoints = List.copyOf(endpoints);
         this.routes = routes;
         this.upgrade = upgrade;
-        this.metrics = metrics;
+        this.meters = meters;
     }
 
     /** Makes the router refuse the connection's request: 503, or an upgrade closed at once with 1013. */
@@ -64,12 +63,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
-            metrics.badHttpRequests.increment();
+            meters.badHttpRequest();
             reply(ctx, request, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request\n"), false);
             return;
         }
         if (!isHttp1(request.protocolVersion())) {
-            metrics.badHttpRequests.increment();
+            meters.badHttpRequest();
             reply(ctx, request, HttpResponses.text(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
                     "HTTP/1.0 and HTTP/1.1 only\n"), false);
             return;
@@ -88,7 +87,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                     return;
                 }
             }
-            metrics.badHttpRequests.increment();
+            meters.badHttpRequest();
             reply(ctx, request, HttpResponses.text(HttpResponseStatus.NOT_FOUND, "no WebSocket endpoint at " + path + "\n"), false);
             return;
         }
@@ -138,12 +137,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof OutOfMemoryError) {
-            metrics.allocationFailures.increment();
+            meters.allocationFailure();
             failureLog.warn("closing HTTP connection {}: {}", ClientAddress.of(ctx.channel()), cause.toString());
             ctx.close();
             return;
         }
-        metrics.badHttpRequests.increment();
+        meters.badHttpRequest();
         log.debug("HTTP connection {} failed: {}", ClientAddress.of(ctx.channel()), cause.toString());
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n"))

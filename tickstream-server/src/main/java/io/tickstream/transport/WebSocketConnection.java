@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.metrics.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +27,12 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
     private static final ThrottledLog failureLog = new ThrottledLog(log, 5_000);
 
     private final WebSocketSession session;
-    private final GatewayMetrics metrics;
+    private final TransportMeters meters;
     private boolean closed;
 
-    WebSocketConnection(WebSocketSession session, GatewayMetrics metrics) {
+    WebSocketConnection(WebSocketSession session, TransportMeters meters) {
         this.session = session;
-        this.metrics = metrics;
+        this.meters = meters;
     }
 
     @Override
@@ -89,14 +88,14 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Channel channel = ctx.channel();
         if (cause instanceof TooLongFrameException) {
-            metrics.protocolViolations.increment();
+            meters.protocolViolation();
             WebSocketUpgrade.closeAbusive(channel, CloseCodes.MESSAGE_TOO_BIG, "message too big");
         } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
-            metrics.protocolViolations.increment();
+            meters.protocolViolation();
             CloseStatus.remember(channel, true, corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
             WebSocketUpgrade.closeAfterGrace(channel);
         } else if (cause instanceof OutOfMemoryError) {
-            metrics.allocationFailures.increment();
+            meters.allocationFailure();
             failureLog.warn("closing WebSocket connection {}: {}", ClientAddress.of(channel), cause.toString());
             ctx.close();
         } else {

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AttributeKey;
-import io.tickstream.metrics.GatewayMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +33,12 @@ public final class WebSocketUpgrade {
 
     private final int maxFrameBytes;
     private final Duration pingInterval;
-    private final GatewayMetrics metrics;
+    private final TransportMeters meters;
 
-    public WebSocketUpgrade(int maxFrameBytes, Duration pingInterval, GatewayMetrics metrics) {
+    public WebSocketUpgrade(int maxFrameBytes, Duration pingInterval, TransportMeters meters) {
         this.maxFrameBytes = maxFrameBytes;
         this.pingInterval = pingInterval;
-        this.metrics = metrics;
+        this.meters = meters;
     }
 
     /**
@@ -55,7 +54,7 @@ public final class WebSocketUpgrade {
                 .closeOnProtocolViolation(true)
                 .build();
         if (!RFC_6455.equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
-            metrics.badHttpRequests.increment();
+            meters.badHttpRequest();
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel)
                     .addListener(ChannelFutureListener.CLOSE);
             return channel.newFailedFuture(new WebSocketHandshakeException("unsupported WebSocket version"));
@@ -69,7 +68,7 @@ public final class WebSocketUpgrade {
         }
         return done.addListener(future -> {
             if (!future.isSuccess() && channel.isActive()) {
-                metrics.badHttpRequests.increment();
+                meters.badHttpRequest();
                 channel.writeAndFlush(HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
                         "bad WebSocket handshake: " + future.cause().getMessage() + "\n"))
                         .addListener(ChannelFutureListener.CLOSE);
@@ -93,8 +92,8 @@ public final class WebSocketUpgrade {
         pipeline.addLast("ws-utf8", new Utf8FrameValidator(true));
         pipeline.addLast("ws-gate", new FrameGate(session));
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrameBytes));
-        pipeline.addLast("ws-heartbeat", new Heartbeat(pingInterval, metrics));
-        pipeline.addLast("ws-session", new WebSocketConnection(session, metrics));
+        pipeline.addLast("ws-heartbeat", new Heartbeat(pingInterval, meters));
+        pipeline.addLast("ws-session", new WebSocketConnection(session, meters));
     }
 
     /**

@@ -56,7 +56,7 @@ class AccountEventsTest {
         WebSocketRecorder alice1 = json(gateway, GatewayFixture.KEY);
         WebSocketRecorder alice2 = compact(gateway, GatewayFixture.KEY);
         WebSocketRecorder bob = json(gateway, BOB_KEY);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().metrics().openConnections.get() == 3);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 3);
 
         bus.publishAccountEvent("alice", "{\"type\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"ts\":1709742000000}");
         alice1.assertTextMessage("{\"type\":\"account\",\"event\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"time\":1709742000000}");
@@ -71,7 +71,7 @@ class AccountEventsTest {
     void shouldMapEveryEventKindToEachProtocolsShape() throws Exception {
         WebSocketRecorder full = json(gateway, GatewayFixture.KEY);
         WebSocketRecorder compact = compact(gateway, GatewayFixture.KEY);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().metrics().openConnections.get() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 2);
         for (String type : new String[] {"balance", "order", "trade", "position", "alert", "notification"}) {
             bus.publishAccountEvent("alice", "{\"type\":\"" + type + "\",\"data\":{\"kind\":\"" + type + "\"}}");
             Map<String, Object> event = GatewayFixture.json(full.nextText());
@@ -89,7 +89,7 @@ class AccountEventsTest {
     @Test
     void shouldDeliverAThousandEventsInBusOrder() throws Exception {
         WebSocketRecorder alice = json(gateway, GatewayFixture.KEY);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().metrics().openConnections.get() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 1);
         for (int i = 0; i < 1000; i++) {
             bus.publishAccountEvent("alice", "{\"type\":\"order\",\"data\":{\"n\":" + i + "}}");
         }

@@ -51,7 +51,7 @@ class InstrumentApiTest {
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"tickstream\"");
         }
         assertThat(wrong.body()).doesNotContain("not-a-key");
-        assertThat(gateway.gateway().metrics().authFailures.sum()).isEqualTo(4);
+        assertThat(gateway.gateway().sessionMeters().authFailures()).isEqualTo(4);
     }
 
     @Test

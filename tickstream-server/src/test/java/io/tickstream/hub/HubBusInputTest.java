@@ -9,7 +9,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.tickstream.NoLeaks;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.instrument.Instrument;
-import io.tickstream.metrics.GatewayMetrics;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.state.InstrumentState;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +26,17 @@ class HubBusInputTest {
     private static final Instrument EURUSD = new Instrument("1", "EURUSD");
 
     private final InProcessBus bus = new InProcessBus(List.of(EURUSD));
-    private final GatewayMetrics metrics = new GatewayMetrics();
     private final JsonTickView ticks = new JsonTickView();
     private final FailingView failing = new FailingView();
-    private final Hub hub = new Hub(bus, List.of(ticks, failing), PooledByteBufAllocator.DEFAULT, metrics);
+    private final Hub hub = new Hub(bus, List.of(ticks, failing), PooledByteBufAllocator.DEFAULT);
     private final EmbeddedChannel tickClient = new EmbeddedChannel();
     private final EmbeddedChannel otherClient = new EmbeddedChannel();
 
     @BeforeEach
     void subscribe() {
         bus.start(hub);
-        hub.subscribe(new SessionOutbox(tickClient, metrics, 100), EURUSD, ticks);
-        hub.subscribe(new SessionOutbox(otherClient, metrics, 100), EURUSD, failing);
+        hub.subscribe(hub.outbox(tickClient, 100), EURUSD, ticks);
+        hub.subscribe(hub.outbox(otherClient, 100), EURUSD, failing);
     }
 
     @AfterEach
@@ -53,7 +51,7 @@ class HubBusInputTest {
         failing.throwing = true;
         bus.publishMarketData(EURUSD.id(), quote(1, null, "1.0850"));
 
-        assertThat(metrics.encodeFailures.sum()).isEqualTo(1);
+        assertThat(hub.meters().encodeFailures()).isEqualTo(1);
         assertThat(received(tickClient)).as("the change reached no one").isEmpty();
 
         failing.throwing = false;
@@ -69,7 +67,7 @@ class HubBusInputTest {
         bus.publishMarketData(EURUSD.id(), quote(1, null, "1.0851"));
         bus.publishMarketData(EURUSD.id(), quote(5, null, "1.0852"));
 
-        assertThat(metrics.staleUpdates.sum()).isEqualTo(2);
+        assertThat(hub.meters().staleUpdates()).isEqualTo(2);
         assertThat(received(tickClient)).singleElement().asString().contains("\"bid\":1.0850");
     }
 
@@ -83,7 +81,7 @@ class HubBusInputTest {
         List<String> sent = received(tickClient);
         assertThat(sent).hasSize(3);
         assertThat(sent.get(2)).contains("\"bid\":1.0852");
-        assertThat(metrics.staleUpdates.sum()).isEqualTo(1);
+        assertThat(hub.meters().staleUpdates()).isEqualTo(1);
     }
 
     private static String quote(long seq, String epoch, String bid) {

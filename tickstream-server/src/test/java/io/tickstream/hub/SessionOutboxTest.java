@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.tickstream.NoLeaks;
-import io.tickstream.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,8 @@ class SessionOutboxTest {
             ctx.flush();
         }
     });
-    private final GatewayMetrics metrics = new GatewayMetrics();
-    private final SessionOutbox outbox = new SessionOutbox(channel, metrics, 3);
+    private final OutboxMeters meters = new OutboxMeters();
+    private final SessionOutbox outbox = new SessionOutbox(channel, meters, 3);
     private final Subscription quotes = new Subscription(outbox, null, 0, true, 0);
     private final Subscription book = new Subscription(outbox, null, 1, true, 0);
 
@@ -65,7 +64,7 @@ class SessionOutboxTest {
         writable(true);
 
         assertThat(drain()).containsExactly("b1", "q3");
-        assertThat(metrics.conflatedFrames.sum()).isEqualTo(2);
+        assertThat(meters.conflatedFrames()).isEqualTo(2);
     }
 
     @Test
@@ -93,7 +92,7 @@ class SessionOutboxTest {
         assertThat(close.statusCode()).isEqualTo(1013);
         assertThat(close.reasonText()).isEqualTo("slow consumer");
         close.release();
-        assertThat(metrics.slowConsumerDisconnects.sum()).isEqualTo(1);
+        assertThat(meters.slowConsumerDisconnects()).isEqualTo(1);
 
         ByteBuf after = frame("after");
         outbox.offerOrdered(after);
@@ -113,7 +112,7 @@ class SessionOutboxTest {
         writable(true);
 
         assertThat(drain()).containsExactly("q99", "t1", "t2", "t3");
-        assertThat(metrics.slowConsumerDisconnects.sum()).isZero();
+        assertThat(meters.slowConsumerDisconnects()).isZero();
     }
 
     @Test

@@ -124,7 +124,7 @@ class ImeOverRedisTest {
         publish("1", "{\"Aggregate\":{\"last_price\":1.3}}");
         assertThat(client.nextText()).contains("\"last_price\":1.3");
         client.assertExhausted();
-        assertThat(gateway.gateway().metrics().malformedUpdates.sum()).isEqualTo(2);
+        assertThat(gateway.gateway().hub().meters().malformedUpdates()).isEqualTo(2);
         client.close(1000, "done");
     }
 

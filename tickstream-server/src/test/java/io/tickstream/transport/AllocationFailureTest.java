@@ -3,7 +3,6 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.tickstream.metrics.GatewayMetrics;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,31 +10,31 @@ import org.junit.jupiter.api.Test;
 /** A connection whose memory cannot be allocated is closed, alone, and counted. */
 class AllocationFailureTest {
 
-    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final TransportMeters meters = new TransportMeters();
 
     @Test
     void shouldCloseAWebSocketConnectionWhoseBufferCannotBeAllocated() {
         ClosedSession session = new ClosedSession();
-        EmbeddedChannel channel = new EmbeddedChannel(new WebSocketConnection(session, metrics));
+        EmbeddedChannel channel = new EmbeddedChannel(new WebSocketConnection(session, meters));
 
         channel.pipeline().fireExceptionCaught(new OutOfMemoryError("Cannot reserve 65536 bytes of direct buffer memory"));
 
         assertThat(channel.isActive()).isFalse();
         assertThat(session.closed).isTrue();
-        assertThat(metrics.allocationFailures.sum()).isEqualTo(1);
+        assertThat(meters.allocationFailures()).isEqualTo(1);
     }
 
     @Test
     void shouldCloseAnHttpConnectionWhoseBufferCannotBeAllocatedWithoutWritingAnAnswer() {
         HttpRouter router = new HttpRouter(List.of(), HttpRoutes.builder().build(),
-                new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), metrics), metrics);
+                new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), meters), meters);
         EmbeddedChannel channel = new EmbeddedChannel(router);
 
         channel.pipeline().fireExceptionCaught(new OutOfMemoryError("Cannot reserve 65536 bytes of direct buffer memory"));
 
         assertThat(channel.isActive()).isFalse();
         assertThat(channel.outboundMessages()).isEmpty();
-        assertThat(metrics.allocationFailures.sum()).isEqualTo(1);
+        assertThat(meters.allocationFailures()).isEqualTo(1);
     }
 
     private static final class ClosedSession implements WebSocketSession {

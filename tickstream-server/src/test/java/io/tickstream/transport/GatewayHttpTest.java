@@ -58,7 +58,7 @@ class GatewayHttpTest {
             String reply = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
             assertThat(reply).startsWith("HTTP/1.1 400");
         }
-        assertThat(gateway.gateway().metrics().badHttpRequests.sum()).isGreaterThanOrEqualTo(1);
+        assertThat(gateway.gateway().transportMeters().badHttpRequests()).isGreaterThanOrEqualTo(1);
         assertThat(HttpClient.newHttpClient().send(get("/health"), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(200);
     }

@@ -148,7 +148,7 @@ final class CompactSession implements MessageEndpoint.Session {
     }
 
     private void error(String message) {
-        context.metrics().clientErrors.increment();
+        context.meters().clientError();
         send(replies.error(null, message, -1));
     }
 

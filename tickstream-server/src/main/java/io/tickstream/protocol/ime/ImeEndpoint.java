@@ -69,7 +69,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
     private void open(Channel channel, boolean byId, Set<String> refs, String credential) {
         Optional<Principal> principal = context.authenticator().authenticate(credential);
         if (principal.isEmpty()) {
-            context.metrics().authFailures.increment();
+            context.meters().authFailure();
             refuse(channel, "authentication failed");
             return;
         }
@@ -99,21 +99,21 @@ public final class ImeEndpoint implements WebSocketEndpoint {
 
     private void start(Channel channel, boolean byId, Principal principal, List<Instrument> instruments) {
         if (!context.connections().tryAcquire(principal)) {
-            context.metrics().connectionLimitRejects.increment();
+            context.meters().connectionLimitReject();
             refuse(channel, "connection limit reached");
             return;
         }
-        SessionOutbox outbox = new SessionOutbox(channel, context.metrics(), context.limits().maxQueuedEvents());
+        SessionOutbox outbox = context.hub().outbox(channel, context.limits().maxQueuedEvents());
         ImeSession session = new ImeSession(context, principal, outbox);
         context.upgrade().install(channel, session);
-        SessionLog.opened(channel, PROTOCOL, context.metrics());
+        SessionLog.opened(channel, PROTOCOL, context.meters());
         SessionLog.authenticated(channel, PROTOCOL, principal.account());
         ConnectionAdmission.authenticated(channel);
         session.start(instruments, byId ? idView : nameView);
     }
 
     private void refuse(Channel channel, String reason) {
-        context.metrics().rejectedHandshakes.increment();
+        context.meters().rejectedHandshake();
         SessionLog.refused(channel, PROTOCOL, reason);
         WebSocketUpgrade.close(channel, CloseCodes.POLICY_VIOLATION, reason);
     }

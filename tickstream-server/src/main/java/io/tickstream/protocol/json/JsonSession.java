@@ -201,7 +201,7 @@ final class JsonSession implements MessageEndpoint.Session {
     }
 
     private void error(String message) {
-        context.metrics().clientErrors.increment();
+        context.meters().clientError();
         send(replies.error(message));
     }
 

@@ -35,7 +35,7 @@ class ImeHandshakeTest {
         startDefault();
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.byName("EURUSD"), Map.of());
         client.assertClosing(1008, "authentication failed");
-        assertThat(gateway.gateway().metrics().authFailures.sum()).isEqualTo(1);
+        assertThat(gateway.gateway().sessionMeters().authFailures()).isEqualTo(1);
     }
 
     @Test

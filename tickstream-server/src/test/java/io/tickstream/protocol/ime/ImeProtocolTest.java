@@ -60,7 +60,7 @@ class ImeProtocolTest {
         bus.publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0850}}");
         bus.publishMarketData("1", "{\"seq\":5,\"data\":{\"Aggregate\":{\"last_price\":1.0850}}}");
         client.assertExhausted();
-        assertThat(gateway.gateway().metrics().unchangedUpdates.sum()).isGreaterThanOrEqualTo(2);
+        assertThat(gateway.gateway().hub().meters().unchangedUpdates()).isGreaterThanOrEqualTo(2);
         client.close(1000, "done");
     }
 
@@ -162,7 +162,7 @@ class ImeProtocolTest {
         bus.publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.2}}");
         assertThat(json(client.nextText()).get("contractName")).isEqualTo("EURUSD");
         client.assertExhausted();
-        assertThat(gateway.gateway().metrics().malformedUpdates.sum()).isEqualTo(6);
+        assertThat(gateway.gateway().hub().meters().malformedUpdates()).isEqualTo(6);
         client.close(1000, "done");
     }
 

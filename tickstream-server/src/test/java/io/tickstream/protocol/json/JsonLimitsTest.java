@@ -73,7 +73,7 @@ class JsonLimitsTest {
         }
         assertThat(client.awaitClose().code()).isEqualTo(1008);
         assertThat(client.awaitClose().reason()).isEqualTo("rate limit exceeded");
-        assertThat(gateway.gateway().metrics().rateLimited.sum()).isPositive();
+        assertThat(gateway.gateway().sessionMeters().rateLimitedMessages()).isPositive();
     }
 
     @Test
@@ -104,7 +104,7 @@ class JsonLimitsTest {
         second.assertClosing(1008, "connection limit reached");
         first.close(1000, "done");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> gateway.gateway().metrics().openConnections.get() == 0);
+                .until(() -> gateway.gateway().sessionMeters().open() == 0);
         WebSocketRecorder third = authenticated(SINGLE);
         assertThat(json(third.nextText())).containsEntry("success", true);
         third.close(1000, "done");

@@ -164,7 +164,7 @@ class JsonProtocolTest {
         assertThat(GatewayFixture.at(state, "data", "Aggregate", "last_price")).isEqualTo(new BigDecimal("1.0851"));
         bus.publishRaw(io.tickstream.bus.BusChannel.TRADES, "1", "{\"price\":\"x\"}");
         client.assertExhausted();
-        assertThat(gateway.gateway().metrics().malformedUpdates.sum()).isEqualTo(1);
+        assertThat(gateway.gateway().hub().meters().malformedUpdates()).isEqualTo(1);
         client.close(1000, "done");
     }
 
