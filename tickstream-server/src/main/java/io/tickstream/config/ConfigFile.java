@@ -49,8 +49,8 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "ime", "websocket", "http",
-                "limits", "jwt", "apiKeys");
+        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "ime",
+                "websocket", "http", "limits", "jwt", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
                 .port(root.integer("port", 8080))
@@ -75,6 +75,11 @@ public final class ConfigFile {
         ConfigNode simulator = root.section("simulator");
         simulator.allowOnly("rate");
         builder.simulatorRate(simulator.decimal("rate", 20));
+        ConfigNode protocols = root.section("protocols");
+        for (String protocol : protocols.names()) {
+            builder.protocol(protocol, protocols.bool(protocol, true));
+        }
+        builder.dashboard(root.bool("dashboard", true));
         readIme(root.section("ime"), builder);
         ConfigNode websocket = root.section("websocket");
         websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads");

@@ -35,6 +35,11 @@ final class ConfigNode {
         }
     }
 
+    /** The settings given here, in file order. */
+    Set<String> names() {
+        return values.keySet();
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

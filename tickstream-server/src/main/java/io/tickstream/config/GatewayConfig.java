@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a gateway node is configured with. Immutable; made by {@link #builder()} or read
@@ -27,6 +29,9 @@ import java.util.List;
  * @param proxyProtocol   whether every connection starts with a PROXY protocol (v1 or v2) header from a
  *                        TCP load balancer, naming the real client for limits and logs
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
+ * @param protocols       protocols turned on or off by name ({@code ime}, {@code json}, {@code compact});
+ *                        those not named are on
+ * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
  */
@@ -49,10 +54,13 @@ public record GatewayConfig(
         boolean proxyProtocol,
         JwtSettings jwt,
         List<ApiKey> apiKeys,
+        Map<String, Boolean> protocols,
+        boolean dashboard,
         String demoKey) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
+        protocols = Map.copyOf(protocols);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -84,6 +92,11 @@ public record GatewayConfig(
         return redisUri != null;
     }
 
+    /** Whether a protocol is on: it is unless the configuration turned it off. */
+    public boolean serves(String protocol) {
+        return protocols.getOrDefault(protocol, true);
+    }
+
     /** Collects settings with the documented defaults; not thread-safe. */
     public static final class Builder {
         private String host = "0.0.0.0";
@@ -104,6 +117,8 @@ public record GatewayConfig(
         private boolean proxyProtocol;
         private JwtSettings jwt;
         private final List<ApiKey> apiKeys = new ArrayList<>();
+        private final Map<String, Boolean> protocols = new LinkedHashMap<>();
+        private boolean dashboard = true;
         private String demoKey;
 
         public Builder host(String value) {
@@ -197,6 +212,17 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Turns a protocol on or off by name; protocols not named are on. */
+        public Builder protocol(String name, boolean on) {
+            protocols.put(name, on);
+            return this;
+        }
+
+        public Builder dashboard(boolean value) {
+            dashboard = value;
+            return this;
+        }
+
         /** Demo mode: the dashboard offers this key (add it with {@link #apiKey} too). */
         public Builder demoKey(String value) {
             demoKey = value;
@@ -210,7 +236,7 @@ public record GatewayConfig(
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
-                    proxyProtocol, jwt, apiKeys, demoKey);
+                    proxyProtocol, jwt, apiKeys, protocols, dashboard, demoKey);
         }
     }
 }

@@ -24,6 +24,11 @@ final class AccountTopic extends Topic {
     }
 
     @Override
+    boolean isInstrument() {
+        return false;
+    }
+
+    @Override
     String key() {
         return account;
     }

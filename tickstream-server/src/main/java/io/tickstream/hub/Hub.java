@@ -100,17 +100,10 @@ public final class Hub implements BusListener {
 
     /** Ends a subscription. Call on the connection's event loop. */
     public void unsubscribe(Subscription subscription) {
-        Topic topic = subscription.topic;
-        if (topic instanceof InstrumentTopic) {
+        if (subscription.topic.isInstrument()) {
             meters.unsubscribed();
         }
-        if (topic.remove(subscription)) {
-            if (topic instanceof InstrumentTopic) {
-                instruments.remove(topic.key(), topic);
-            } else {
-                accounts.remove(topic.key(), topic);
-            }
-        }
+        subscription.topic.remove(subscription);
     }
 
     @Override
@@ -300,6 +293,7 @@ public final class Hub implements BusListener {
 
         @Override
         public void release(Topic topic) {
+            instruments.remove(topic.key(), topic);
             bus.unsubscribe(BusChannel.MARKET_DATA, topic.key());
             bus.unsubscribe(BusChannel.TRADES, topic.key());
         }
@@ -314,6 +308,7 @@ public final class Hub implements BusListener {
 
         @Override
         public void release(Topic topic) {
+            accounts.remove(topic.key(), topic);
             bus.unsubscribe(BusChannel.ACCOUNT, topic.key());
         }
     }

@@ -34,6 +34,11 @@ final class InstrumentTopic extends Topic {
     }
 
     @Override
+    boolean isInstrument() {
+        return true;
+    }
+
+    @Override
     String key() {
         return instrument.id();
     }

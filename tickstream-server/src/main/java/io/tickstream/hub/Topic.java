@@ -33,6 +33,9 @@ abstract class Topic {
     /** The bus key of this topic: an instrument id or an account. */
     abstract String key();
 
+    /** Whether this is an instrument's topic, whose subscriptions are counted, rather than an account's. */
+    abstract boolean isInstrument();
+
     /** The state version a new subscriber starts from (0 for topics without state). */
     abstract long version();
 
@@ -57,11 +60,11 @@ abstract class Topic {
         return subscription;
     }
 
-    /** Removes a subscription; returns true when it was the last and the topic is now retired. */
-    synchronized boolean remove(Subscription subscription) {
+    /** Removes a subscription; the last one retires the topic. */
+    synchronized void remove(Subscription subscription) {
         LoopFanout fanout = fanoutOf(subscription.outbox.channel().eventLoop());
         if (fanout == null || retired) {
-            return false;
+            return;
         }
         fanout.remove(subscription);
         if (--fanout.size == 0) {
@@ -71,9 +74,7 @@ abstract class Topic {
         if (--subscribers == 0) {
             retired = true;
             interest.release(this);
-            return true;
         }
-        return false;
     }
 
     /** Call holding the monitor. */
@@ -147,7 +148,8 @@ abstract class Topic {
 
     /**
      * Told, under the topic's monitor, when the first subscriber arrives and the last leaves, so
-     * that bus subscribe and unsubscribe calls are issued in the order the topic saw them.
+     * that bus subscribe and unsubscribe calls are issued in the order the topic saw them. On
+     * release the hub also forgets the retired topic.
      */
     interface BusInterest {
         void acquire(Topic topic);

@@ -15,7 +15,6 @@ import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
 import io.tickstream.hub.OutboxMeters;
-import io.tickstream.hub.TopicView;
 import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.http.InstrumentRoutes;
@@ -29,12 +28,8 @@ import io.tickstream.metrics.PrometheusMetrics;
 import io.tickstream.metrics.RateMeter;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionMeters;
-import io.tickstream.protocol.compact.CompactEndpoint;
-import io.tickstream.protocol.compact.CompactViews;
-import io.tickstream.protocol.ime.ImeEndpoint;
-import io.tickstream.protocol.ime.ImeStateView;
-import io.tickstream.protocol.json.JsonEndpoint;
-import io.tickstream.protocol.json.JsonViews;
+import io.tickstream.protocol.WireProtocol;
+import io.tickstream.protocol.json.JsonProtocol;
 import io.tickstream.redis.RedisBus;
 import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
@@ -52,7 +47,6 @@ import io.tickstream.transport.WebSocketUpgrade;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -99,7 +93,8 @@ public final class Gateway implements AutoCloseable {
     private final MarketSimulator simulator;
     private final AccountSimulator accountSimulator;
 
-    private Gateway(GatewayConfig config, Bus bus, boolean ownsBus) throws InterruptedException {
+    private Gateway(GatewayConfig config, List<WireProtocol> protocols, Bus bus, boolean ownsBus)
+            throws InterruptedException {
         this.bus = bus;
         this.ownsBus = ownsBus;
         long openFiles = OpenFilesCheck.warnIfBelow(config.limits().expectedConnections());
@@ -108,20 +103,12 @@ public final class Gateway implements AutoCloseable {
         awaitFirstCatalog(refresher);
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
 
-        ImeStateView nameView = ImeStateView.byName(config.timeZone());
-        ImeStateView idView = ImeStateView.byId(config.imeIdField(), config.timeZone());
-        JsonViews jsonViews = new JsonViews();
-        CompactViews compactViews = new CompactViews();
-        List<TopicView> views = new ArrayList<>(List.of(nameView, idView));
-        views.addAll(jsonViews.all());
-        views.addAll(compactViews.all());
-        this.hub = new Hub(bus, views, PooledByteBufAllocator.DEFAULT);
+        this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
+                PooledByteBufAllocator.DEFAULT);
         bus.start(hub);
-        this.sessionMeters = new SessionMeters(List.of("ime", "json", "compact"));
+        this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
         DeliveryLatency latency = new DeliveryLatency(hub.meters().deliveryLatencyMicros(), System::currentTimeMillis);
-        OutboxMeters outboxes = hub.outboxMeters();
-        RateMeter rates = new RateMeter(hub.meters()::busMessages, outboxes::framesOut, outboxes::bytesOut,
-                outboxes::conflatedFrames, sessionMeters::clientMessages, System::nanoTime);
+        RateMeter rates = rates(hub, sessionMeters);
         scheduler.scheduleAtFixedRate(() -> {
             try {
                 latency.drain();
@@ -136,27 +123,24 @@ public final class Gateway implements AutoCloseable {
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
                 config.limits(), sessionMeters);
-        List<WebSocketEndpoint> endpoints = List.of(
-                new ImeEndpoint(config.imeBasePath(), nameView, idView, context),
-                JsonEndpoint.create(context, jsonViews),
-                CompactEndpoint.create(context, compactViews));
-        this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
+        List<WebSocketEndpoint> endpoints = protocols.stream()
+                .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
+
         ServerLimits serverLimits = config.serverLimits();
         this.admission = new ConnectionAdmission(serverLimits.maxConnections() == ServerLimits.FROM_OPEN_FILES
                 ? OpenFilesCheck.connectionsAllowed(openFiles) : serverLimits.maxConnections(),
                 serverLimits.maxUnauthenticated(), serverLimits.maxUnauthenticatedPerAddress());
         HttpConnectionPolicy httpPolicy = new HttpConnectionPolicy(serverLimits);
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
-        for (MeterBinder component : List.of(hub.meters(), outboxes, sessionMeters, transportMeters, admission,
-                httpPolicy, watchdog)) {
+        this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
+        for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), sessionMeters, transportMeters,
+                admission, httpPolicy, watchdog)) {
             prometheus.bind(component);
         }
-        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));
-        new DashboardRoutes(config.demoKey()).addTo(routes);
-        new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
-        new OperatorRoutes(prometheus, new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
-                sessionMeters, transportMeters, admission, watchdog, latency, rates)).addTo(routes, operatorThread);
-        HttpRouter router = new HttpRouter(endpoints, routes.build(), upgrade, transportMeters);
+        OperatorFigures figures = new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
+                sessionMeters, transportMeters, admission, watchdog, latency, rates);
+        HttpRouter router = new HttpRouter(endpoints, routes(config, protocols, authenticator, refresher, figures),
+                upgrade, transportMeters);
         try {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
                     httpPolicy, config.proxyProtocol());
@@ -175,16 +159,44 @@ public final class Gateway implements AutoCloseable {
             simulator.start();
             accountSimulator.start();
         }
-        log.info("gateway listening on {}:{} ({} bus, {} instruments)", config.host(), server.port(),
-                config.usesRedis() ? "Redis" : "in-process", catalog.size());
+        log.info("gateway listening on {}:{} ({} bus, {} instruments, protocols {})", config.host(), server.port(),
+                config.usesRedis() ? "Redis" : "in-process", catalog.size(),
+                protocols.stream().map(WireProtocol::name).toList());
+    }
+
+    private static RateMeter rates(Hub hub, SessionMeters sessions) {
+        OutboxMeters outboxes = hub.outboxMeters();
+        return new RateMeter(hub.meters()::busMessages, outboxes::framesOut, outboxes::bytesOut,
+                outboxes::conflatedFrames, sessions::clientMessages, System::nanoTime);
+    }
+
+    /** Health, the HTTP APIs, the operators' figures and, when it is on, the dashboard. */
+    private HttpRoutes routes(GatewayConfig config, List<WireProtocol> protocols, Authenticator authenticator,
+                              CatalogRefresher refresher, OperatorFigures figures) {
+        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));
+        boolean json = protocols.stream().anyMatch(protocol -> protocol.name().equals(JsonProtocol.NAME));
+        if (config.dashboard() && json) {
+            new DashboardRoutes(config.demoKey()).addTo(routes);
+        } else if (config.dashboard()) {
+            log.info("the dashboard is off: it is a client of the JSON protocol, which is off");
+        }
+        new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
+        new OperatorRoutes(prometheus, figures).addTo(routes, operatorThread);
+        return routes.build();
     }
 
     /** Starts a node with the bus its configuration names: Redis, or in-process with the simulator. */
     public static Gateway start(GatewayConfig config) throws ConfigException, InterruptedException {
+        List<WireProtocol> protocols;
+        try {
+            protocols = Protocols.serving(config);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
         Bus bus = config.usesRedis() ? RedisBus.connect(config.redisUri(), config.channels())
                 : new InProcessBus(inProcessCatalog(config));
         try {
-            return new Gateway(config, bus, true);
+            return new Gateway(config, protocols, bus, true);
         } catch (InterruptedException | RuntimeException e) {
             bus.close();
             throw e;
@@ -193,7 +205,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a node on a bus the caller owns (and closes); no simulator. */
     public static Gateway start(GatewayConfig config, Bus bus) throws InterruptedException {
-        return new Gateway(config, bus, false);
+        return new Gateway(config, Protocols.serving(config), bus, false);
     }
 
     public int port() {

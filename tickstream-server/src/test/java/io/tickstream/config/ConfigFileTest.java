@@ -89,6 +89,20 @@ class ConfigFileTest {
     }
 
     @Test
+    void shouldReadWhichProtocolsAndWhetherTheDashboardAreOn() throws Exception {
+        GatewayConfig config = ConfigFile.load(write("protocols.json", """
+                {"protocols": {"compact": false, "ime": true}, "dashboard": false}
+                """)).build();
+
+        assertThat(config.serves("compact")).isFalse();
+        assertThat(config.serves("ime")).isTrue();
+        assertThat(config.serves("json")).as("not named: on").isTrue();
+        assertThat(config.dashboard()).isFalse();
+        assertThat(ConfigFile.load(write("default.json", "{}")).build().dashboard()).isTrue();
+        expectError("{\"protocols\": {\"json\": \"off\"}}", "protocols.json");
+    }
+
+    @Test
     void shouldRejectAMissingFile() {
         assertThatThrownBy(() -> ConfigFile.load(dir.resolve("absent.json")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read configuration file");

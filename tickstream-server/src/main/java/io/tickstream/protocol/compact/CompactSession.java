@@ -87,7 +87,7 @@ final class CompactSession implements MessageEndpoint.Session {
         }
         switch (admission.admit(credential, views.account())) {
             case ADMITTED -> {
-                SessionLog.authenticated(outbox.channel(), "compact", admission.principal().account());
+                SessionLog.authenticated(outbox.channel(), CompactProtocol.NAME, admission.principal().account());
                 send(replies.authorized());
             }
             case BAD_CREDENTIAL -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,

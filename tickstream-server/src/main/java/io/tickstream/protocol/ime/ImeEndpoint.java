@@ -30,7 +30,6 @@ import java.util.Set;
 public final class ImeEndpoint implements WebSocketEndpoint {
 
     private static final String BEARER = "Bearer ";
-    private static final String PROTOCOL = "ime";
 
     private final String namePath;
     private final String idPath;
@@ -106,15 +105,15 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         SessionOutbox outbox = context.hub().outbox(channel, context.limits().maxQueuedEvents());
         ImeSession session = new ImeSession(context, principal, outbox);
         context.upgrade().install(channel, session);
-        SessionLog.opened(channel, PROTOCOL, context.meters());
-        SessionLog.authenticated(channel, PROTOCOL, principal.account());
+        SessionLog.opened(channel, ImeProtocol.NAME, context.meters());
+        SessionLog.authenticated(channel, ImeProtocol.NAME, principal.account());
         ConnectionAdmission.authenticated(channel);
         session.start(instruments, byId ? idView : nameView);
     }
 
     private void refuse(Channel channel, String reason) {
         context.meters().rejectedHandshake();
-        SessionLog.refused(channel, PROTOCOL, reason);
+        SessionLog.refused(channel, ImeProtocol.NAME, reason);
         WebSocketUpgrade.close(channel, CloseCodes.POLICY_VIOLATION, reason);
     }
 

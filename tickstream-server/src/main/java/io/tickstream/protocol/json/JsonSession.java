@@ -93,7 +93,7 @@ final class JsonSession implements MessageEndpoint.Session {
         Admission.Result result = admission.admit(message.credential(), views.account);
         switch (result) {
             case ADMITTED -> {
-                SessionLog.authenticated(outbox.channel(), "json", admission.principal().account());
+                SessionLog.authenticated(outbox.channel(), JsonProtocol.NAME, admission.principal().account());
                 send(replies.auth(true, "Authenticated successfully"));
             }
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
