@@ -3,24 +3,15 @@ package io.tickstream.client;
 import io.tickstream.client.message.AccountMessage;
 import io.tickstream.client.message.Balance;
 import io.tickstream.client.message.Book;
-import io.tickstream.client.message.MarketMessage;
 import io.tickstream.client.message.Order;
 import io.tickstream.client.message.Position;
 import io.tickstream.client.message.State;
 import io.tickstream.client.message.Tick;
 import io.tickstream.client.message.Trade;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * A client of a Tickstream gateway's JSON message protocol (SPEC 3.2 and 6): connects and
@@ -56,23 +47,20 @@ import java.util.stream.Collectors;
  */
 public final class TickstreamClient implements AutoCloseable {
 
-    private final SubscriptionSync sync = new SubscriptionSync();
+    private final ClientLoop loop = new ClientLoop();
     private final Listeners listeners = new Listeners();
     private final Dispatcher dispatcher = new Dispatcher(listeners);
-    private final FeedRegistry feeds = new FeedRegistry();
-    private final ClientLoop loop = new ClientLoop();
-    private final ExecutorService delivery = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "tickstream-client-delivery");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final FeedPublisher.FeedContext feedContext;
+    private final Lifecycle life = new Lifecycle(listeners);
+    private final Feeds feeds;
     private final ConnectionSupervisor supervisor;
+    private final Subscriptions subscriptions;
 
     TickstreamClient(ClientSettings settings) {
         settings.listeners().forEach(listeners::add);
-        feedContext = new FeedPublisher.FeedContext(dispatcher, feeds, delivery, listeners, settings.streamBuffer());
-        supervisor = new ConnectionSupervisor(settings, loop, sync, dispatcher, listeners, feeds::terminate);
+        SubscriptionSync sync = new SubscriptionSync();
+        feeds = new Feeds(dispatcher, listeners, settings.streamBuffer());
+        supervisor = new ConnectionSupervisor(settings, loop, sync, dispatcher, listeners, life, feeds::end);
+        subscriptions = new Subscriptions(sync, loop, life, supervisor);
     }
 
     public static ClientBuilder builder() {
@@ -89,7 +77,7 @@ public final class TickstreamClient implements AutoCloseable {
      * @throws ClientClosedException       the client was closed
      */
     public void connect() throws InterruptedException {
-        TickstreamException ended = supervisor.terminalError();
+        TickstreamException ended = life.terminalError();
         if (ended != null) {
             throw ended;
         }
@@ -107,27 +95,22 @@ public final class TickstreamClient implements AutoCloseable {
      * {@link ServerErrorException} for a symbol it refused (which is then dropped).
      */
     public CompletableFuture<Void> subscribe(Channel<?> channel, String... symbols) {
-        return subscribe(topics(channel, channel == Channel.BOOK ? Topic.DEFAULT_BOOK_DEPTH : 0, symbols));
+        return subscriptions.subscribe(channel, symbols);
     }
 
     /** Subscribes order books of {@code depth} levels (1..20); subscribing again changes the depth. */
     public CompletableFuture<Void> subscribeBook(int depth, String... symbols) {
-        return subscribe(topics(Channel.BOOK, depth, symbols));
+        return subscriptions.subscribeBook(depth, symbols);
     }
 
     /** Stops a channel's symbols; the server is told at once when connected. */
     public void unsubscribe(Channel<?> channel, String... symbols) {
-        List<Topic.Key> keys = new ArrayList<>();
-        for (String symbol : symbols) {
-            keys.add(new Topic.Key(symbol, channel));
-        }
-        sync.unwant(keys);
-        supervisor.unsubscribed();
+        subscriptions.unsubscribe(channel, symbols);
     }
 
     /** The topics the client keeps subscribed (those the server refused are dropped). */
     public Set<Topic> subscriptions() {
-        return sync.topics();
+        return subscriptions.topics();
     }
 
     /** Adds a handler of one channel's messages; see the class comment for its thread. */
@@ -185,27 +168,21 @@ public final class TickstreamClient implements AutoCloseable {
 
     /** A stream of a channel without subscribing anything; market channels may be narrowed to symbols. */
     public <T> Feed<T> feed(Channel<T> channel, String... symbols) {
-        if (symbols.length > 0 && !channel.isSubscribable()) {
-            throw new IllegalArgumentException("channel " + channel + " has no symbols to filter on");
-        }
-        Set<String> wanted = Arrays.stream(symbols).map(TickstreamClient::fold).collect(Collectors.toSet());
-        Predicate<T> filter = wanted.isEmpty() ? message -> true
-                : message -> message instanceof MarketMessage market && wanted.contains(fold(market.symbol()));
-        return new FeedPublisher<>(channel, filter, feedContext);
+        return feeds.of(channel, symbols);
     }
 
     /** Whether the client is connected and authenticated right now. */
     public boolean isConnected() {
-        return supervisor.state() == ConnectionState.CONNECTED;
+        return life.state() == ConnectionState.CONNECTED;
     }
 
     public ConnectionState state() {
-        return supervisor.state();
+        return life.state();
     }
 
     /** Connection attempts made so far, the first one included. */
     public int connectionAttempts() {
-        return supervisor.attempts();
+        return life.attempts();
     }
 
     /** Closes the connection (close code 1000) and ends every stream; pending subscriptions fail. Idempotent. */
@@ -213,7 +190,7 @@ public final class TickstreamClient implements AutoCloseable {
     public void close() {
         supervisor.close();
         loop.shutdown();
-        delivery.shutdown();
+        feeds.shutdown();
     }
 
     private <T> Feed<T> subscribed(Channel<T> channel, String... symbols) {
@@ -221,27 +198,5 @@ public final class TickstreamClient implements AutoCloseable {
             subscribe(channel, symbols);
         }
         return feed(channel, symbols);
-    }
-
-    private CompletableFuture<Void> subscribe(List<Topic> topics) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        sync.want(topics);
-        supervisor.subscribed(topics.stream().map(Topic::key).toList(), done);
-        return done;
-    }
-
-    private static List<Topic> topics(Channel<?> channel, int depth, String... symbols) {
-        if (symbols.length == 0) {
-            throw new IllegalArgumentException("name at least one symbol");
-        }
-        List<Topic> topics = new ArrayList<>(symbols.length);
-        for (String symbol : symbols) {
-            topics.add(new Topic(symbol, channel, depth));
-        }
-        return topics;
-    }
-
-    private static String fold(String symbol) {
-        return symbol.toLowerCase(Locale.ROOT);
     }
 }

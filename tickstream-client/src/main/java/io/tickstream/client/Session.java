@@ -1,0 +1,134 @@
+package io.tickstream.client;
+
+import io.tickstream.client.message.AuthResult;
+import io.tickstream.client.message.ControlMessage;
+import io.tickstream.client.message.ServerError;
+import io.tickstream.client.message.SubscriptionReply;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The conversation with the gateway over one open connection: authenticates within
+ * {@code connectTimeout}, keeps the heartbeat, sends what the subscription sync has pending, and acts
+ * on the server's replies and close code. Whether to reconnect or give up is not its business: it
+ * tells its {@link Events}. Confined to the client's loop thread. Its timers and sends may still
+ * report after it was dropped, so the supervisor ignores a session that is no longer its current one.
+ */
+final class Session {
+
+    /** What a session tells its supervisor, on the loop thread. */
+    interface Events {
+
+        /** The server accepted the credentials; call {@link Session#open()} to start subscribing. */
+        void authenticated(Session session);
+
+        /** The connection failed in a way worth retrying. */
+        void lost(Session session, ConnectionLostException error);
+
+        /** The server refused the client: bad credentials or a close code that means stop. */
+        void refused(TickstreamException error);
+    }
+
+    private final Connection connection;
+    private final ClientSettings settings;
+    private final ClientLoop loop;
+    private final SubscriptionSync sync;
+    private final Listeners listeners;
+    private final Events events;
+    private final Heartbeat heartbeat;
+    private final Outbound outbound;
+    private ScheduledFuture<?> authTimer;
+
+    Session(Connection connection, ClientSettings settings, ClientLoop loop, SubscriptionSync sync,
+            Listeners listeners, Events events) {
+        this.connection = connection;
+        this.settings = settings;
+        this.loop = loop;
+        this.sync = sync;
+        this.listeners = listeners;
+        this.events = events;
+        this.heartbeat = new Heartbeat(loop, settings.pingInterval(), settings.pingTimeout(),
+                dead -> lost(new DeadConnectionException(settings.pingTimeout())));
+        this.outbound = new Outbound(connection, loop, sync::next,
+                sendError -> lost(new ConnectionLostException("sending failed", sendError)));
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Starts the heartbeat and sends {@code auth}; no answer within {@code connectTimeout} loses the session. */
+    void start() {
+        heartbeat.start(connection);
+        outbound.sendFirst(Requests.auth(settings));
+        authTimer = loop.schedule(settings.connectTimeout(), () -> lost(new ConnectionLostException(
+                "no answer to auth within " + settings.connectTimeout().toMillis() + " ms", null)));
+    }
+
+    /** Starts sending the subscription sync's requests. */
+    void open() {
+        outbound.open();
+    }
+
+    /** Sends what the subscription sync has pending, unless a send is outstanding or a rate limit pauses it. */
+    void pump() {
+        outbound.pump();
+    }
+
+    /** A protocol reply of the server. */
+    void control(ControlMessage message) {
+        if (message instanceof AuthResult auth) {
+            if (auth.success()) {
+                ClientLoop.cancel(authTimer);
+                events.authenticated(this);
+            } else {
+                events.refused(new AuthenticationException(auth.message() == null ? "refused" : auth.message()));
+            }
+        } else if (message instanceof SubscriptionReply reply) {
+            sync.replied(reply);
+        } else if (message instanceof ServerError error) {
+            serverError(error);
+        }
+    }
+
+    /** The server closed the connection: a code that means reconnect loses the session, any other refuses the client. */
+    void closed(int code, String reason) {
+        if (CloseCodes.shouldReconnect(code)) {
+            lost(new ConnectionLostException("the server closed the connection with " + code
+                    + (reason.isEmpty() ? "" : " (" + reason + ")") + "; reconnecting", null));
+        } else if (code == CloseCodes.POLICY_VIOLATION && reason.startsWith("authentication")) {
+            events.refused(new AuthenticationException(reason));
+        } else {
+            events.refused(new ConnectionRejectedException(code, reason));
+        }
+    }
+
+    void lost(ConnectionLostException error) {
+        events.lost(this, error);
+    }
+
+    /** Stops every timer and send, and closes the connection (with a close handshake when {@code graceful}). */
+    void drop(boolean graceful) {
+        heartbeat.stop();
+        ClientLoop.cancel(authTimer);
+        outbound.stop();
+        if (graceful) {
+            connection.close();
+        } else {
+            connection.abort();
+        }
+    }
+
+    private void serverError(ServerError error) {
+        ServerErrorException reported = new ServerErrorException(error);
+        listeners.error(reported);
+        if (error.isRateLimited()) {
+            outbound.pause(Duration.ofMillis(Math.max(1, error.retryAfterMs())), sync::retryUnconfirmed);
+            return;
+        }
+        String symbol = RejectedSymbol.of(error);
+        if (symbol != null) {
+            sync.rejected(symbol, reported);
+        }
+    }
+}
