@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.WebSocketUpgrade;
+import io.tickstream.transport.Connection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +22,7 @@ public final class SessionOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(SessionOutbox.class);
 
+    private final Connection connection;
     private final Channel channel;
     private final OutboxMeters meters;
     private final int maxQueued;
@@ -29,9 +30,9 @@ public final class SessionOutbox {
     private int queued;
     private boolean unflushed;
     private boolean flushScheduled;
-    private boolean failed;
 
     SessionOutbox(Channel channel, OutboxMeters meters, int maxQueued) {
+        this.connection = Connection.of(channel);
         this.channel = channel;
         this.meters = meters;
         this.maxQueued = maxQueued;
@@ -39,6 +40,11 @@ public final class SessionOutbox {
 
     public Channel channel() {
         return channel;
+    }
+
+    /** The connection this outbox writes to. */
+    public Connection connection() {
+        return connection;
     }
 
     /**
@@ -127,12 +133,11 @@ public final class SessionOutbox {
             pending = null;
         }
         queued = 0;
-        failed = true;
     }
 
     private boolean accepting(ByteBuf frame) {
         assert channel.eventLoop().inEventLoop();
-        if (failed || !channel.isActive()) {
+        if (connection.closing() || !channel.isActive()) {
             frame.release();
             return false;
         }
@@ -150,7 +155,7 @@ public final class SessionOutbox {
         meters.slowConsumer();
         log.warn("disconnecting slow consumer {}: more than {} undelivered messages", ClientAddress.of(channel), maxQueued);
         discard();
-        WebSocketUpgrade.close(channel, CloseCodes.SLOW_CONSUMER, "slow consumer");
+        connection.close(CloseCodes.SLOW_CONSUMER, "slow consumer");
     }
 
     private void write(ByteBuf frame) {

@@ -4,14 +4,14 @@ import io.tickstream.auth.Principal;
 import io.tickstream.hub.AccountView;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.Subscription;
-import io.tickstream.transport.ConnectionAdmission;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * How a message-protocol connection gets in: the auth window, authentication, one connection slot
- * of its principal, and its account's private events. Confined to the connection's event loop.
+ * of its principal (held by the connection until it closes), and its account's private events.
+ * Confined to the connection's event loop.
  */
 public final class Admission {
 
@@ -21,7 +21,6 @@ public final class Admission {
     private final ProtocolContext context;
     private final SessionOutbox outbox;
     private Principal principal;
-    private boolean holdsSlot;
     private Subscription accountEvents;
     private ScheduledFuture<?> timeout;
 
@@ -50,9 +49,10 @@ public final class Admission {
             context.meters().connectionLimitReject();
             return Result.CONNECTION_LIMIT;
         }
-        holdsSlot = true;
         principal = found.get();
-        ConnectionAdmission.authenticated(outbox.channel());
+        Principal admitted = principal;
+        outbox.connection().whenClosed(() -> context.connections().release(admitted));
+        SessionLog.authenticated(outbox.connection(), admitted.account());
         timeout.cancel(false);
         if (principal.privateEvents()) {
             accountEvents = context.hub().subscribeAccount(outbox, principal.account(), accountView);
@@ -68,7 +68,7 @@ public final class Admission {
         return principal;
     }
 
-    /** Releases the slot and the account stream; called once when the connection is gone. */
+    /** Ends the auth window and the account stream; called once when the connection is gone (its slot goes with it). */
     public void close() {
         if (timeout != null) {
             timeout.cancel(false);
@@ -76,10 +76,6 @@ public final class Admission {
         if (accountEvents != null) {
             context.hub().unsubscribe(accountEvents);
             accountEvents = null;
-        }
-        if (holdsSlot) {
-            holdsSlot = false;
-            context.connections().release(principal);
         }
     }
 }

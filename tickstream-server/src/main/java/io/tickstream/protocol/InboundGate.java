@@ -3,7 +3,6 @@ package io.tickstream.protocol;
 import io.netty.buffer.ByteBuf;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.WebSocketUpgrade;
 import java.util.function.LongFunction;
 
 /**
@@ -39,7 +38,7 @@ public final class InboundGate {
         }
         context.meters().rateLimited();
         if (rate.abusive()) {
-            WebSocketUpgrade.closeAbusive(outbox.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+            outbox.connection().closeAbusive(CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
         } else if (rateLimitedReply != null) {
             outbox.offerOrdered(rateLimitedReply.apply(retryAfter));
             outbox.flush();

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.tickstream.hub.SessionOutbox;
+import io.tickstream.transport.Connection;
 import io.tickstream.transport.WebSocketEndpoint;
 import io.tickstream.transport.WebSocketSession;
 import java.util.Set;
@@ -49,7 +50,7 @@ public final class MessageEndpoint implements WebSocketEndpoint {
                 Session session = sessions.apply(
                         context.hub().outbox(channel, context.limits().maxQueuedEvents()));
                 context.upgrade().install(channel, session);
-                SessionLog.opened(channel, protocol, context.meters());
+                SessionLog.opened(Connection.of(channel), protocol, context.meters());
                 session.start();
             }
         });

@@ -1,9 +1,9 @@
 package io.tickstream.protocol;
 
 import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseStatus;
+import io.tickstream.transport.Connection;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,26 +19,33 @@ public final class SessionLog {
     public static final String LOGGER = "io.tickstream.connections";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
-    private static final AttributeKey<String> ACCOUNT = AttributeKey.valueOf(SessionLog.class, "account");
 
     private SessionLog() {
     }
 
-    /** Logs the open now and the close (with its cause) when it happens; counts the connection meanwhile. */
-    public static void opened(Channel channel, String protocol, SessionMeters meters) {
+    /**
+     * Marks the connection's session of {@code protocol} as started, logs it, and logs the close (with
+     * its cause) when it happens; counts the connection meanwhile.
+     */
+    public static void opened(Connection connection, String protocol, SessionMeters meters) {
+        Channel channel = connection.channel();
         long openedNanos = System.nanoTime();
+        connection.opened(protocol);
         meters.opened(protocol);
         log.atInfo().addKeyValue("event", "open").addKeyValue("protocol", protocol)
                 .addKeyValue("remote", ClientAddress.of(channel))
                 .log("{} connection {} opened", protocol, ClientAddress.of(channel));
-        channel.closeFuture().addListener(closed -> {
+        connection.whenClosed(() -> {
             meters.closed(protocol);
-            closed(channel, protocol, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos));
+            closed(connection, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos));
         });
     }
 
-    public static void authenticated(Channel channel, String protocol, String account) {
-        channel.attr(ACCOUNT).set(account);
+    /** Marks the connection as authenticated as {@code account} and logs it. */
+    public static void authenticated(Connection connection, String account) {
+        connection.authenticated(account);
+        Channel channel = connection.channel();
+        String protocol = connection.protocol();
         log.atInfo().addKeyValue("event", "auth").addKeyValue("protocol", protocol)
                 .addKeyValue("remote", ClientAddress.of(channel)).addKeyValue("account", account)
                 .log("{} connection {} authenticated as {}", protocol, ClientAddress.of(channel), account);
@@ -50,9 +57,11 @@ public final class SessionLog {
                 .log("{} connection {} refused: {}", protocol, ClientAddress.of(channel), reason);
     }
 
-    private static void closed(Channel channel, String protocol, long millis) {
-        CloseStatus status = CloseStatus.of(channel);
-        String account = channel.attr(ACCOUNT).get();
+    private static void closed(Connection connection, long millis) {
+        Channel channel = connection.channel();
+        String protocol = connection.protocol();
+        CloseStatus status = connection.closeStatus();
+        String account = connection.account();
         String cause = status == null ? "without a close frame (1006)"
                 : "by " + (status.byServer() ? "server" : "client") + ": " + status.code()
                 + (status.reason().isEmpty() ? "" : " " + status.reason());

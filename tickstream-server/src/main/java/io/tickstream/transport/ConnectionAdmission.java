@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 import io.tickstream.metrics.ThrottledLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,13 +20,12 @@ import org.slf4j.LoggerFactory;
  * The connection caps: sockets in all, checked as each is accepted, and connections that have not
  * authenticated yet, in total and per client address, checked once the address is known (at once,
  * or after a PROXY protocol header). A connection counts as
- * unauthenticated from its accept until its protocol session calls {@link #authenticated}; plain
+ * unauthenticated from its admission until its {@link Connection} authenticates or closes; plain
  * HTTP connections never authenticate and are bounded by the HTTP timeouts. Thread-safe.
  */
 public final class ConnectionAdmission implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionAdmission.class);
-    private static final AttributeKey<Ticket> TICKET = AttributeKey.valueOf(ConnectionAdmission.class, "ticket");
 
     /** Why a connection was refused. */
     public enum Refusal {
@@ -98,21 +96,11 @@ public final class ConnectionAdmission implements MeterBinder {
             unauthenticated.decrementAndGet();
             return refuse(Refusal.UNAUTHENTICATED_PER_ADDRESS, channel);
         }
-        Ticket ticket = new Ticket(address);
-        channel.attr(TICKET).set(ticket);
-        channel.closeFuture().addListener(closed -> ticket.authenticated());
+        Connection.of(channel).holdUnauthenticatedSlot(() -> {
+            unauthenticated.decrementAndGet();
+            releaseAddressSlot(address);
+        });
         return null;
-    }
-
-    /**
-     * The connection's client has authenticated: it no longer counts against the unauthenticated
-     * caps. Idempotent; any thread.
-     */
-    public static void authenticated(Channel channel) {
-        Ticket ticket = channel.hasAttr(TICKET) ? channel.attr(TICKET).get() : null;
-        if (ticket != null) {
-            ticket.authenticated();
-        }
     }
 
     public int open() {
@@ -171,22 +159,5 @@ public final class ConnectionAdmission implements MeterBinder {
     private static InetAddress address(Channel channel) {
         return ClientAddress.of(channel) instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress() : InetAddress.getLoopbackAddress();
-    }
-
-    /** A connection's place in the unauthenticated counts, given back once. */
-    private final class Ticket {
-        private final InetAddress address;
-        private final AtomicInteger holds = new AtomicInteger(1);
-
-        Ticket(InetAddress address) {
-            this.address = address;
-        }
-
-        void authenticated() {
-            if (holds.getAndSet(0) == 1) {
-                unauthenticated.decrementAndGet();
-                releaseAddressSlot(address);
-            }
-        }
     }
 }

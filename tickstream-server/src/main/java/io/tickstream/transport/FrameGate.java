@@ -25,14 +25,14 @@ final class FrameGate extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof WebSocketFrame frame) || frame instanceof CloseWebSocketFrame
-                || WebSocketUpgrade.closing(ctx.channel()) || session.admitFrame()) {
+                || Connection.of(ctx.channel()).closing() || session.admitFrame()) {
             ctx.fireChannelRead(msg);
             return;
         }
         boolean fragment = frame instanceof ContinuationWebSocketFrame || !frame.isFinalFragment();
         ReferenceCountUtil.release(msg);
         if (fragment) {
-            WebSocketUpgrade.closeAbusive(ctx.channel(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+            Connection.of(ctx.channel()).closeAbusive(CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
         }
     }
 }

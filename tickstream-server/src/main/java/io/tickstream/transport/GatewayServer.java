@@ -66,6 +66,7 @@ public final class GatewayServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            Connection.attach(channel);
                             if (admission.accept(channel) != null) {
                                 channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
                             } else if (proxyProtocol) {

@@ -45,7 +45,7 @@ final class Heartbeat extends ChannelDuplexHandler {
     private void tick(ChannelHandlerContext ctx) {
         if (pingSentNanos != 0 && lastReadNanos - pingSentNanos < 0) {
             meters.heartbeatTimeout();
-            WebSocketUpgrade.close(ctx.channel(), CloseCodes.GOING_AWAY, "ping timeout");
+            Connection.of(ctx.channel()).close(CloseCodes.GOING_AWAY, "ping timeout");
             return;
         }
         pingSentNanos = System.nanoTime();

@@ -155,7 +155,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (isUpgrade(request)) {
             upgrade.handshake(channel, request).addListener(done -> {
                 if (done.isSuccess()) {
-                    WebSocketUpgrade.close(channel, CloseCodes.TRY_AGAIN_LATER, refusal.reason());
+                    Connection.of(channel).close(CloseCodes.TRY_AGAIN_LATER, refusal.reason());
                 }
             });
             return;

@@ -1,7 +1,6 @@
 package io.tickstream.transport;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
@@ -17,18 +16,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last stage of a WebSocket pipeline, behind the {@link FrameGate}: answers control frames,
- * hands text messages to the protocol's session and tells it when the socket drains or closes.
- * Confined to its event loop.
+ * hands text messages to the protocol's session, tells it when the socket drains, and turns the
+ * client's close frame and the transport's failures into the connection's close. Confined to its
+ * event loop.
  */
 final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
-
     private static final ThrottledLog failureLog = new ThrottledLog(log, 5_000);
 
     private final WebSocketSession session;
     private final TransportMeters meters;
-    private boolean closed;
+    private Connection connection;
 
     WebSocketConnection(WebSocketSession session, TransportMeters meters) {
         this.session = session;
@@ -36,19 +35,21 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        connection = Connection.of(ctx.channel());
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (WebSocketUpgrade.closing(ctx.channel())) {
+        if (connection.closing()) {
             if (frame instanceof CloseWebSocketFrame) {
                 ctx.close();
             }
             return;
         }
         if (frame instanceof CloseWebSocketFrame close) {
-            CloseStatus.remember(ctx.channel(), false, close.statusCode(), close.reasonText());
-            ctx.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        if (frame instanceof TextWebSocketFrame text) {
+            connection.closedByClient(close);
+        } else if (frame instanceof TextWebSocketFrame text) {
             session.onText(text.text());
         } else if (frame instanceof PingWebSocketFrame) {
             // A client that does not read its pongs gets no more: they would only pile up here.
@@ -56,7 +57,7 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
                 ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
             }
         } else if (!(frame instanceof PongWebSocketFrame)) {
-            WebSocketUpgrade.close(ctx.channel(), CloseCodes.UNSUPPORTED_DATA, "binary messages are not supported");
+            connection.close(CloseCodes.UNSUPPORTED_DATA, "binary messages are not supported");
         }
     }
 
@@ -66,17 +67,6 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
             session.onWritabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        closeSession();
-        ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        closeSession();
     }
 
     /**
@@ -89,25 +79,17 @@ final class WebSocketConnection extends SimpleChannelInboundHandler<WebSocketFra
         Channel channel = ctx.channel();
         if (cause instanceof TooLongFrameException) {
             meters.protocolViolation();
-            WebSocketUpgrade.closeAbusive(channel, CloseCodes.MESSAGE_TOO_BIG, "message too big");
+            connection.closeAbusive(CloseCodes.MESSAGE_TOO_BIG, "message too big");
         } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
             meters.protocolViolation();
-            CloseStatus.remember(channel, true, corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
-            WebSocketUpgrade.closeAfterGrace(channel);
+            connection.violated(corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
         } else if (cause instanceof OutOfMemoryError) {
             meters.allocationFailure();
             failureLog.warn("closing WebSocket connection {}: {}", ClientAddress.of(channel), cause.toString());
-            ctx.close();
+            connection.abort();
         } else {
             log.debug("WebSocket connection {} failed: {}", ClientAddress.of(channel), cause.toString());
-            ctx.close();
-        }
-    }
-
-    private void closeSession() {
-        if (!closed) {
-            closed = true;
-            session.onClosed();
+            connection.abort();
         }
     }
 }

@@ -11,6 +11,7 @@ import io.tickstream.bus.InProcessBus;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.state.InstrumentState;
+import io.tickstream.transport.Connection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ class HubBusInputTest {
 
     @BeforeEach
     void subscribe() {
+        Connection.attach(tickClient);
+        Connection.attach(otherClient);
         bus.start(hub);
         hub.subscribe(hub.outbox(tickClient, 100), EURUSD, ticks);
         hub.subscribe(hub.outbox(otherClient, 100), EURUSD, failing);

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.tickstream.NoLeaks;
+import io.tickstream.transport.Connection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,13 @@ class SessionOutboxTest {
     private static final int WRITABILITY_BIT = 1;
 
     private int flushes;
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+    private final EmbeddedChannel channel = connected(new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
         @Override
         public void flush(ChannelHandlerContext ctx) {
             flushes++;
             ctx.flush();
         }
-    });
+    }));
     private final OutboxMeters meters = new OutboxMeters();
     private final SessionOutbox outbox = new SessionOutbox(channel, meters, 3);
     private final Subscription quotes = new Subscription(outbox, null, 0, true, 0);
@@ -141,6 +142,11 @@ class SessionOutboxTest {
 
         assertThat(state.refCnt()).isZero();
         assertThat(trade.refCnt()).isZero();
+    }
+
+    private static EmbeddedChannel connected(EmbeddedChannel channel) {
+        Connection.attach(channel);
+        return channel;
     }
 
     private void writable(boolean writable) {

@@ -8,10 +8,8 @@ import io.tickstream.protocol.Admission;
 import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
-import io.tickstream.protocol.SessionLog;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.WebSocketUpgrade;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -45,7 +43,7 @@ final class CompactSession implements MessageEndpoint.Session {
 
     @Override
     public void start() {
-        admission.startTimer(() -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
+        admission.startTimer(() -> outbox.connection().close(CloseCodes.POLICY_VIOLATION,
                 "authentication timeout"));
     }
 
@@ -86,13 +84,10 @@ final class CompactSession implements MessageEndpoint.Session {
             return;
         }
         switch (admission.admit(credential, views.account())) {
-            case ADMITTED -> {
-                SessionLog.authenticated(outbox.channel(), CompactProtocol.NAME, admission.principal().account());
-                send(replies.authorized());
-            }
-            case BAD_CREDENTIAL -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
+            case ADMITTED -> send(replies.authorized());
+            case BAD_CREDENTIAL -> outbox.connection().close(CloseCodes.POLICY_VIOLATION,
                     "authorization failed");
-            case CONNECTION_LIMIT -> WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION,
+            case CONNECTION_LIMIT -> outbox.connection().close(CloseCodes.POLICY_VIOLATION,
                     "connection limit reached");
         }
     }

@@ -12,9 +12,8 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionLog;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.ConnectionAdmission;
+import io.tickstream.transport.Connection;
 import io.tickstream.transport.WebSocketEndpoint;
-import io.tickstream.transport.WebSocketUpgrade;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,19 +101,20 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             refuse(channel, "connection limit reached");
             return;
         }
+        Connection connection = Connection.of(channel);
+        connection.whenClosed(() -> context.connections().release(principal));
         SessionOutbox outbox = context.hub().outbox(channel, context.limits().maxQueuedEvents());
-        ImeSession session = new ImeSession(context, principal, outbox);
+        ImeSession session = new ImeSession(context, outbox);
         context.upgrade().install(channel, session);
-        SessionLog.opened(channel, ImeProtocol.NAME, context.meters());
-        SessionLog.authenticated(channel, ImeProtocol.NAME, principal.account());
-        ConnectionAdmission.authenticated(channel);
+        SessionLog.opened(connection, ImeProtocol.NAME, context.meters());
+        SessionLog.authenticated(connection, principal.account());
         session.start(instruments, byId ? idView : nameView);
     }
 
     private void refuse(Channel channel, String reason) {
         context.meters().rejectedHandshake();
         SessionLog.refused(channel, ImeProtocol.NAME, reason);
-        WebSocketUpgrade.close(channel, CloseCodes.POLICY_VIOLATION, reason);
+        Connection.of(channel).close(CloseCodes.POLICY_VIOLATION, reason);
     }
 
     private Resolution resolve(Set<String> refs, boolean byId, Principal principal) {

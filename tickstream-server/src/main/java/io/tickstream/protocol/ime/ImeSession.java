@@ -1,6 +1,5 @@
 package io.tickstream.protocol.ime;
 
-import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.StateView;
 import io.tickstream.hub.Subscription;
@@ -18,15 +17,12 @@ import java.util.List;
 final class ImeSession implements WebSocketSession {
 
     private final ProtocolContext context;
-    private final Principal principal;
     private final SessionOutbox outbox;
     private final InboundGate inbound;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    /** Takes over the principal's connection slot, released when the connection closes. */
-    ImeSession(ProtocolContext context, Principal principal, SessionOutbox outbox) {
+    ImeSession(ProtocolContext context, SessionOutbox outbox) {
         this.context = context;
-        this.principal = principal;
         this.outbox = outbox;
         this.inbound = new InboundGate(context, outbox, null);
     }
@@ -57,7 +53,6 @@ final class ImeSession implements WebSocketSession {
     public void onClosed() {
         subscriptions.forEach(context.hub()::unsubscribe);
         subscriptions.clear();
-        context.connections().release(principal);
         outbox.discard();
     }
 }

@@ -7,11 +7,9 @@ import io.tickstream.protocol.Admission;
 import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
-import io.tickstream.protocol.SessionLog;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.transport.CloseCodes;
-import io.tickstream.transport.WebSocketUpgrade;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +51,7 @@ final class JsonSession implements MessageEndpoint.Session {
         send(replies.welcome(context.limits().authTimeout().toMillis()));
         admission.startTimer(() -> {
             send(replies.error("Authentication timeout"));
-            WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, "authentication timeout");
+            outbox.connection().close(CloseCodes.POLICY_VIOLATION, "authentication timeout");
         });
     }
 
@@ -92,10 +90,7 @@ final class JsonSession implements MessageEndpoint.Session {
     private void authenticate(ClientMessage message) {
         Admission.Result result = admission.admit(message.credential(), views.account);
         switch (result) {
-            case ADMITTED -> {
-                SessionLog.authenticated(outbox.channel(), JsonProtocol.NAME, admission.principal().account());
-                send(replies.auth(true, "Authenticated successfully"));
-            }
+            case ADMITTED -> send(replies.auth(true, "Authenticated successfully"));
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
             case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
@@ -104,7 +99,7 @@ final class JsonSession implements MessageEndpoint.Session {
 
     private void refuse(String message, String reason) {
         send(replies.auth(false, message));
-        WebSocketUpgrade.close(outbox.channel(), CloseCodes.POLICY_VIOLATION, reason);
+        outbox.connection().close(CloseCodes.POLICY_VIOLATION, reason);
     }
 
     private void subscribe(ClientMessage message) {
