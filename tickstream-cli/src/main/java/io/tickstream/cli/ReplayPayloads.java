@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Turns recorded messages back into what publishers put on the bus (SPEC 2), numbers as their exact
+ * Turns recorded messages back into what publishers put on the bus (README, "Ingest: how data reaches the gateway"), numbers as their exact
  * text and {@code ts} the recorded time: a tick becomes a level-1 {@code BestLimit} update, a book
  * its levels (levels it left out as empty become zeros, up to the recorded depth), a state its full
  * {@code data}, a trade a print, an account event an event. Stateless.

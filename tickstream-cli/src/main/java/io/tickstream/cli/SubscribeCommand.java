@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tickstream subscribe}: prints a live WebSocket stream, one JSON message after another, like
- * the seeds' example clients. Runs until the server closes, {@code --count} messages arrived, or
+ * the IME documentation's example clients. Runs until the server closes, {@code --count} messages arrived, or
  * SIGINT. Runs on the main thread; messages are printed on the JDK's WebSocket thread.
  */
 @Command(name = "subscribe", mixinStandardHelpOptions = true,

@@ -1,8 +1,8 @@
 package io.tickstream.client;
 
 /**
- * Fatal: the server closed the connection with a code that means "do not reconnect" (SPEC close
- * codes: 1008 policy, 1003, 1009, ...). The client is {@link ConnectionState#FAILED}; fix the cause
+ * Fatal: the server closed the connection with a code that means "do not reconnect" (README,
+ * close codes: 1008 policy, 1003, 1007, 1009, ...). The client is {@link ConnectionState#FAILED}; fix the cause
  * (credentials, limits, the request) before starting a new client.
  */
 public class ConnectionRejectedException extends TickstreamException {

@@ -4,7 +4,7 @@ import io.tickstream.client.message.ServerError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads which symbol a server error refused, from the messages of SPEC 3.2. Stateless. */
+/** Reads which symbol a server error refused, from the JSON protocol's error messages (README, "The JSON message protocol"). Stateless. */
 final class RejectedSymbol {
 
     private static final String UNKNOWN = "Unknown symbol: ";

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * A client of a Tickstream gateway's JSON message protocol (SPEC 3.2 and 6): connects and
+ * A client of a Tickstream gateway's JSON message protocol (README, "The JSON message protocol" and "Java client"): connects and
  * authenticates, keeps its subscriptions across reconnects, and delivers typed messages to handlers
  * and streams. All methods may be called from any thread.
  *

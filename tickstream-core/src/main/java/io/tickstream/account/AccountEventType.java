@@ -2,7 +2,7 @@ package io.tickstream.account;
 
 import java.util.Locale;
 
-/** The kinds of private account event (SPEC 1), named as on the wire. */
+/** The kinds of private account event (README, "Authentication and limits" and the protocols' sections), named as on the wire. */
 public enum AccountEventType {
     BALANCE, ORDER, TRADE, POSITION, ALERT, NOTIFICATION;
 

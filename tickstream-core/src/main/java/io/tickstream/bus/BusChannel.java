@@ -1,6 +1,6 @@
 package io.tickstream.bus;
 
-/** The kinds of bus channel (SPEC 2): what a message on it means and what its key names. */
+/** The kinds of bus channel (README, "Ingest: how data reaches the gateway"): what a message on it means and what its key names. */
 public enum BusChannel {
     /** Market-data update of the instrument whose id is the key. */
     MARKET_DATA("md"),

@@ -5,9 +5,6 @@ import io.netty.channel.Channel;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +23,7 @@ public final class SessionOutbox {
     private final Channel channel;
     private final OutboxMeters meters;
     private final int maxQueued;
-    private Map<Object, ByteBuf> pending;
-    private int queued;
+    private PendingFrames pending;
     private boolean unflushed;
     private boolean flushScheduled;
 
@@ -60,8 +56,7 @@ public final class SessionOutbox {
             write(frame);
             return;
         }
-        ByteBuf replaced = pending().remove(key);
-        pending.put(key, frame);
+        ByteBuf replaced = pending().replace(key, frame);
         if (replaced != null) {
             replaced.release();
             meters.conflated();
@@ -77,12 +72,12 @@ public final class SessionOutbox {
             write(frame);
             return;
         }
-        if (++queued > maxQueued) {
+        if (pending().ordered() >= maxQueued) {
             frame.release();
             disconnectSlowConsumer();
             return;
         }
-        pending().put(new Object(), frame);
+        pending.append(frame);
     }
 
     /**
@@ -111,14 +106,8 @@ public final class SessionOutbox {
         if (pending == null) {
             return;
         }
-        Iterator<Map.Entry<Object, ByteBuf>> entries = pending.entrySet().iterator();
-        while (entries.hasNext() && channel.isWritable()) {
-            Map.Entry<Object, ByteBuf> entry = entries.next();
-            entries.remove();
-            if (!(entry.getKey() instanceof Subscription)) {
-                queued--;
-            }
-            write(entry.getValue());
+        while (!pending.isEmpty() && channel.isWritable()) {
+            write(pending.poll());
         }
         if (pending.isEmpty()) {
             pending = null;
@@ -129,10 +118,9 @@ public final class SessionOutbox {
     /** Releases whatever is still pending; called once when the connection is gone. */
     public void discard() {
         if (pending != null) {
-            pending.values().forEach(ByteBuf::release);
+            pending.release();
             pending = null;
         }
-        queued = 0;
     }
 
     private boolean accepting(ByteBuf frame) {
@@ -144,9 +132,9 @@ public final class SessionOutbox {
         return true;
     }
 
-    private Map<Object, ByteBuf> pending() {
+    private PendingFrames pending() {
         if (pending == null) {
-            pending = new LinkedHashMap<>();
+            pending = new PendingFrames();
         }
         return pending;
     }

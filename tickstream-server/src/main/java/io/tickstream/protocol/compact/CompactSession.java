@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One compact-protocol connection (SPEC 3.3): {@code {"authorization":..}} first, then quote
+ * One compact-protocol connection (README, "The compact protocol"): {@code {"authorization":..}} first, then quote
  * subscriptions by case-insensitive symbol, text {@code ping}/{@code pong}, and the account's
  * private events as marker arrays. Confined to the connection's event loop.
  */

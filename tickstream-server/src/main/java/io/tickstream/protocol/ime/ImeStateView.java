@@ -35,7 +35,7 @@ public final class ImeStateView implements StateView {
         return new ImeStateView("contractName", true, zone);
     }
 
-    /** @param idField {@code contractId} (seed 000) or {@code ContractId} (seed 001) */
+    /** @param idField {@code contractId} or {@code ContractId}, the two spellings of the IME documentation (README, {@code ime.idField}) */
     public static ImeStateView byId(String idField, ZoneId zone) {
         return new ImeStateView(idField, false, zone);
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 enum Channel {
     TICK, BOOK, TRADES, STATE;
 
-    /** The wire name; null for the default channel when {@code omitDefault}, so replies keep seed 002's shape. */
+    /** The wire name; null for the default channel when {@code omitDefault}, so replies keep the shape of the JSON protocol's reference service. */
     String wireName(boolean omitDefault) {
         return omitDefault && this == TICK ? null : name().toLowerCase(Locale.ROOT);
     }

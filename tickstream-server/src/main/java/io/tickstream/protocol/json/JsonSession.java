@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One JSON-protocol connection (SPEC 3.2): welcome, auth within the window, then subscriptions
+ * One JSON-protocol connection (README, "The JSON message protocol"): welcome, auth within the window, then subscriptions
  * per symbol and channel. Every error is a message and the connection stays open, except bad
  * credentials, the auth timeout and persistent flooding. Confined to the connection's event loop.
  */
