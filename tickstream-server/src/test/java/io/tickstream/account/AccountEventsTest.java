@@ -3,40 +3,28 @@ package io.tickstream.account;
 import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccountEventsTest {
 
     static final String BOB_KEY = "bob-key";
-    private InProcessBus bus;
-    private GatewayFixture gateway;
 
-    @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config()
-                .apiKey(ApiKey.plain(BOB_KEY, new Principal("bob", InstrumentScope.all(), true, 0))).build(), bus);
-    }
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess(config -> config
+            .apiKey(ApiKey.plain(BOB_KEY, new Principal("bob", InstrumentScope.all(), true, 0))));
 
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
-
-    static WebSocketRecorder json(GatewayFixture gateway, String key) {
+    static WebSocketRecorder json(String key) {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));
         client.nextText();
         client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + key + "\"}");
@@ -44,7 +32,7 @@ class AccountEventsTest {
         return client;
     }
 
-    static WebSocketRecorder compact(GatewayFixture gateway, String key) {
+    static WebSocketRecorder compact(String key) {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/compact"));
         client.sendText("{\"authorization\":\"" + key + "\"}");
         client.assertTextMessage("[\"n\",{\"event\":\"authorized\"}]");
@@ -53,12 +41,12 @@ class AccountEventsTest {
 
     @Test
     void shouldSendAnEventToEverySessionOfTheAccountAndToNobodyElse() throws Exception {
-        WebSocketRecorder alice1 = json(gateway, GatewayFixture.KEY);
-        WebSocketRecorder alice2 = compact(gateway, GatewayFixture.KEY);
-        WebSocketRecorder bob = json(gateway, BOB_KEY);
+        WebSocketRecorder alice1 = json(GatewayFixture.KEY);
+        WebSocketRecorder alice2 = compact(GatewayFixture.KEY);
+        WebSocketRecorder bob = json(BOB_KEY);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 3);
 
-        bus.publishAccountEvent("alice", "{\"type\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"ts\":1709742000000}");
+        gateway.bus().publishAccountEvent("alice", "{\"type\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"ts\":1709742000000}");
         alice1.assertTextMessage("{\"type\":\"account\",\"event\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"time\":1709742000000}");
         alice2.assertTextMessage("[\"b\",{\"currency\":\"USD\",\"balance\":1000.50}]");
         bob.assertExhausted();
@@ -69,11 +57,11 @@ class AccountEventsTest {
 
     @Test
     void shouldMapEveryEventKindToEachProtocolsShape() throws Exception {
-        WebSocketRecorder full = json(gateway, GatewayFixture.KEY);
-        WebSocketRecorder compact = compact(gateway, GatewayFixture.KEY);
+        WebSocketRecorder full = json(GatewayFixture.KEY);
+        WebSocketRecorder compact = compact(GatewayFixture.KEY);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 2);
         for (String type : new String[] {"balance", "order", "trade", "position", "alert", "notification"}) {
-            bus.publishAccountEvent("alice", "{\"type\":\"" + type + "\",\"data\":{\"kind\":\"" + type + "\"}}");
+            gateway.bus().publishAccountEvent("alice", "{\"type\":\"" + type + "\",\"data\":{\"kind\":\"" + type + "\"}}");
             Map<String, Object> event = GatewayFixture.json(full.nextText());
             assertThat(event).containsEntry("type", "account").containsEntry("event", type);
         }
@@ -88,10 +76,10 @@ class AccountEventsTest {
 
     @Test
     void shouldDeliverAThousandEventsInBusOrder() throws Exception {
-        WebSocketRecorder alice = json(gateway, GatewayFixture.KEY);
+        WebSocketRecorder alice = json(GatewayFixture.KEY);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 1);
         for (int i = 0; i < 1000; i++) {
-            bus.publishAccountEvent("alice", "{\"type\":\"order\",\"data\":{\"n\":" + i + "}}");
+            gateway.bus().publishAccountEvent("alice", "{\"type\":\"order\",\"data\":{\"n\":" + i + "}}");
         }
         for (int i = 0; i < 1000; i++) {
             Map<String, Object> event = GatewayFixture.json(alice.nextText());
@@ -102,8 +90,8 @@ class AccountEventsTest {
 
     @Test
     void shouldNotSendPrivateEventsToAKeyWithoutThatRight() throws Exception {
-        WebSocketRecorder narrow = json(gateway, GatewayFixture.NARROW_KEY);
-        bus.publishAccountEvent("bob", "{\"type\":\"balance\",\"data\":{}}");
+        WebSocketRecorder narrow = json(GatewayFixture.NARROW_KEY);
+        gateway.bus().publishAccountEvent("bob", "{\"type\":\"balance\",\"data\":{}}");
         narrow.assertExhausted();
         narrow.close(1000, "done");
     }

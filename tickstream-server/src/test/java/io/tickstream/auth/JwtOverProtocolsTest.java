@@ -3,33 +3,25 @@ package io.tickstream.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
+import io.tickstream.GatewayExtension;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JwtOverProtocolsTest {
 
-    private InProcessBus bus;
-    private GatewayFixture gateway;
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway =
+            GatewayExtension.inProcess(config -> config.jwt(JwtSettings.hs256(JwtFixtures.SECRET)));
 
     @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config().jwt(JwtSettings.hs256(JwtFixtures.SECRET)).build(), bus);
-        bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
+    void publishAQuote() throws Exception {
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
     }
 
     private static String token(String subject, Instant expires) throws Exception {
@@ -52,7 +44,7 @@ class JwtOverProtocolsTest {
         compact.sendText("{\"authorization\":\"" + token + "\"}");
         compact.assertTextMessage("[\"n\",{\"event\":\"authorized\"}]");
 
-        bus.publishAccountEvent("dave", "{\"type\":\"notification\",\"data\":{\"m\":1}}");
+        gateway.bus().publishAccountEvent("dave", "{\"type\":\"notification\",\"data\":{\"m\":1}}");
         assertThat(json.nextText()).contains("\"event\":\"notification\"");
         compact.assertTextMessage("[\"n\",{\"m\":1}]");
         ime.close(1000, "done");

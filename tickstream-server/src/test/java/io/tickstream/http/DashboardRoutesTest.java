@@ -2,8 +2,8 @@ package io.tickstream.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -12,24 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DashboardRoutesTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
-    private GatewayFixture gateway;
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
 
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldServeThePagesAndAssetsWithTheirTypesAndRevalidateByEtag() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
         HttpResponse<String> page = get("/", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -53,7 +47,6 @@ class DashboardRoutesTest {
 
     @Test
     void shouldAnswer404ForUnknownAssetsAndAnyPathOutsideThem() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
         assertThat(get("/dashboard/nope.js", null).statusCode()).isEqualTo(404);
         assertThat(get("/dashboard/", null).statusCode()).isEqualTo(404);
         assertThat(get("/dashboard/..%2F..%2Fpom.xml", null).statusCode()).isEqualTo(404);
@@ -64,11 +57,9 @@ class DashboardRoutesTest {
 
     @Test
     void shouldTellTheDemoKeyOnlyInDemoMode() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
         assertThat(get("/api/demo", null).statusCode()).isEqualTo(404);
-        gateway.close();
 
-        gateway = GatewayFixture.start(GatewayFixture.config().demoKey(GatewayFixture.KEY).build(), bus);
+        gateway.restart(config -> config.demoKey(GatewayFixture.KEY));
         HttpResponse<String> demo = get("/api/demo", null);
         assertThat(demo.statusCode()).isEqualTo(200);
         assertThat(demo.body()).isEqualTo("{\"demoKey\":\"" + GatewayFixture.KEY + "\"}");

@@ -4,8 +4,8 @@ import static io.tickstream.GatewayFixture.at;
 import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.json.JsonTree;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.math.BigDecimal;
@@ -17,27 +17,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InstrumentApiTest {
 
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
+
     private final HttpClient http = HttpClient.newHttpClient();
-    private InProcessBus bus;
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
 
     @Test
     void shouldAnswer401WithoutOrWithABadCredential() throws Exception {
@@ -70,7 +58,7 @@ class InstrumentApiTest {
 
     @Test
     void shouldServeTheStoredStateOfAnInstrumentNobodyWatches() throws Exception {
-        bus.publishMarketData("12345", "{\"BestLimit\":{\"1\":{\"buy_price\":1200,\"sell_price\":1210}},"
+        gateway.bus().publishMarketData("12345", "{\"BestLimit\":{\"1\":{\"buy_price\":1200,\"sell_price\":1210}},"
                 + "\"Aggregate\":{\"last_price\":1205}}");
         HttpResponse<String> response = get("/api/instruments/12345/state", "Bearer " + GatewayFixture.KEY);
 
@@ -88,7 +76,7 @@ class InstrumentApiTest {
     @Test
     void shouldServeTheLiveStateOfAWatchedInstrumentWithNumbersAsPublished() throws Exception {
         WebSocketRecorder client = gateway.connect(gateway.byName("EURUSD"));
-        bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
         client.awaitText(text -> text.contains("1.0852"), WebSocketRecorder.DEFAULT_TIMEOUT);
 
         HttpResponse<String> response = get("/api/instruments/1/state", "Bearer " + GatewayFixture.KEY);
@@ -100,7 +88,7 @@ class InstrumentApiTest {
 
     @Test
     void shouldFindAnInstrumentByIdOrByItsPersianName() throws Exception {
-        bus.publishMarketData("777", "{\"Aggregate\":{\"last_price\":4500000}}");
+        gateway.bus().publishMarketData("777", "{\"Aggregate\":{\"last_price\":4500000}}");
         String byName = "/api/instruments/" + URLEncoder.encode("زعفران0412P01", StandardCharsets.UTF_8).replace("+", "%20");
         HttpResponse<String> state = get(byName + "/state", "Bearer " + GatewayFixture.KEY);
         HttpResponse<String> instrument = get("/api/instruments/777", "Bearer " + GatewayFixture.KEY);

@@ -3,8 +3,8 @@ package io.tickstream.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetricsEndpointTest {
 
@@ -31,21 +30,10 @@ class MetricsEndpointTest {
     private static final Pattern TYPE = Pattern.compile("# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)");
     private static final Pattern HELP = Pattern.compile("# HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*");
 
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
+
     private final HttpClient http = HttpClient.newHttpClient();
-    private InProcessBus bus;
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
 
     @Test
     void shouldExposeWellFormedPrometheusTextWithTheGatewayFigures() throws Exception {
@@ -73,7 +61,7 @@ class MetricsEndpointTest {
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\",\"channel\":\"state\"}");
         client.nextText();
         for (int i = 1; i <= 5; i++) {
-            bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.08" + i + "0}}}");
+            gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.08" + i + "0}}}");
             String state = client.nextText();
             assertThat(state).contains("\"buy_price\":1.08" + i + "0");
         }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -16,27 +16,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 class SessionLogTest {
 
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
+
     private final Logger logger = (Logger) LoggerFactory.getLogger(SessionLog.LOGGER);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private GatewayFixture gateway;
 
     @BeforeEach
-    void start() throws Exception {
+    void captureLines() {
         lines.start();
         logger.addAppender(lines);
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
     }
 
     @AfterEach
-    void stop() {
+    void releaseLines() {
         logger.detachAppender(lines);
-        gateway.close();
-        bus.close();
     }
 
     @Test

@@ -5,11 +5,9 @@ import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickstream.GatewayFixture;
-import io.tickstream.bus.ChannelNames;
+import io.tickstream.GatewayExtension;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
-import io.tickstream.testkit.RedisServer;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,45 +16,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ImeOverRedisTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static RedisServer redis;
-    private RedisBus bus;
-    private RedisBus publisherBus;
-    private GatewayFixture gateway;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        redis.command("FLUSHALL");
-        GatewayFixture.seedCatalog(redis);
-        bus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
-        publisherBus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
-        gateway = GatewayFixture.start(GatewayFixture.config().catalogRefresh(Duration.ofMillis(500)).build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-        publisherBus.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension.OverRedis gateway =
+            GatewayExtension.overRedis(config -> config.catalogRefresh(Duration.ofMillis(500)));
 
     @Test
     void shouldStreamUpdatesPublishedThroughRedis() throws Exception {
@@ -71,7 +40,7 @@ class ImeOverRedisTest {
     void shouldStreamAPlainPublishFromAnyProgram() throws Exception {
         WebSocketRecorder client = gateway.connect(gateway.byId("12345"));
         awaitChannel("tickstream:md:12345");
-        redis.command("PUBLISH", "tickstream:md:12345", "{\"Aggregate\":{\"last_price\":42}}");
+        gateway.redis().command("PUBLISH", "tickstream:md:12345", "{\"Aggregate\":{\"last_price\":42}}");
         assertThat(at(json(client.nextText()), "data", "Aggregate", "last_price")).isEqualTo(new BigDecimal("42"));
         client.close(1000, "done");
     }
@@ -80,7 +49,7 @@ class ImeOverRedisTest {
     void shouldServeTheStoredStateToALateSubscriber() throws Exception {
         publish("777", "{\"seq\":1,\"ts\":1709742000000,\"data\":{\"Aggregate\":{\"last_price\":1250000000}}}");
         publish("777", "{\"seq\":2,\"data\":{\"BestLimit\":{\"1\":{\"sell_price\":1250001000}}}}");
-        assertThat(redis.command("HGET", "tickstream:state:777", "Aggregate.last_price")).isEqualTo("1250000000");
+        assertThat(gateway.redis().command("HGET", "tickstream:state:777", "Aggregate.last_price")).isEqualTo("1250000000");
 
         WebSocketRecorder client = gateway.connect(gateway.byName("زعفران0412P01"));
         Map<String, Object> state = json(client.nextText());
@@ -92,22 +61,22 @@ class ImeOverRedisTest {
 
     @Test
     void shouldSubscribeOnTheFirstClientAndUnsubscribeAfterTheLast() throws Exception {
-        assertThat(redis.commandList("PUBSUB", "CHANNELS", "tickstream:md:*")).isEmpty();
+        assertThat(gateway.redis().commandList("PUBSUB", "CHANNELS", "tickstream:md:*")).isEmpty();
         WebSocketRecorder first = gateway.connect(gateway.byName("EURUSD"));
         awaitChannel("tickstream:md:1");
         WebSocketRecorder second = gateway.connect(gateway.byName("EURUSD"));
         first.close(1000, "bye");
         publish("1", "{\"Aggregate\":{\"last_price\":1.1}}");
         assertThat(second.nextText()).contains("\"last_price\":1.1");
-        assertThat(redis.commandList("PUBSUB", "CHANNELS", "tickstream:md:*")).containsExactly("tickstream:md:1");
+        assertThat(gateway.redis().commandList("PUBSUB", "CHANNELS", "tickstream:md:*")).containsExactly("tickstream:md:1");
         second.close(1000, "bye");
-        await().atMost(WAIT).until(() -> redis.commandList("PUBSUB", "CHANNELS", "tickstream:md:*").isEmpty());
+        await().atMost(WAIT).until(() -> gateway.redis().commandList("PUBSUB", "CHANNELS", "tickstream:md:*").isEmpty());
     }
 
     @Test
     void shouldAcceptAnInstrumentAddedToTheCatalogHashWithoutRestart() throws Exception {
         Instrument added = new Instrument("900", "NEWCOIN");
-        redis.command("HSET", "tickstream:instruments", added.id(), InstrumentJson.write(added));
+        gateway.redis().command("HSET", "tickstream:instruments", added.id(), InstrumentJson.write(added));
         WebSocketRecorder client = gateway.connect(gateway.byName("NEWCOIN"));
         awaitChannel("tickstream:md:900");
         publish("900", "{\"Aggregate\":{\"last_price\":3}}");
@@ -119,8 +88,8 @@ class ImeOverRedisTest {
     void shouldDropMalformedRedisMessagesAndKeepStreaming() throws Exception {
         WebSocketRecorder client = gateway.connect(gateway.byName("EURUSD"));
         awaitChannel("tickstream:md:1");
-        redis.command("PUBLISH", "tickstream:md:1", "{{{");
-        redis.command("PUBLISH", "tickstream:md:1", "{\"Aggregate\":{\"last_price\":true}}");
+        gateway.redis().command("PUBLISH", "tickstream:md:1", "{{{");
+        gateway.redis().command("PUBLISH", "tickstream:md:1", "{\"Aggregate\":{\"last_price\":true}}");
         publish("1", "{\"Aggregate\":{\"last_price\":1.3}}");
         assertThat(client.nextText()).contains("\"last_price\":1.3");
         client.assertExhausted();
@@ -135,24 +104,24 @@ class ImeOverRedisTest {
         publish("1", "{\"Aggregate\":{\"last_price\":1.1}}");
         client.nextText();
 
-        redis.stop();
+        gateway.redis().stop();
         await().atMost(WAIT).until(() -> readyStatus() == 503);
-        redis.restart();
+        gateway.redis().restart();
         await().atMost(WAIT).until(() -> readyStatus() == 200);
         awaitChannel("tickstream:md:1");
 
         assertThat(client.isClosed()).isFalse();
-        redis.command("PUBLISH", "tickstream:md:1", "{\"Aggregate\":{\"last_price\":1.2}}");
+        gateway.redis().command("PUBLISH", "tickstream:md:1", "{\"Aggregate\":{\"last_price\":1.2}}");
         assertThat(client.awaitText(text -> text.contains("\"last_price\":1.2"), WAIT)).isNotNull();
         client.close(1000, "done");
     }
 
     private void publish(String instrumentId, String json) throws Exception {
-        publisherBus.publisher().publishMarketData(instrumentId, json).toCompletableFuture().get();
+        gateway.publisher().publishMarketData(instrumentId, json).toCompletableFuture().get();
     }
 
     private static void awaitChannel(String channel) {
-        await().atMost(WAIT).until(() -> redis.commandList("PUBSUB", "CHANNELS", channel).contains(channel));
+        await().atMost(WAIT).until(() -> gateway.redis().commandList("PUBSUB", "CHANNELS", channel).contains(channel));
     }
 
     private int readyStatus() throws Exception {

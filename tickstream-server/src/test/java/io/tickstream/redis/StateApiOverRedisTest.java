@@ -4,60 +4,30 @@ import static io.tickstream.GatewayFixture.at;
 import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.ChannelNames;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
-import io.tickstream.testkit.RedisServer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StateApiOverRedisTest {
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final GatewayExtension.OverRedis gateway =
+            GatewayExtension.overRedis(config -> config.catalogRefresh(Duration.ofMinutes(10)));
+
     private final HttpClient http = HttpClient.newHttpClient();
-    private RedisBus bus;
-    private RedisBus publisherBus;
-    private GatewayFixture gateway;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        redis.command("FLUSHALL");
-        GatewayFixture.seedCatalog(redis);
-        bus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
-        publisherBus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
-        gateway = GatewayFixture.start(GatewayFixture.config().catalogRefresh(Duration.ofMinutes(10)).build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-        publisherBus.close();
-    }
 
     @Test
     void shouldReadTheStoredStateFromRedisWithoutSubscribingTheInstrument() throws Exception {
-        publisherBus.publisher().publishMarketData("777",
+        gateway.publisher().publishMarketData("777",
                 "{\"seq\":3,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":1249999000}},\"Aggregate\":{\"last_price\":1250000000}}}")
                 .toCompletableFuture().get();
 
@@ -66,13 +36,13 @@ class StateApiOverRedisTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(at(json(response.body()), "BestLimit", "1", "buy_price")).isEqualTo(new BigDecimal("1249999000"));
         assertThat(at(json(response.body()), "Aggregate", "last_price")).isEqualTo(new BigDecimal("1250000000"));
-        assertThat(redis.commandList("PUBSUB", "CHANNELS", "tickstream:*")).isEmpty();
+        assertThat(gateway.redis().commandList("PUBSUB", "CHANNELS", "tickstream:*")).isEmpty();
     }
 
     @Test
     void shouldFindAnInstrumentAddedToTheCatalogAfterStart() throws Exception {
-        redis.command("HSET", "tickstream:instruments", "900", InstrumentJson.write(new Instrument("900", "NEWCOIN")));
-        publisherBus.publisher().publishMarketData("900", "{\"Aggregate\":{\"last_price\":3}}").toCompletableFuture().get();
+        gateway.redis().command("HSET", "tickstream:instruments", "900", InstrumentJson.write(new Instrument("900", "NEWCOIN")));
+        gateway.publisher().publishMarketData("900", "{\"Aggregate\":{\"last_price\":3}}").toCompletableFuture().get();
 
         HttpResponse<String> response = get("/api/instruments/900/state");
 

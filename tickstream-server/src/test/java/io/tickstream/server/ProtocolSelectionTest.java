@@ -3,35 +3,27 @@ package io.tickstream.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.RawWebSocket;
 import io.tickstream.testkit.SocketReads;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The configuration turns protocols and the dashboard on and off. */
 class ProtocolSelectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
-    private GatewayFixture gateway;
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        bus.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
 
     @Test
     void shouldServeOnlyTheProtocolsLeftOnAndNoDashboardWhenItIsOff() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().protocol("compact", false).dashboard(false).build(), bus);
+        gateway.restart(config -> config.protocol("compact", false).dashboard(false));
         int port = gateway.gateway().port();
 
         try (RawWebSocket compact = RawWebSocket.connect(port, "/compact")) {
@@ -47,14 +39,12 @@ class ProtocolSelectionTest {
 
     @Test
     void shouldServeTheDashboardByDefault() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
-
         assertThat(get(gateway.gateway().port(), "/")).startsWith("HTTP/1.1 200");
     }
 
     @Test
     void shouldRefuseToStartWithAProtocolThereIsNoneOf() {
-        assertThatThrownBy(() -> GatewayFixture.start(GatewayFixture.config().protocol("fix", true).build(), bus))
+        assertThatThrownBy(() -> GatewayFixture.start(GatewayFixture.config().protocol("fix", true).build(), gateway.bus()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("protocols.fix: no such protocol (compact, ime, json)");
     }

@@ -3,6 +3,7 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.protocol.SessionLimits;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One test per attack, over real sockets against a running gateway. Each checks the attacker's
@@ -39,28 +41,28 @@ class AbuseTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess(config -> config
+            .limits(new SessionLimits(Duration.ofSeconds(30), 3, 20, 100))
+            .serverLimits(ServerLimits.defaults()
+                    .withRequestTimeout(Duration.ofSeconds(1))
+                    .withIdleTimeout(Duration.ofSeconds(1))
+                    .withMaxUnauthenticated(10_000, 40)));
+
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong price = new AtomicLong(10_000);
     private final List<Socket> sockets = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private GatewayFixture gateway;
     private WebSocketRecorder bystander;
 
     @BeforeEach
-    void start() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config()
-                .limits(new SessionLimits(Duration.ofSeconds(30), 3, 20, 100))
-                .serverLimits(ServerLimits.defaults()
-                        .withRequestTimeout(Duration.ofSeconds(1))
-                        .withIdleTimeout(Duration.ofSeconds(1))
-                        .withMaxUnauthenticated(10_000, 40))
-                .build(), bus);
+    void connectABystanderAndPublish() {
         bystander = WebSocketRecorder.connect(gateway.uri("/"));
         bystander.nextText();
         bystander.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");
         bystander.sendText("{\"type\":\"subscribe\",\"symbols\":[\"EURUSD\"]}");
         bystander.awaitText(text -> text.contains("\"subscribed\""), WAIT);
+        InProcessBus bus = gateway.bus();
         publisher.scheduleAtFixedRate(() -> {
             try {
                 bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1." + price.incrementAndGet()
@@ -78,8 +80,6 @@ class AbuseTest {
             socket.close();
         }
         bystander.abort();
-        gateway.close();
-        bus.close();
     }
 
     @Test
@@ -299,9 +299,9 @@ class AbuseTest {
         client.sendText("{\"type\":\"subscribe\",\"symbols\":[\"ContractA\"]}");
         client.awaitText(text -> text.contains("\"subscribed\""), WAIT);
 
-        bus.publishMarketData("12345", "{\"seq\":1000000000,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":100}}}}");
-        bus.publishMarketData("12345", "{\"seq\":1,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":101}}}}");
-        bus.publishMarketData("12345", "{\"seq\":1,\"epoch\":\"restarted\",\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":102}}}}");
+        gateway.bus().publishMarketData("12345", "{\"seq\":1000000000,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":100}}}}");
+        gateway.bus().publishMarketData("12345", "{\"seq\":1,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":101}}}}");
+        gateway.bus().publishMarketData("12345", "{\"seq\":1,\"epoch\":\"restarted\",\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":102}}}}");
 
         assertThat(client.awaitText(text -> text.contains("\"tick\""), WAIT)).contains("\"bid\":100");
         assertThat(client.awaitText(text -> text.contains("\"tick\""), WAIT)).as("101 was ignored").contains("\"bid\":102");

@@ -3,8 +3,7 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
+import io.tickstream.GatewayExtension;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,25 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GatewayHttpTest {
 
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().pingInterval(Duration.ofMillis(300)).build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway =
+            GatewayExtension.inProcess(config -> config.pingInterval(Duration.ofMillis(300)));
 
     @Test
     void shouldAnswerHealthAndReadiness() throws Exception {

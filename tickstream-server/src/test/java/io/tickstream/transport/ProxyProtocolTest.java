@@ -3,8 +3,7 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
+import io.tickstream.GatewayExtension;
 import io.tickstream.testkit.SocketReads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Behind a TCP load balancer: the PROXY protocol header names the client that limits count. */
 class ProxyProtocolTest {
@@ -23,25 +22,18 @@ class ProxyProtocolTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String GET_HEALTH = "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
 
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
-    private final List<Socket> sockets = new ArrayList<>();
-    private GatewayFixture gateway;
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess(config -> config
+            .proxyProtocol(true)
+            .serverLimits(ServerLimits.defaults().withRequestTimeout(Duration.ofSeconds(2)).withMaxUnauthenticated(100, 2)));
 
-    @BeforeEach
-    void start() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config()
-                .proxyProtocol(true)
-                .serverLimits(ServerLimits.defaults().withRequestTimeout(Duration.ofSeconds(2)).withMaxUnauthenticated(100, 2))
-                .build(), bus);
-    }
+    private final List<Socket> sockets = new ArrayList<>();
 
     @AfterEach
-    void stop() throws IOException {
+    void closeSockets() throws IOException {
         for (Socket socket : sockets) {
             socket.close();
         }
-        gateway.close();
-        bus.close();
     }
 
     @Test

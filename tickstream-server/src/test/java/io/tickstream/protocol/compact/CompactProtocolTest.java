@@ -2,29 +2,16 @@ package io.tickstream.protocol.compact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CompactProtocolTest {
 
-    private InProcessBus bus;
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
 
     private WebSocketRecorder authorized() {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/compact"));
@@ -35,19 +22,19 @@ class CompactProtocolTest {
 
     @Test
     void shouldRunTheSeedFlowAuthorizeSubscribeThenQuoteArrays() throws Exception {
-        bus.publishMarketData("1", "{\"ts\":1709742000000,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":1.085,\"sell_price\":1.0852}}}}");
+        gateway.bus().publishMarketData("1", "{\"ts\":1709742000000,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":1.085,\"sell_price\":1.0852}}}}");
         WebSocketRecorder client = authorized();
         client.sendText("{\"event\":\"subscribe\",\"data\":[\"eurusd\",\"contracta\"]}");
         client.assertTextMessage("[\"n\",{\"event\":\"subscribed\",\"data\":[\"eurusd\",\"contracta\"]}]");
         client.assertTextMessage("[\"t\",\"eurusd\",1.085,1.0852,1709742000000]");
-        bus.publishMarketData("1", "{\"ts\":1709742000500,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":1.0851}}}}");
+        gateway.bus().publishMarketData("1", "{\"ts\":1709742000500,\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":1.0851}}}}");
         client.assertTextMessage("[\"t\",\"eurusd\",1.0851,1.0852,1709742000500]");
-        bus.publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.09}}");
+        gateway.bus().publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.09}}");
         client.assertExhausted();
 
         client.sendText("{\"event\":\"unsubscribe\",\"data\":[\"EURUSD\"]}");
         client.assertTextMessage("[\"n\",{\"event\":\"unsubscribed\",\"data\":[\"eurusd\"]}]");
-        bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0}}}");
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0}}}");
         client.assertExhausted();
         client.close(1000, "done");
     }

@@ -3,36 +3,28 @@ package io.tickstream.protocol.ime;
 import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ImeHandshakeTest {
 
-    private final InProcessBus bus = new InProcessBus(GatewayFixture.CATALOG);
-    private GatewayFixture gateway;
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
 
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        bus.close();
-    }
-
-    private void startDefault() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
-        bus.publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0850}}");
+    @BeforeEach
+    void publishEurusd() throws Exception {
+        gateway.bus().publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0850}}");
     }
 
     @Test
     void shouldCloseWith1008WhenTheTokenIsMissing() throws Exception {
-        startDefault();
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.byName("EURUSD"), Map.of());
         client.assertClosing(1008, "authentication failed");
         assertThat(gateway.gateway().sessionMeters().authFailures()).isEqualTo(1);
@@ -40,7 +32,6 @@ class ImeHandshakeTest {
 
     @Test
     void shouldCloseWith1008WhenTheTokenIsWrong() throws Exception {
-        startDefault();
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.byName("EURUSD"),
                 Map.of("Authorization", "Bearer not-a-key"));
         client.assertClosing(1008, "authentication failed");
@@ -48,7 +39,6 @@ class ImeHandshakeTest {
 
     @Test
     void shouldCloseWith1008WhenTheAuthorizationIsNotBearer() throws Exception {
-        startDefault();
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.byName("EURUSD"),
                 Map.of("Authorization", "Basic " + GatewayFixture.KEY));
         client.assertClosing(1008, "authentication failed");
@@ -56,7 +46,6 @@ class ImeHandshakeTest {
 
     @Test
     void shouldCloseWith1008WhenNoContractIsGiven() throws Exception {
-        startDefault();
         gateway.connect(gateway.uri("/live/data/websocket/contract/name"))
                 .assertClosing(1008, "no contract: give contract_name");
         gateway.connect(gateway.uri("/live/data/websocket/contract/id?contract_id="))
@@ -65,14 +54,12 @@ class ImeHandshakeTest {
 
     @Test
     void shouldCloseWith1008NamingTheUnknownContractWithNoDataFirst() throws Exception {
-        startDefault();
         gateway.connect(gateway.byName("EURUSD", "NOPE")).assertClosing(1008, "unknown contract: NOPE");
         gateway.connect(gateway.byId("404")).assertClosing(1008, "unknown contract: 404");
     }
 
     @Test
     void shouldRefuseAContractOutsideTheKeysScopeLikeAnUnknownOne() throws Exception {
-        startDefault();
         WebSocketRecorder narrow = WebSocketRecorder.connect(gateway.byName("ContractA"),
                 Map.of("Authorization", "Bearer " + GatewayFixture.NARROW_KEY));
         narrow.assertClosing(1008, "unknown contract: ContractA");
@@ -84,8 +71,7 @@ class ImeHandshakeTest {
 
     @Test
     void shouldServeUnderTheConfiguredBasePathOnly() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config().imeBasePath("/data-engine/ime").build(), bus);
-        bus.publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0850}}");
+        gateway.restart(config -> config.imeBasePath("/data-engine/ime"));
         WebSocketRecorder client = gateway.connect(gateway.byNameUnder("/data-engine/ime", "EURUSD"));
         assertThat(json(client.nextText()).get("contractName")).isEqualTo("EURUSD");
         client.close(1000, "done");
@@ -95,9 +81,8 @@ class ImeHandshakeTest {
 
     @Test
     void shouldUseTheConfiguredIdSpellingAndTimeZone() throws Exception {
-        gateway = GatewayFixture.start(GatewayFixture.config()
-                .imeIdField("ContractId").timeZone(ZoneId.of("Asia/Tehran")).build(), bus);
-        bus.publishMarketData("12345", "{\"ts\":1709742000123,\"data\":{\"Aggregate\":{\"last_price\":5}}}");
+        gateway.restart(config -> config.imeIdField("ContractId").timeZone(ZoneId.of("Asia/Tehran")));
+        gateway.bus().publishMarketData("12345", "{\"ts\":1709742000123,\"data\":{\"Aggregate\":{\"last_price\":5}}}");
         WebSocketRecorder client = gateway.connect(gateway.byId("12345"));
         Map<String, Object> message = json(client.nextText());
         assertThat(message.get("ContractId")).isEqualTo("12345");
@@ -107,7 +92,6 @@ class ImeHandshakeTest {
 
     @Test
     void shouldRejectAnUpgradeOnAnUnknownPathWithAnHttpError() throws Exception {
-        startDefault();
         URI unknown = gateway.uri("/live/data/websocket/contract/other?contract_name=EURUSD");
         assertThat(WebSocketRecorder.connectExpectingFailure(unknown, Map.of()).statusCode()).isEqualTo(404);
     }

@@ -3,40 +3,27 @@ package io.tickstream.protocol.json;
 import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JsonLimitsTest {
 
     private static final String SINGLE = "single-connection-key";
-    private InProcessBus bus;
-    private GatewayFixture gateway;
 
-    @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config()
-                .limits(new SessionLimits(Duration.ofMillis(400), 2, 5, 100))
-                .maxFrameBytes(1024)
-                .apiKey(ApiKey.plain(SINGLE, new Principal("carol", InstrumentScope.all(), true, 1)))
-                .build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess(config -> config
+            .limits(new SessionLimits(Duration.ofMillis(400), 2, 5, 100))
+            .maxFrameBytes(1024)
+            .apiKey(ApiKey.plain(SINGLE, new Principal("carol", InstrumentScope.all(), true, 1))));
 
     private WebSocketRecorder authenticated(String key) {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));

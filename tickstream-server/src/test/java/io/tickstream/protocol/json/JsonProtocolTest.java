@@ -3,32 +3,19 @@ package io.tickstream.protocol.json;
 import static io.tickstream.GatewayFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.GatewayExtension;
 import io.tickstream.GatewayFixture;
-import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JsonProtocolTest {
 
-    private InProcessBus bus;
-    private GatewayFixture gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        bus = new InProcessBus(GatewayFixture.CATALOG);
-        gateway = GatewayFixture.start(GatewayFixture.config().build(), bus);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        bus.close();
-    }
+    @RegisterExtension
+    static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
 
     private WebSocketRecorder authenticated() {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));
@@ -40,16 +27,16 @@ class JsonProtocolTest {
 
     @Test
     void shouldRunTheSeedFlowWelcomeAuthSubscribeConfirmationThenTicks() throws Exception {
-        bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
         WebSocketRecorder client = authenticated();
         client.sendText("{\"type\":\"subscribe\",\"symbols\":[\"EURUSD\",\"ContractA\",\"DEEP5\"]}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\",\"ContractA\",\"DEEP5\"],\"totalSubscriptions\":3}");
         assertThat(client.nextText()).matches("\\{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850,\"ask\":1.0852,\"time\":\\d+}");
 
-        bus.publishMarketData("1", "{\"ts\":1709742000000,\"data\":{\"BestLimit\":{\"1\":{\"sell_price\":1.0853}}}}");
+        gateway.bus().publishMarketData("1", "{\"ts\":1709742000000,\"data\":{\"BestLimit\":{\"1\":{\"sell_price\":1.0853}}}}");
         client.assertTextMessage("{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850,\"ask\":1.0853,\"time\":1709742000000}");
-        bus.publishMarketData("1", "{\"BestLimit\":{\"2\":{\"sell_price\":1.0860}}}");
-        bus.publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0851}}");
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"2\":{\"sell_price\":1.0860}}}");
+        gateway.bus().publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0851}}");
         client.assertExhausted();
         client.close(1000, "done");
     }
@@ -113,7 +100,7 @@ class JsonProtocolTest {
         client.sendText("{\"type\":\"subscribe\",\"symbols\":[\"XYZ\",\"EURUSD\"]}");
         client.assertTextMessage("{\"type\":\"error\",\"message\":\"Unknown symbol: XYZ\"}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\"],\"totalSubscriptions\":1}");
-        bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.1}}}");
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.1}}}");
         assertThat(json(client.nextText())).containsEntry("type", "tick").containsEntry("bid", new BigDecimal("1.1"));
         client.close(1000, "done");
     }
@@ -127,23 +114,23 @@ class JsonProtocolTest {
         client.assertTextMessage("{\"type\":\"subscriptions\",\"symbols\":[\"EURUSD\",\"ContractA\"],\"totalSubscriptions\":2}");
         client.sendText("{\"type\":\"unsubscribe\",\"symbol\":\"EURUSD\"}");
         client.assertTextMessage("{\"type\":\"unsubscribed\",\"symbols\":[\"EURUSD\"],\"totalSubscriptions\":1}");
-        bus.publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.2}}}");
+        gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.2}}}");
         client.assertExhausted();
         client.close(1000, "done");
     }
 
     @Test
     void shouldStreamTheBookWithTheRequestedDepth() throws Exception {
-        bus.publishMarketData("5", "{\"BestLimit\":{\"1\":{\"buy_price\":10,\"buy_quantity\":1,\"sell_price\":11,\"sell_quantity\":2},"
+        gateway.bus().publishMarketData("5", "{\"BestLimit\":{\"1\":{\"buy_price\":10,\"buy_quantity\":1,\"sell_price\":11,\"sell_quantity\":2},"
                 + "\"2\":{\"buy_price\":9,\"buy_quantity\":3,\"sell_price\":12,\"sell_quantity\":4},"
                 + "\"3\":{\"buy_price\":8,\"buy_quantity\":5,\"sell_price\":13,\"sell_quantity\":6}}}");
         WebSocketRecorder client = authenticated();
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"DEEP5\",\"channel\":\"book\",\"depth\":2}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"DEEP5\"],\"channel\":\"book\",\"totalSubscriptions\":1}");
         assertThat(client.nextText()).startsWith("{\"type\":\"book\",\"symbol\":\"DEEP5\",\"bids\":[[10,1],[9,3]],\"asks\":[[11,2],[12,4]],\"time\":");
-        bus.publishMarketData("5", "{\"BestLimit\":{\"3\":{\"buy_price\":7}}}");
+        gateway.bus().publishMarketData("5", "{\"BestLimit\":{\"3\":{\"buy_price\":7}}}");
         client.assertExhausted();
-        bus.publishMarketData("5", "{\"BestLimit\":{\"2\":{\"buy_quantity\":30}}}");
+        gateway.bus().publishMarketData("5", "{\"BestLimit\":{\"2\":{\"buy_quantity\":30}}}");
         assertThat(client.nextText()).contains("\"bids\":[[10,1],[9,30]]");
         client.close(1000, "done");
     }
@@ -155,14 +142,14 @@ class JsonProtocolTest {
         client.nextText();
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\",\"channel\":\"state\"}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\"],\"channel\":\"state\",\"totalSubscriptions\":2}");
-        bus.publishTrade("1", "{\"price\":1.0851,\"quantity\":100000,\"side\":\"buy\",\"ts\":1709742000000,\"tradeId\":\"t-1\"}");
+        gateway.bus().publishTrade("1", "{\"price\":1.0851,\"quantity\":100000,\"side\":\"buy\",\"ts\":1709742000000,\"tradeId\":\"t-1\"}");
         client.assertTextMessage("{\"type\":\"trade\",\"symbol\":\"EURUSD\",\"price\":1.0851,\"quantity\":100000,"
                 + "\"side\":\"buy\",\"time\":1709742000000,\"tradeId\":\"t-1\"}");
-        bus.publishMarketData("1", "{\"ts\":1709742000001,\"data\":{\"Aggregate\":{\"last_price\":1.0851}}}");
+        gateway.bus().publishMarketData("1", "{\"ts\":1709742000001,\"data\":{\"Aggregate\":{\"last_price\":1.0851}}}");
         Map<String, Object> state = json(client.nextText());
         assertThat(state).containsEntry("type", "state").containsEntry("symbol", "EURUSD");
         assertThat(GatewayFixture.at(state, "data", "Aggregate", "last_price")).isEqualTo(new BigDecimal("1.0851"));
-        bus.publishRaw(io.tickstream.bus.BusChannel.TRADES, "1", "{\"price\":\"x\"}");
+        gateway.bus().publishRaw(io.tickstream.bus.BusChannel.TRADES, "1", "{\"price\":\"x\"}");
         client.assertExhausted();
         assertThat(gateway.gateway().hub().meters().malformedUpdates()).isEqualTo(1);
         client.close(1000, "done");
