@@ -20,7 +20,6 @@ public final class Admission {
 
     private final ProtocolContext context;
     private final SessionOutbox outbox;
-    private Principal principal;
     private Subscription accountEvents;
     private ScheduledFuture<?> timeout;
 
@@ -33,7 +32,7 @@ public final class Admission {
     public void startTimer(Runnable onTimeout) {
         long millis = context.limits().authTimeout().toMillis();
         timeout = outbox.channel().eventLoop().schedule(() -> {
-            if (principal == null && outbox.channel().isActive()) {
+            if (!admitted() && outbox.channel().isActive()) {
                 onTimeout.run();
             }
         }, millis, TimeUnit.MILLISECONDS);
@@ -49,23 +48,23 @@ public final class Admission {
             context.meters().connectionLimitReject();
             return Result.CONNECTION_LIMIT;
         }
-        principal = found.get();
-        Principal admitted = principal;
+        Principal admitted = found.get();
         outbox.connection().whenClosed(() -> context.connections().release(admitted));
-        SessionLog.authenticated(outbox.connection(), admitted.account());
+        SessionLog.authenticated(outbox.connection(), admitted);
         timeout.cancel(false);
-        if (principal.privateEvents()) {
-            accountEvents = context.hub().subscribeAccount(outbox, principal.account(), accountView);
+        if (admitted.privateEvents()) {
+            accountEvents = context.hub().subscribeAccount(outbox, admitted.account(), accountView);
         }
         return Result.ADMITTED;
     }
 
     public boolean admitted() {
-        return principal != null;
+        return principal() != null;
     }
 
+    /** Who the connection authenticated as, or null; the connection keeps it. */
     public Principal principal() {
-        return principal;
+        return outbox.connection().principal();
     }
 
     /** Ends the auth window and the account stream; called once when the connection is gone (its slot goes with it). */

@@ -1,6 +1,7 @@
 package io.tickstream.protocol;
 
 import io.netty.channel.Channel;
+import io.tickstream.auth.Principal;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseStatus;
 import io.tickstream.transport.Connection;
@@ -41,9 +42,10 @@ public final class SessionLog {
         });
     }
 
-    /** Marks the connection as authenticated as {@code account} and logs it. */
-    public static void authenticated(Connection connection, String account) {
-        connection.authenticated(account);
+    /** Marks the connection as authenticated as {@code principal} and logs it. */
+    public static void authenticated(Connection connection, Principal principal) {
+        connection.authenticated(principal);
+        String account = principal.account();
         Channel channel = connection.channel();
         String protocol = connection.protocol();
         log.atInfo().addKeyValue("event", "auth").addKeyValue("protocol", protocol)

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
+import io.tickstream.auth.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  *      │                              │                                  │
  *      └──────────────(a close frame sent or received)───────────────────┴──▶ CLOSING ──▶ CLOSED
  * </pre>
- * It holds what the connection's protocol and account are, its places in the connection caps
+ * It holds what the connection's protocol and principal are, its places in the connection caps
  * (released when it authenticates or closes), what is released when it closes, and how it ended:
  * the first close frame of the closing handshake. Every close goes through one of its close methods,
  * each with a code and a reason; drain, expiry and revocation will be one call here too.
@@ -38,7 +39,7 @@ public final class Connection {
     private volatile State state = State.OPENING;
     private Runnable unauthenticatedSlot;
     private String protocol;
-    private String account;
+    private Principal principal;
     private CloseStatus closeStatus;
 
     private Connection(Channel channel) {
@@ -80,9 +81,14 @@ public final class Connection {
         return protocol;
     }
 
+    /** Who it authenticated as, or null before that. */
+    public Principal principal() {
+        return principal;
+    }
+
     /** The account it authenticated as, or null. */
     public String account() {
-        return account;
+        return principal == null ? null : principal.account();
     }
 
     /** How it ended: the first close frame sent or received; null while open, or when it ended without one (1006). */
@@ -113,9 +119,9 @@ public final class Connection {
         }
     }
 
-    /** Its client authenticated as {@code account}: it no longer counts against the unauthenticated caps. */
-    public void authenticated(String account) {
-        this.account = account;
+    /** Its client authenticated as {@code principal}: it no longer counts against the unauthenticated caps. */
+    public void authenticated(Principal principal) {
+        this.principal = principal;
         if (!closing()) {
             state = State.AUTHENTICATED;
         }

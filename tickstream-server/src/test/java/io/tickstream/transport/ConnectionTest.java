@@ -3,6 +3,8 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tickstream.auth.InstrumentScope;
+import io.tickstream.auth.Principal;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ class ConnectionTest {
         assertThat(connection.state()).isEqualTo(Connection.State.OPENING);
 
         connection.opened("json");
-        connection.authenticated("alice");
+        connection.authenticated(new Principal("alice", InstrumentScope.all(), true, 0));
         channel.close();
         channel.runPendingTasks();
 

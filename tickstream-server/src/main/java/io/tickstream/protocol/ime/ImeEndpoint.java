@@ -107,7 +107,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         ImeSession session = new ImeSession(context, outbox);
         context.upgrade().install(channel, session);
         SessionLog.opened(connection, ImeProtocol.NAME, context.meters());
-        SessionLog.authenticated(connection, principal.account());
+        SessionLog.authenticated(connection, principal);
         session.start(instruments, byId ? idView : nameView);
     }
 
