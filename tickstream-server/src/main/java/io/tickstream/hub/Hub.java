@@ -291,11 +291,16 @@ public final class Hub implements BusListener {
             attach((InstrumentTopic) topic);
         }
 
+        /**
+         * Unsubscribes the bus before the topic leaves the map: a subscriber that comes meanwhile
+         * still finds the retired topic, waits for its monitor and makes a new one only after the
+         * unsubscribe was issued, so its subscribe is never undone by it.
+         */
         @Override
         public void release(Topic topic) {
-            instruments.remove(topic.key(), topic);
             bus.unsubscribe(BusChannel.MARKET_DATA, topic.key());
             bus.unsubscribe(BusChannel.TRADES, topic.key());
+            instruments.remove(topic.key(), topic);
         }
     }
 
@@ -306,10 +311,11 @@ public final class Hub implements BusListener {
             bus.subscribe(BusChannel.ACCOUNT, topic.key());
         }
 
+        /** Unsubscribes the bus before the topic leaves the map, as for instruments. */
         @Override
         public void release(Topic topic) {
-            accounts.remove(topic.key(), topic);
             bus.unsubscribe(BusChannel.ACCOUNT, topic.key());
+            accounts.remove(topic.key(), topic);
         }
     }
 }

@@ -106,6 +106,10 @@ public final class SessionOutbox {
         if (pending == null) {
             return;
         }
+        if (connection.closing()) {
+            discard();
+            return;
+        }
         while (!pending.isEmpty() && channel.isWritable()) {
             write(pending.poll());
         }

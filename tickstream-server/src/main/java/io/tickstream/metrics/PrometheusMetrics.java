@@ -1,7 +1,6 @@
 package io.tickstream.metrics;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -40,11 +39,6 @@ public final class PrometheusMetrics implements AutoCloseable {
     /** Binds a component's meters. */
     public void bind(MeterBinder component) {
         component.bindTo(registry);
-    }
-
-    /** The registry, for binding more meters. */
-    public MeterRegistry registry() {
-        return registry;
     }
 
     /** The exposition in the text format 0.0.4, or OpenMetrics when asked for by {@code Accept}. */

@@ -9,6 +9,8 @@ import io.tickstream.auth.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client connection from accept to close, and the one owner of its lifecycle:
@@ -17,15 +19,18 @@ import java.util.concurrent.TimeUnit;
  *      │                              │                                  │
  *      └──────────────(a close frame sent or received)───────────────────┴──▶ CLOSING ──▶ CLOSED
  * </pre>
- * It holds what the connection's protocol and principal are, its places in the connection caps
- * (released when it authenticates or closes), what is released when it closes, and how it ended:
- * the first close frame of the closing handshake. Every close goes through one of its close methods,
- * each with a code and a reason; drain, expiry and revocation will be one call here too.
+ * It holds what the connection's protocol and principal are, its place among the unauthenticated
+ * connections (given back when it authenticates or closes), what is released when it closes, and how
+ * it ended: the first close frame of the closing handshake. Whatever decides to end a connection
+ * calls one of its close methods, with a code and a reason (drain, expiry and revocation will too);
+ * the socket itself is then closed by the closing handshake, its grace period, or the peer.
  *
  * <p>Made when the socket is accepted and found through its channel. Confined to the connection's
  * event loop, except {@link #state()}, which any thread may read.
  */
 public final class Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
     /** Where a connection is in its lifecycle. */
     public enum State { OPENING, OPEN, AUTHENTICATED, CLOSING, CLOSED }
@@ -44,7 +49,14 @@ public final class Connection {
 
     private Connection(Channel channel) {
         this.channel = channel;
-        channel.closeFuture().addListener(closed -> channel.eventLoop().execute(this::closed));
+        channel.closeFuture().addListener(closed -> {
+            // Nothing may start a close of its own once the socket is gone: a close that ended
+            // without a close frame stays one (1006).
+            if (!closing()) {
+                state = State.CLOSING;
+            }
+            channel.eventLoop().execute(this::closed);
+        });
     }
 
     /** Makes the connection of a socket just accepted (or of a test's channel). */
@@ -184,7 +196,9 @@ public final class Connection {
 
     /** Closes the socket at once, without a close frame (memory for the connection could not be had). */
     void abort() {
-        state = State.CLOSING;
+        if (!closing()) {
+            state = State.CLOSING;
+        }
         channel.close();
     }
 
@@ -209,10 +223,17 @@ public final class Connection {
         }
     }
 
+    /** Runs every release, each on its own: one that fails must not keep the others (a slot, a log line) from running. */
     private void closed() {
         state = State.CLOSED;
         List<Runnable> releases = List.copyOf(onClosed);
         onClosed.clear();
-        releases.forEach(Runnable::run);
+        for (Runnable release : releases) {
+            try {
+                release.run();
+            } catch (RuntimeException e) {
+                log.warn("releasing connection {} failed: {}", ClientAddress.of(channel), e.toString(), e);
+            }
+        }
     }
 }

@@ -1,0 +1,144 @@
+package io.tickstream.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.tickstream.bus.Bus;
+import io.tickstream.bus.BusChannel;
+import io.tickstream.bus.BusListener;
+import io.tickstream.bus.InProcessBus;
+import io.tickstream.bus.MarketPublisher;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.json.JsonTickView;
+import io.tickstream.transport.Connection;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The last subscriber of an instrument leaves on one loop while a new one comes on another. */
+class TopicRetirementTest {
+
+    private static final Instrument EURUSD = new Instrument("1", "EURUSD");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final GatedBus bus = new GatedBus(new InProcessBus(List.of(EURUSD)));
+    private final JsonTickView ticks = new JsonTickView();
+    private final Hub hub = new Hub(bus, List.of(ticks), PooledByteBufAllocator.DEFAULT);
+    private final EmbeddedChannel leaving = new EmbeddedChannel();
+    private final EmbeddedChannel coming = new EmbeddedChannel();
+
+    @AfterEach
+    void close() {
+        leaving.finishAndReleaseAll();
+        coming.finishAndReleaseAll();
+        bus.close();
+    }
+
+    @Test
+    void shouldKeepTheBusSubscribedForANewSubscriberWhileTheLastOneLeaves() throws Exception {
+        Connection.attach(leaving);
+        Connection.attach(coming);
+        bus.start(hub);
+        Subscription last = hub.subscribe(hub.outbox(leaving, 100), EURUSD, ticks);
+
+        bus.holdNextUnsubscribe();
+        Thread leave = new Thread(() -> hub.unsubscribe(last), "leaving-loop");
+        leave.start();
+        assertThat(bus.unsubscribing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Thread come = new Thread(() -> hub.subscribe(hub.outbox(coming, 100), EURUSD, ticks), "coming-loop");
+        come.start();
+        await().atMost(WAIT).until(() -> come.getState() == Thread.State.BLOCKED || !come.isAlive());
+        bus.proceed.countDown();
+        leave.join(WAIT.toMillis());
+        come.join(WAIT.toMillis());
+
+        bus.publisher().publishMarketData(EURUSD.id(), "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0860}}}");
+
+        assertThat(received(coming)).as("the new subscriber streams").singleElement().asString().contains("\"bid\":1.0850");
+    }
+
+    private static List<String> received(EmbeddedChannel channel) {
+        channel.runPendingTasks();
+        List<String> texts = new ArrayList<>();
+        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
+            texts.add(frame.toString(StandardCharsets.UTF_8));
+            frame.release();
+        }
+        return texts;
+    }
+
+    /** A bus whose next market-data unsubscribe waits until the test lets it go on. */
+    private static final class GatedBus implements Bus {
+        private final InProcessBus inner;
+        final CountDownLatch unsubscribing = new CountDownLatch(1);
+        final CountDownLatch proceed = new CountDownLatch(1);
+        private volatile boolean hold;
+
+        GatedBus(InProcessBus inner) {
+            this.inner = inner;
+        }
+
+        void holdNextUnsubscribe() {
+            hold = true;
+        }
+
+        @Override
+        public void unsubscribe(BusChannel kind, String key) {
+            if (hold && kind == BusChannel.MARKET_DATA) {
+                hold = false;
+                unsubscribing.countDown();
+                try {
+                    proceed.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            inner.unsubscribe(kind, key);
+        }
+
+        @Override
+        public void start(BusListener listener) {
+            inner.start(listener);
+        }
+
+        @Override
+        public CompletionStage<Void> subscribe(BusChannel kind, String key) {
+            return inner.subscribe(kind, key);
+        }
+
+        @Override
+        public CompletionStage<Map<String, String>> loadState(String instrumentId) {
+            return inner.loadState(instrumentId);
+        }
+
+        @Override
+        public CompletionStage<List<Instrument>> loadCatalog() {
+            return inner.loadCatalog();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return inner.isConnected();
+        }
+
+        @Override
+        public MarketPublisher publisher() {
+            return inner.publisher();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
