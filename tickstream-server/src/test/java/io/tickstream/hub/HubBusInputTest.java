@@ -12,8 +12,6 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.state.InstrumentState;
 import io.tickstream.transport.Connection;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,12 +53,12 @@ class HubBusInputTest {
         bus.publishMarketData(EURUSD.id(), quote(1, null, "1.0850"));
 
         assertThat(hub.meters().encodeFailures()).isEqualTo(1);
-        assertThat(received(tickClient)).as("the change reached no one").isEmpty();
+        assertThat(SentFrames.of(tickClient)).as("the change reached no one").isEmpty();
 
         failing.throwing = false;
         bus.publishMarketData(EURUSD.id(), "{\"seq\":2,\"data\":{\"Aggregate\":{\"last_price\":1.0851}}}");
 
-        assertThat(received(tickClient)).as("the quote the failed change set goes out with the next change")
+        assertThat(SentFrames.of(tickClient)).as("the quote the failed change set goes out with the next change")
                 .singleElement().asString().contains("\"bid\":1.0850").contains("\"ask\":1.0860");
     }
 
@@ -71,7 +69,7 @@ class HubBusInputTest {
         bus.publishMarketData(EURUSD.id(), quote(5, null, "1.0852"));
 
         assertThat(hub.meters().staleUpdates()).isEqualTo(2);
-        assertThat(received(tickClient)).singleElement().asString().contains("\"bid\":1.0850");
+        assertThat(SentFrames.of(tickClient)).singleElement().asString().contains("\"bid\":1.0850");
     }
 
     @Test
@@ -81,7 +79,7 @@ class HubBusInputTest {
         bus.publishMarketData(EURUSD.id(), quote(2, "restart-2", "1.0852"));
         bus.publishMarketData(EURUSD.id(), quote(2, "restart-2", "1.0853"));
 
-        List<String> sent = received(tickClient);
+        List<String> sent = SentFrames.of(tickClient);
         assertThat(sent).hasSize(3);
         assertThat(sent.get(2)).contains("\"bid\":1.0852");
         assertThat(hub.meters().staleUpdates()).isEqualTo(1);
@@ -90,16 +88,6 @@ class HubBusInputTest {
     private static String quote(long seq, String epoch, String bid) {
         return "{\"seq\":" + seq + (epoch == null ? "" : ",\"epoch\":\"" + epoch + "\"")
                 + ",\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":" + bid + ",\"sell_price\":1.0860}}}}";
-    }
-
-    private static List<String> received(EmbeddedChannel channel) {
-        channel.runPendingTasks();
-        List<String> texts = new ArrayList<>();
-        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
-            texts.add(frame.toString(StandardCharsets.UTF_8));
-            frame.release();
-        }
-        return texts;
     }
 
     /** A view that throws on demand, after the tick view has built its frame. */

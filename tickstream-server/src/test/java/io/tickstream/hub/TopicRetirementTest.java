@@ -3,7 +3,6 @@ package io.tickstream.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tickstream.bus.Bus;
@@ -14,9 +13,7 @@ import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.transport.Connection;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -64,17 +61,7 @@ class TopicRetirementTest {
 
         bus.publisher().publishMarketData(EURUSD.id(), "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0860}}}");
 
-        assertThat(received(coming)).as("the new subscriber streams").singleElement().asString().contains("\"bid\":1.0850");
-    }
-
-    private static List<String> received(EmbeddedChannel channel) {
-        channel.runPendingTasks();
-        List<String> texts = new ArrayList<>();
-        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
-            texts.add(frame.toString(StandardCharsets.UTF_8));
-            frame.release();
-        }
-        return texts;
+        assertThat(SentFrames.of(coming)).as("the new subscriber streams").singleElement().asString().contains("\"bid\":1.0850");
     }
 
     /** A bus whose next market-data unsubscribe waits until the test lets it go on. */
