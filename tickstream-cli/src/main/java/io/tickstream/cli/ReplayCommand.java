@@ -78,21 +78,30 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReplayTarget opened = openTarget();
+        boolean serving = opened.gateway() != null;
+        if (serving) {
+            // A served gateway drains on SIGTERM whether the replay is still running or done.
+            UntilSignal.onSignal(opened::close);
+        }
         try {
             do {
                 replayInto(opened);
             } while (loop);
         } catch (Exception | Error e) {
-            opened.close();
+            if (serving) {
+                UntilSignal.failed();
+            } else {
+                opened.close();
+            }
             throw e;
         }
-        if (opened.gateway() == null) {
+        if (!serving) {
             opened.close();
             return 0;
         }
         out().println("Replay finished; still serving on port " + opened.gateway().port() + ", Ctrl-C stops");
         out().flush();
-        UntilSignal.block(opened::close);
+        UntilSignal.await();
         return 0;
     }
 

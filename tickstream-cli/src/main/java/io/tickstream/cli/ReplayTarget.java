@@ -81,10 +81,11 @@ final class ReplayTarget implements AutoCloseable {
         return gateway;
     }
 
+    /** Drains and closes the gateway it serves, if any, then the bus. */
     @Override
     public void close() {
         if (gateway != null) {
-            gateway.close();
+            gateway.drainAndClose();
         }
         bus.close();
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tickstream serve}: runs one gateway node until SIGINT or SIGTERM. Options override the
+ * {@code tickstream serve}: runs one gateway node until SIGINT or SIGTERM, then drains it (clients
+ * told and closed over {@code shutdown.drainSeconds}) and exits 0. Options override the
  * configuration file; without any API key a demo key is added and printed. Runs on the main thread.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -45,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, InterruptedException {
         Gateway gateway = startGateway();
-        UntilSignal.block(gateway::close);
+        UntilSignal.block(gateway::drainAndClose);
         return 0;
     }
 

@@ -49,7 +49,7 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "ime",
+        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "ime",
                 "websocket", "http", "limits", "jwt", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
@@ -80,6 +80,9 @@ public final class ConfigFile {
             builder.protocol(protocol, protocols.bool(protocol, true));
         }
         builder.dashboard(root.bool("dashboard", true));
+        ConfigNode shutdown = root.section("shutdown");
+        shutdown.allowOnly("drainSeconds");
+        builder.drainWindow(Duration.ofSeconds(shutdown.integer("drainSeconds", 10)));
         readIme(root.section("ime"), builder);
         ConfigNode websocket = root.section("websocket");
         websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads");

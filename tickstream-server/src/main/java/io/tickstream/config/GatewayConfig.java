@@ -31,6 +31,7 @@ import java.util.Map;
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
  * @param protocols       protocols turned on or off by name ({@code ime}, {@code json}, {@code compact});
  *                        those not named are on
+ * @param drainWindow     how long a shutdown takes to tell and close every connection
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
@@ -56,6 +57,7 @@ public record GatewayConfig(
         List<ApiKey> apiKeys,
         Map<String, Boolean> protocols,
         boolean dashboard,
+        Duration drainWindow,
         String demoKey) {
 
     public GatewayConfig {
@@ -78,6 +80,9 @@ public record GatewayConfig(
         }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("websocket.ioThreads must not be negative");
+        }
+        if (drainWindow.isNegative()) {
+            throw new IllegalArgumentException("shutdown.drainSeconds must not be negative");
         }
         if (maxFrameBytes < 128) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 128");
@@ -119,6 +124,7 @@ public record GatewayConfig(
         private final List<ApiKey> apiKeys = new ArrayList<>();
         private final Map<String, Boolean> protocols = new LinkedHashMap<>();
         private boolean dashboard = true;
+        private Duration drainWindow = Duration.ofSeconds(10);
         private String demoKey;
 
         public Builder host(String value) {
@@ -218,6 +224,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder drainWindow(Duration value) {
+            drainWindow = value;
+            return this;
+        }
+
         public Builder dashboard(boolean value) {
             dashboard = value;
             return this;
@@ -236,7 +247,7 @@ public record GatewayConfig(
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
-                    proxyProtocol, jwt, apiKeys, protocols, dashboard, demoKey);
+                    proxyProtocol, jwt, apiKeys, protocols, dashboard, drainWindow, demoKey);
         }
     }
 }

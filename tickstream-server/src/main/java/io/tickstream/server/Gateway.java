@@ -2,6 +2,7 @@ package io.tickstream.server;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.auth.Authenticator;
@@ -34,6 +35,7 @@ import io.tickstream.redis.RedisBus;
 import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
+import io.tickstream.transport.Connection;
 import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.GatewayServer;
 import io.tickstream.transport.HttpConnectionPolicy;
@@ -47,12 +49,16 @@ import io.tickstream.transport.WebSocketUpgrade;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -65,6 +71,11 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    /** A drained client waits between these before it reconnects: they spread over 2 s. */
+    private static final long RETRY_AFTER_MIN_MS = 500;
+    private static final long RETRY_AFTER_SPREAD_MS = 2_000;
+    /** The closing handshake's own grace, after the last close of a drain. */
+    private static final long DRAIN_GRACE_SECONDS = 3;
     /** The account whose private events the built-in simulator makes up (the demo key's account). */
     public static final String DEMO_ACCOUNT = "demo";
 
@@ -92,11 +103,14 @@ public final class Gateway implements AutoCloseable {
     private final LoopWatchdog watchdog;
     private final MarketSimulator simulator;
     private final AccountSimulator accountSimulator;
+    private volatile boolean draining;
+    private final Duration drainWindow;
 
     private Gateway(GatewayConfig config, List<WireProtocol> protocols, Bus bus, boolean ownsBus)
             throws InterruptedException {
         this.bus = bus;
         this.ownsBus = ownsBus;
+        this.drainWindow = config.drainWindow();
         long openFiles = OpenFilesCheck.warnIfBelow(config.limits().expectedConnections());
         DirectMemoryCheck.log();
         CatalogRefresher refresher = new CatalogRefresher(bus, catalog);
@@ -173,7 +187,7 @@ public final class Gateway implements AutoCloseable {
     /** Health, the HTTP APIs, the operators' figures and, when it is on, the dashboard. */
     private HttpRoutes routes(GatewayConfig config, List<WireProtocol> protocols, Authenticator authenticator,
                               CatalogRefresher refresher, OperatorFigures figures) {
-        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus));
+        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus, () -> draining));
         boolean json = protocols.stream().anyMatch(protocol -> protocol.name().equals(JsonProtocol.NAME));
         if (config.dashboard() && json) {
             new DashboardRoutes(config.demoKey()).addTo(routes);
@@ -210,6 +224,50 @@ public final class Gateway implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Drains the node before a shutdown: {@code /ready} answers 503 at once, no connection is
+     * accepted any more, and every open WebSocket is told (JSON: a {@code reconnect} notice with its
+     * {@code retryAfterMs}) and closed with 1012, each at a random moment of the first 80% of the
+     * window, so that clients do not all come back at once; plain HTTP connections (a balancer's
+     * health checks, which now get 503) are closed at the end of that time. Completes when the last connection
+     * is gone, or when the window and the closing handshake's grace have passed. Any thread; once.
+     */
+    public CompletableFuture<Void> drain(Duration window) {
+        draining = true;
+        server.stopAccepting();
+        List<Channel> open = server.connections();
+        log.info("draining {} connections over {} s", open.size(), window.toSeconds());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long spreadNanos = window.toNanos() * 8 / 10;
+        List<CompletableFuture<Void>> closed = new ArrayList<>(open.size());
+        for (Channel channel : open) {
+            long delayNanos = spreadNanos > 0 ? random.nextLong(spreadNanos) : 0;
+            long retryAfterMs = RETRY_AFTER_MIN_MS + random.nextLong(RETRY_AFTER_SPREAD_MS);
+            channel.eventLoop().execute(() -> {
+                Connection connection = Connection.of(channel);
+                // Plain HTTP connections (health checks) stay to the end, answering /ready with 503.
+                long delay = connection.protocol() == null ? spreadNanos : delayNanos;
+                channel.eventLoop().schedule(() -> connection.shutDown(retryAfterMs), delay, TimeUnit.NANOSECONDS);
+            });
+            CompletableFuture<Void> gone = new CompletableFuture<>();
+            channel.closeFuture().addListener(future -> gone.complete(null));
+            closed.add(gone);
+        }
+        return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, window.plusSeconds(DRAIN_GRACE_SECONDS).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Drains (see {@link #drain}) over the configured window, then closes. */
+    public void drainAndClose() {
+        drain(drainWindow).join();
+        close();
+    }
+
+    /** Whether a drain has begun. */
+    public boolean draining() {
+        return draining;
     }
 
     public Bus bus() {

@@ -13,6 +13,8 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     /** Binary frame on a text protocol: stop. */
     public static final int UNSUPPORTED_DATA = 1003;
+    /** The server is restarting (a drain on shutdown): reconnect, after the notice's {@code retryAfterMs}. */
+    public static final int SERVICE_RESTART = 1012;
     /** A text message that is not valid UTF-8: stop. */
     public static final int INVALID_PAYLOAD = 1007;
     /** Bad credentials, unknown or forbidden instrument, auth timeout, limits: stop. */

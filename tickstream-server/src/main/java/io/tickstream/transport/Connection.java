@@ -8,6 +8,7 @@ import io.netty.util.AttributeKey;
 import io.tickstream.auth.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class Connection {
 
     private final Channel channel;
     private final List<Runnable> onClosed = new ArrayList<>(4);
+    private LongConsumer shutdownNotice = retryAfterMs -> { };
     private volatile State state = State.OPENING;
     private Runnable unauthenticatedSlot;
     private String protocol;
@@ -121,6 +123,28 @@ public final class Connection {
     void holdUnauthenticatedSlot(Runnable release) {
         unauthenticatedSlot = release;
         whenClosed(this::releaseUnauthenticatedSlot);
+    }
+
+    /** What its session tells the client before a shutdown closes it, given the wait before reconnecting. */
+    public void noticeBeforeShutdown(LongConsumer notice) {
+        shutdownNotice = notice;
+    }
+
+    /**
+     * Ends the connection because the node shuts down: a WebSocket session gets its protocol's
+     * notice and close 1012, a plain HTTP connection is closed.
+     */
+    public void shutDown(long retryAfterMs) {
+        if (closing()) {
+            return;
+        }
+        if (protocol == null) {
+            state = State.CLOSING;
+            channel.close();
+            return;
+        }
+        shutdownNotice.accept(retryAfterMs);
+        close(CloseCodes.SERVICE_RESTART, "shutdown");
     }
 
     /** Its WebSocket session of {@code protocol} has started. */

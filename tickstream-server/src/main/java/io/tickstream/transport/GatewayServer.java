@@ -8,6 +8,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -18,7 +20,9 @@ import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +48,8 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
+    /** Every accepted socket until it closes, for a drain. */
+    private final ChannelGroup accepted = new DefaultChannelGroup("tickstream-accepted", GlobalEventExecutor.INSTANCE);
 
     private GatewayServer(String host, int port, int ioThreads, HttpRouter router, ConnectionAdmission admission,
                           HttpConnectionPolicy http, boolean proxyProtocol) throws InterruptedException {
@@ -67,6 +73,7 @@ public final class GatewayServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             Connection.attach(channel);
+                            accepted.add(channel);
                             if (admission.accept(channel) != null) {
                                 channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
                             } else if (proxyProtocol) {
@@ -122,6 +129,16 @@ public final class GatewayServer implements AutoCloseable {
                                       ConnectionAdmission admission, HttpConnectionPolicy http,
                                       boolean proxyProtocol) throws InterruptedException {
         return new GatewayServer(host, port, ioThreads, router, admission, http, proxyProtocol);
+    }
+
+    /** Stops accepting connections; those open stay. */
+    public void stopAccepting() {
+        listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    /** The sockets open now. */
+    public List<Channel> connections() {
+        return List.copyOf(accepted);
     }
 
     /** The event loops serving sockets (for the watchdog). */

@@ -24,6 +24,17 @@ final class JsonReplies {
         });
     }
 
+    /** {@code {"type":"reconnect","reason":..,"retryAfterMs":N}}: the server goes away, come back after N ms. */
+    ByteBuf reconnect(String reason, long retryAfterMs) {
+        return TextFrames.json(alloc, 80, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "reconnect");
+            json.writeStringField("reason", reason);
+            json.writeNumberField("retryAfterMs", retryAfterMs);
+            json.writeEndObject();
+        });
+    }
+
     ByteBuf auth(boolean success, String message) {
         return TextFrames.json(alloc, 96, json -> {
             json.writeStartObject();

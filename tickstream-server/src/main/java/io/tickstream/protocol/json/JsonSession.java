@@ -48,6 +48,7 @@ final class JsonSession implements MessageEndpoint.Session {
 
     @Override
     public void start() {
+        outbox.connection().noticeBeforeShutdown(retryAfterMs -> send(replies.reconnect("shutdown", retryAfterMs)));
         send(replies.welcome(context.limits().authTimeout().toMillis()));
         admission.startTimer(() -> {
             send(replies.error("Authentication timeout"));

@@ -1,0 +1,83 @@
+package io.tickstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstream.testkit.FreePorts;
+import io.tickstream.testkit.WebSocketEvent;
+import io.tickstream.testkit.WebSocketRecorder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tickstream serve} as its own process, stopped the way a service manager stops it. */
+class ServeShutdownTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private Process process;
+
+    @AfterEach
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldDrainItsClientsOnSigtermAndExitWithStatus0() throws Exception {
+        int port = FreePorts.find();
+        Path config = Files.writeString(dir.resolve("tickstream.json"),
+                "{\"host\": \"127.0.0.1\", \"shutdown\": {\"drainSeconds\": 1}, \"simulator\": {\"rate\": 0}}");
+        process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TickstreamCommand.class.getName(),
+                "serve", "--config", config.toString(), "--port", Integer.toString(port), "--demo-key", "k")
+                .redirectError(dir.resolve("stderr.log").toFile())
+                .start();
+        BlockingQueue<String> lines = readLines(process);
+        String banner = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(banner).as("the start-up banner").startsWith("Tickstream is running on");
+
+        WebSocketRecorder client = WebSocketRecorder.connect(URI.create("ws://127.0.0.1:" + port + "/"));
+        client.nextText();
+        client.sendText("{\"type\":\"auth\",\"apiKey\":\"k\"}");
+        client.awaitText(text -> text.contains("\"auth\""), WAIT);
+
+        process.destroy();
+
+        assertThat(client.awaitText(text -> text.contains("\"reconnect\""), WAIT)).contains("\"reason\":\"shutdown\"");
+        WebSocketEvent.Close close = client.awaitClose();
+        assertThat(close.code()).isEqualTo(1012);
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("exited after the drain").isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    private static BlockingQueue<String> readLines(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "serve-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+}
