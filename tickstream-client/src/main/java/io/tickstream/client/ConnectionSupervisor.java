@@ -133,7 +133,8 @@ final class ConnectionSupervisor implements Session.Events {
             return;
         }
         listeners.error(error);
-        Duration delay = backoff.delay(failures);
+        Duration backedOff = backoff.delay(failures);
+        Duration delay = error.retryAfter().compareTo(backedOff) > 0 ? error.retryAfter() : backedOff;
         life.moveTo(ConnectionState.RECONNECTING);
         Listeners.LOG.log(System.Logger.Level.INFO, "reconnecting to {0} in {1} ms (retry {2} of {3})",
                 settings.uri(), delay.toMillis(), failures, settings.maxRetries());

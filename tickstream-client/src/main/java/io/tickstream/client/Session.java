@@ -2,6 +2,7 @@ package io.tickstream.client;
 
 import io.tickstream.client.message.AuthResult;
 import io.tickstream.client.message.ControlMessage;
+import io.tickstream.client.message.Reconnect;
 import io.tickstream.client.message.ServerError;
 import io.tickstream.client.message.SubscriptionReply;
 import java.time.Duration;
@@ -38,6 +39,8 @@ final class Session {
     private final Heartbeat heartbeat;
     private final Outbound outbound;
     private ScheduledFuture<?> authTimer;
+    /** The wait a server's reconnect notice asked for; zero without one. */
+    private Duration retryAfter = Duration.ZERO;
 
     Session(Connection connection, ClientSettings settings, ClientLoop loop, SubscriptionSync sync,
             Listeners listeners, Events events) {
@@ -77,7 +80,9 @@ final class Session {
 
     /** A protocol reply of the server. */
     void control(ControlMessage message) {
-        if (message instanceof AuthResult auth) {
+        if (message instanceof Reconnect notice) {
+            retryAfter = Duration.ofMillis(notice.retryAfterMs());
+        } else if (message instanceof AuthResult auth) {
             if (auth.success()) {
                 ClientLoop.cancel(authTimer);
                 events.authenticated(this);
@@ -95,7 +100,7 @@ final class Session {
     void closed(int code, String reason) {
         if (CloseCodes.shouldReconnect(code)) {
             lost(new ConnectionLostException("the server closed the connection with " + code
-                    + (reason.isEmpty() ? "" : " (" + reason + ")") + "; reconnecting", null));
+                    + (reason.isEmpty() ? "" : " (" + reason + ")") + "; reconnecting", null, retryAfter));
         } else if (code == CloseCodes.POLICY_VIOLATION && reason.startsWith("authentication")) {
             events.refused(new AuthenticationException(reason));
         } else {

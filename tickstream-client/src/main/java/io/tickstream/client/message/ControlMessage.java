@@ -1,5 +1,5 @@
 package io.tickstream.client.message;
 
-/** A message of the protocol itself (welcome, auth result, subscription replies, pong, error). Immutable. */
-public sealed interface ControlMessage extends Message permits Welcome, AuthResult, SubscriptionReply, Pong, ServerError {
+/** A message of the protocol itself (welcome, auth result, subscription replies, pong, error, reconnect notice). Immutable. */
+public sealed interface ControlMessage extends Message permits Welcome, AuthResult, SubscriptionReply, Pong, ServerError, Reconnect {
 }

@@ -39,6 +39,7 @@ public final class MessageParser {
             case "subscribed", "unsubscribed", "subscriptions" -> new SubscriptionReply(type, fields.strings("symbols"),
                     fields.optionalString("channel"), (int) fields.optionalLong("totalSubscriptions", -1));
             case "pong" -> new Pong(time);
+            case "reconnect" -> new Reconnect(messageOf(fields, "reason"), Math.max(0, fields.optionalLong("retryAfterMs", 0)));
             case "error" -> new ServerError(fields.optionalString("code"), messageOf(fields),
                     fields.optionalLong("retryAfterMs", -1));
             default -> new UnknownMessage(type, text);
@@ -46,7 +47,11 @@ public final class MessageParser {
     }
 
     private static String messageOf(Fields fields) {
-        String message = fields.optionalString("message");
+        return messageOf(fields, "message");
+    }
+
+    private static String messageOf(Fields fields, String name) {
+        String message = fields.optionalString(name);
         return message == null ? "" : message;
     }
 
