@@ -1,6 +1,7 @@
 package io.tickstream.auth;
 
 import io.tickstream.instrument.Instrument;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,10 +15,17 @@ public final class InstrumentScope {
 
     private final List<String> globs;
     private final List<Pattern> patterns;
+    /** Scopes that must permit an instrument too: a narrowed scope. */
+    private final List<InstrumentScope> alsoRequired;
 
     private InstrumentScope(List<String> globs) {
-        this.globs = List.copyOf(globs);
-        this.patterns = globs.stream().map(InstrumentScope::compile).toList();
+        this(List.copyOf(globs), globs.stream().map(InstrumentScope::compile).toList(), List.of());
+    }
+
+    private InstrumentScope(List<String> globs, List<Pattern> patterns, List<InstrumentScope> alsoRequired) {
+        this.globs = globs;
+        this.patterns = patterns;
+        this.alsoRequired = alsoRequired;
     }
 
     public static InstrumentScope all() {
@@ -28,7 +36,25 @@ public final class InstrumentScope {
         return globs.equals(List.of("*")) ? ALL : new InstrumentScope(globs);
     }
 
+    /** The instruments both this scope and {@code other} permit. */
+    public InstrumentScope narrowedBy(InstrumentScope other) {
+        if (other == ALL || other == this) {
+            return this;
+        }
+        if (this == ALL) {
+            return other;
+        }
+        List<InstrumentScope> required = new ArrayList<>(alsoRequired);
+        required.add(other);
+        return new InstrumentScope(globs, patterns, List.copyOf(required));
+    }
+
     public boolean permits(Instrument instrument) {
+        for (InstrumentScope required : alsoRequired) {
+            if (!required.permits(instrument)) {
+                return false;
+            }
+        }
         for (Pattern pattern : patterns) {
             if (pattern.matcher(instrument.name()).matches() || pattern.matcher(instrument.id()).matches()) {
                 return true;
@@ -56,6 +82,8 @@ public final class InstrumentScope {
 
     @Override
     public String toString() {
-        return String.join(",", globs);
+        StringBuilder text = new StringBuilder(String.join(",", globs));
+        alsoRequired.forEach(required -> text.append(" & ").append(required));
+        return text.toString();
     }
 }

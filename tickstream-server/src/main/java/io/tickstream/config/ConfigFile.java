@@ -1,5 +1,6 @@
 package io.tickstream.config;
 
+import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.JwtSettings;
@@ -49,7 +50,7 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "ime",
+        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "accounts", "ime",
                 "websocket", "http", "limits", "jwt", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
@@ -94,6 +95,12 @@ public final class ConfigFile {
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));
         }
+        ConfigNode accounts = root.section("accounts");
+        for (String account : accounts.names()) {
+            builder.account(account, readAccountPolicy(accounts.section(account)));
+        }
+        builder.defaultAccountConnections(root.section("limits").integer("defaultAccountConnections",
+                GatewayConfig.DEFAULT_ACCOUNT_CONNECTIONS));
         for (ConfigNode key : root.sections("apiKeys")) {
             builder.apiKey(readApiKey(key));
         }
@@ -143,7 +150,7 @@ public final class ConfigFile {
     private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {
         limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents",
                 "expectedConnections", "maxConnections", "maxUnauthenticated", "maxUnauthenticatedPerAddress",
-                "loopStallMs");
+                "loopStallMs", "defaultAccountConnections");
         SessionLimits defaults = SessionLimits.defaults();
         try {
             return new SessionLimits(
@@ -172,6 +179,19 @@ public final class ConfigFile {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private static AccountPolicy readAccountPolicy(ConfigNode policy) throws ConfigException {
+        policy.allowOnly("instruments", "privateEvents", "maxConnections");
+        List<String> globs = policy.strings("instruments", List.of("*"));
+        if (globs.isEmpty()) {
+            throw new ConfigException(policy.where("instruments") + " must name at least one pattern");
+        }
+        int maxConnections = policy.integer("maxConnections", GatewayConfig.DEFAULT_ACCOUNT_CONNECTIONS);
+        if (maxConnections < 1) {
+            throw new ConfigException(policy.where("maxConnections") + " must be at least 1");
+        }
+        return new AccountPolicy(InstrumentScope.of(globs), policy.bool("privateEvents", true), maxConnections);
     }
 
     private static ApiKey readApiKey(ConfigNode node) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.tickstream.config;
 
+import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
@@ -31,6 +32,8 @@ import java.util.Map;
  * @param jwt             how JWTs are verified, or null when only API keys are accepted
  * @param protocols       protocols turned on or off by name ({@code ime}, {@code json}, {@code compact});
  *                        those not named are on
+ * @param accounts        each named account's policy (instruments, private events, connections)
+ * @param defaultAccountConnections the connection limit of accounts without a policy
  * @param drainWindow     how long a shutdown takes to tell and close every connection
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
@@ -57,12 +60,18 @@ public record GatewayConfig(
         List<ApiKey> apiKeys,
         Map<String, Boolean> protocols,
         boolean dashboard,
+        Map<String, AccountPolicy> accounts,
+        int defaultAccountConnections,
         Duration drainWindow,
         String demoKey) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
         protocols = Map.copyOf(protocols);
+        accounts = Map.copyOf(accounts);
+        if (defaultAccountConnections < 1) {
+            throw new IllegalArgumentException("limits.defaultAccountConnections must be at least 1");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -88,6 +97,9 @@ public record GatewayConfig(
             throw new IllegalArgumentException("maxFrameBytes must be at least 128");
         }
     }
+
+    /** The connection limit of an account without a policy, per node. */
+    public static final int DEFAULT_ACCOUNT_CONNECTIONS = 100;
 
     public static Builder builder() {
         return new Builder();
@@ -124,6 +136,8 @@ public record GatewayConfig(
         private final List<ApiKey> apiKeys = new ArrayList<>();
         private final Map<String, Boolean> protocols = new LinkedHashMap<>();
         private boolean dashboard = true;
+        private final Map<String, AccountPolicy> accounts = new LinkedHashMap<>();
+        private int defaultAccountConnections = DEFAULT_ACCOUNT_CONNECTIONS;
         private Duration drainWindow = Duration.ofSeconds(10);
         private String demoKey;
 
@@ -229,6 +243,17 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Gives an account a policy: what its sessions may do whatever their credential. */
+        public Builder account(String account, AccountPolicy policy) {
+            accounts.put(account, policy);
+            return this;
+        }
+
+        public Builder defaultAccountConnections(int value) {
+            defaultAccountConnections = value;
+            return this;
+        }
+
         public Builder dashboard(boolean value) {
             dashboard = value;
             return this;
@@ -247,7 +272,8 @@ public record GatewayConfig(
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
-                    proxyProtocol, jwt, apiKeys, protocols, dashboard, drainWindow, demoKey);
+                    proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
+                    defaultAccountConnections, drainWindow, demoKey);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.tickstream.auth.AccountPolicies;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.CompositeAuthenticator;
@@ -132,8 +133,9 @@ public final class Gateway implements AutoCloseable {
             }
         }, 0, 1, TimeUnit.SECONDS);
 
-        Authenticator authenticator = CompositeAuthenticator.of(new ApiKeyAuthenticator(config.apiKeys()),
-                Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new));
+        Authenticator authenticator = new AccountPolicies(CompositeAuthenticator.of(
+                new ApiKeyAuthenticator(config.apiKeys()), Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new)),
+                config.accounts(), config.defaultAccountConnections());
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
                 config.limits(), sessionMeters);

@@ -3,6 +3,7 @@ package io.tickstream.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.instrument.Instrument;
@@ -100,6 +101,23 @@ class ConfigFileTest {
         assertThat(config.dashboard()).isFalse();
         assertThat(ConfigFile.load(write("default.json", "{}")).build().dashboard()).isTrue();
         expectError("{\"protocols\": {\"json\": \"off\"}}", "protocols.json");
+    }
+
+    @Test
+    void shouldReadAccountPoliciesAndTheDefaultAccountConnectionLimit() throws Exception {
+        GatewayConfig config = ConfigFile.load(write("accounts.json", """
+                {"accounts": {"alice": {"instruments": ["EUR*"], "privateEvents": false, "maxConnections": 10}},
+                 "limits": {"defaultAccountConnections": 25}}
+                """)).build();
+
+        AccountPolicy alice = config.accounts().get("alice");
+        assertThat(alice.maxConnections()).isEqualTo(10);
+        assertThat(alice.privateEvents()).isFalse();
+        assertThat(alice.instruments().permits(new Instrument("1", "EURUSD"))).isTrue();
+        assertThat(alice.instruments().permits(new Instrument("2", "XAUUSD"))).isFalse();
+        assertThat(config.defaultAccountConnections()).isEqualTo(25);
+        assertThat(ConfigFile.load(write("none.json", "{}")).build().defaultAccountConnections()).isEqualTo(100);
+        expectError("{\"accounts\": {\"bob\": {\"maxConnections\": 0}}}", "accounts.bob.maxConnections must be at least 1");
     }
 
     @Test

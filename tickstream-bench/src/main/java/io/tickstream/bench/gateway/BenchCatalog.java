@@ -9,6 +9,8 @@ import java.util.List;
 public final class BenchCatalog {
 
     public static final String API_KEY = "bench-key";
+    /** The bench account's connection limit: every generated connection is the one account's. */
+    public static final int MAX_CONNECTIONS = 1_000_000;
 
     private BenchCatalog() {
     }

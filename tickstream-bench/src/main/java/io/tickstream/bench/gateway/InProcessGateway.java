@@ -1,5 +1,6 @@
 package io.tickstream.bench.gateway;
 
+import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
@@ -31,6 +32,7 @@ public final class InProcessGateway implements GatewayUnderTest {
                 .host("127.0.0.1").port(0).simulatorRate(0)
                 .limits(new SessionLimits(Duration.ofSeconds(60), Math.max(500, subscriptionsPerConnection), 1000, 65_536))
                 .apiKey(ApiKey.plain(BenchCatalog.API_KEY, new Principal("bench", InstrumentScope.all(), false, 0)))
+                .account("bench", new AccountPolicy(InstrumentScope.all(), false, BenchCatalog.MAX_CONNECTIONS))
                 .build(), bus);
     }
 

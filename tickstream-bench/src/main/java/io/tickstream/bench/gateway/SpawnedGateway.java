@@ -48,9 +48,10 @@ public final class SpawnedGateway implements GatewayUnderTest {
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {"host": "127.0.0.1", "port": %d, %s "catalog": "%s", "simulator": {"rate": 0},
                  "limits": {"maxSubscriptions": %d, "messagesPerSecond": 1000, "maxQueuedEvents": 65536},
+                 "accounts": {"bench": {"privateEvents": false, "maxConnections": %d}},
                  "apiKeys": [{"key": "%s", "account": "bench", "privateEvents": false}]}
                 """.formatted(port, redisUri == null ? "" : "\"bus\": {\"redis\": \"" + redisUri + "\"},",
-                catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.API_KEY));
+                catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.MAX_CONNECTIONS, BenchCatalog.API_KEY));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
