@@ -27,6 +27,6 @@ public record AccountPolicy(InstrumentScope instruments, boolean privateEvents, 
     public Principal limit(Principal credential) {
         int max = credential.maxConnections() == 0 ? maxConnections : Math.min(maxConnections, credential.maxConnections());
         return new Principal(credential.account(), credential.instruments().narrowedBy(instruments),
-                credential.privateEvents() && privateEvents, max);
+                credential.privateEvents() && privateEvents, max, credential.expiresAt());
     }
 }

@@ -26,7 +26,8 @@ final class JwtClaimsPrincipal {
 
     Principal from(JWTClaimsSet claims) throws BadJWTException {
         return new Principal(claims.getSubject(), scope(claims.getClaim(instrumentsClaim)),
-                privateEvents(claims.getClaim(PRIVATE_EVENTS)), maxConnections(claims.getClaim(MAX_CONNECTIONS)));
+                privateEvents(claims.getClaim(PRIVATE_EVENTS)), maxConnections(claims.getClaim(MAX_CONNECTIONS)),
+                claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant());
     }
 
     private InstrumentScope scope(Object claim) throws BadJWTException {

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Checks the registered claims of a verified token; immutable, so thread-safe.
- * {@code exp} and {@code nbf} within the clock skew, a non-blank {@code sub}, and the configured
- * {@code iss} and {@code aud}. Failures carry a short reason that quotes nothing from the token.
+ * {@code exp} (required unless configured otherwise, and within the configured lifetime) and
+ * {@code nbf} within the clock skew, a non-blank {@code sub}, and the configured {@code iss} and {@code aud}. Failures carry a short reason that quotes nothing from the token.
  */
 final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
 
@@ -21,8 +21,12 @@ final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
     private final Duration skew;
     private final String issuer;
     private final String audience;
+    private final boolean requireExp;
+    private final Duration maxLifetime;
 
     JwtClaimsRules(Clock clock, JwtSettings settings) {
+        this.requireExp = settings.requireExp();
+        this.maxLifetime = settings.maxLifetime();
         this.clock = clock;
         this.skew = settings.clockSkew();
         this.issuer = settings.issuer();
@@ -33,8 +37,17 @@ final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
     public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
         Instant now = clock.instant();
         Date expires = claims.getExpirationTime();
+        if (expires == null && requireExp) {
+            throw new BadJWTException("no exp (jwt.requireExp)");
+        }
         if (expires != null && !now.minus(skew).isBefore(expires.toInstant())) {
             throw new BadJWTException("expired");
+        }
+        if (expires != null && maxLifetime != null) {
+            Instant from = claims.getIssueTime() == null ? now : claims.getIssueTime().toInstant();
+            if (Duration.between(from, expires.toInstant()).compareTo(maxLifetime) > 0) {
+                throw new BadJWTException("valid for longer than jwt.maxLifetimeSeconds");
+            }
         }
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.plus(skew).isBefore(notBefore.toInstant())) {

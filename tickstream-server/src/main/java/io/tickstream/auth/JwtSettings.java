@@ -22,9 +22,11 @@ import java.util.Objects;
  * @param issuer           the {@code iss} a token must carry, or null to accept any
  * @param audience         a value the token's {@code aud} must contain, or null to accept any
  * @param clockSkew        the tolerance applied to {@code exp} and {@code nbf}
+ * @param requireExp       whether a token without {@code exp} is refused (a session ends when its token does)
+ * @param maxLifetime      the longest a token may be valid from its {@code iat} (or from now), or null for no bound
  */
 public record JwtSettings(byte[] hs256Secret, List<JWK> publicKeys, String instrumentsClaim,
-                          String issuer, String audience, Duration clockSkew) {
+                          String issuer, String audience, Duration clockSkew, boolean requireExp, Duration maxLifetime) {
 
     public static final int MIN_SECRET_BYTES = 32;
     public static final String DEFAULT_INSTRUMENTS_CLAIM = "instruments";
@@ -47,6 +49,9 @@ public record JwtSettings(byte[] hs256Secret, List<JWK> publicKeys, String instr
         clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("clockSkew must not be negative, was " + clockSkew);
+        }
+        if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
+            throw new IllegalArgumentException("jwt.maxLifetimeSeconds must be positive");
         }
     }
 
@@ -82,19 +87,21 @@ public record JwtSettings(byte[] hs256Secret, List<JWK> publicKeys, String instr
         return other instanceof JwtSettings that && Arrays.equals(hs256Secret, that.hs256Secret)
                 && publicKeys.equals(that.publicKeys) && instrumentsClaim.equals(that.instrumentsClaim)
                 && Objects.equals(issuer, that.issuer) && Objects.equals(audience, that.audience)
-                && clockSkew.equals(that.clockSkew);
+                && clockSkew.equals(that.clockSkew) && requireExp == that.requireExp
+                && Objects.equals(maxLifetime, that.maxLifetime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(hs256Secret), publicKeys, instrumentsClaim, issuer, audience, clockSkew);
+        return Objects.hash(Arrays.hashCode(hs256Secret), publicKeys, instrumentsClaim, issuer, audience, clockSkew,
+                requireExp, maxLifetime);
     }
 
     @Override
     public String toString() {
         return "JwtSettings[hs256=" + (hs256Secret != null) + ", publicKeys=" + publicKeys.size()
                 + ", instrumentsClaim=" + instrumentsClaim + ", issuer=" + issuer + ", audience=" + audience
-                + ", clockSkew=" + clockSkew + "]";
+                + ", clockSkew=" + clockSkew + ", requireExp=" + requireExp + ", maxLifetime=" + maxLifetime + "]";
     }
 
     private static void requireNonBlank(String name, String value) {
@@ -112,6 +119,8 @@ public record JwtSettings(byte[] hs256Secret, List<JWK> publicKeys, String instr
         private String issuer;
         private String audience;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private boolean requireExp = true;
+        private Duration maxLifetime;
 
         private Builder() {
         }
@@ -164,8 +173,20 @@ public record JwtSettings(byte[] hs256Secret, List<JWK> publicKeys, String instr
             return this;
         }
 
+        /** Whether a token without {@code exp} is refused; true unless turned off. */
+        public Builder requireExp(boolean value) {
+            this.requireExp = value;
+            return this;
+        }
+
+        public Builder maxLifetime(Duration value) {
+            this.maxLifetime = value;
+            return this;
+        }
+
         public JwtSettings build() {
-            return new JwtSettings(hs256Secret, publicKeys, instrumentsClaim, issuer, audience, clockSkew);
+            return new JwtSettings(hs256Secret, publicKeys, instrumentsClaim, issuer, audience, clockSkew, requireExp,
+                    maxLifetime);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.tickstream.auth;
 
+import java.time.Instant;
+
 import io.tickstream.instrument.Instrument;
 
 /**
@@ -9,8 +11,15 @@ import io.tickstream.instrument.Instrument;
  * @param instruments    which instruments it may read
  * @param privateEvents  whether it receives its account's private events
  * @param maxConnections how many connections it may hold at once (0 = unlimited)
+ * @param expiresAt      when its credential expires (a token's {@code exp}), or null when it does not
  */
-public record Principal(String account, InstrumentScope instruments, boolean privateEvents, int maxConnections) {
+public record Principal(String account, InstrumentScope instruments, boolean privateEvents, int maxConnections,
+                        Instant expiresAt) {
+
+    /** A principal whose credential does not expire (an API key). */
+    public Principal(String account, InstrumentScope instruments, boolean privateEvents, int maxConnections) {
+        this(account, instruments, privateEvents, maxConnections, null);
+    }
 
     public boolean mayRead(Instrument instrument) {
         return instruments.permits(instrument);

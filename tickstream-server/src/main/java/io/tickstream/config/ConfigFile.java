@@ -94,6 +94,7 @@ public final class ConfigFile {
         builder.serverLimits(readServerLimits(root.section("http"), root.section("limits")));
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));
+            builder.expiryNotice(Duration.ofSeconds(root.section("jwt").integer("expiryNoticeSeconds", 30)));
         }
         ConfigNode accounts = root.section("accounts");
         for (String account : accounts.names()) {
@@ -119,7 +120,8 @@ public final class ConfigFile {
     }
 
     private static JwtSettings readJwt(ConfigNode jwt, Path base) throws ConfigException {
-        jwt.allowOnly("hs256Secret", "publicKeyFile", "jwksFile", "instrumentsClaim", "issuer", "audience");
+        jwt.allowOnly("hs256Secret", "publicKeyFile", "jwksFile", "instrumentsClaim", "issuer", "audience", "requireExp",
+                "maxLifetimeSeconds", "expiryNoticeSeconds");
         JwtSettings.Builder settings = JwtSettings.builder();
         try {
             String secret = jwt.string("hs256Secret", null);
@@ -136,7 +138,11 @@ public final class ConfigFile {
             }
             settings.instrumentsClaim(jwt.string("instrumentsClaim", JwtSettings.DEFAULT_INSTRUMENTS_CLAIM))
                     .issuer(jwt.string("issuer", null))
-                    .audience(jwt.string("audience", null));
+                    .audience(jwt.string("audience", null))
+                    .requireExp(jwt.bool("requireExp", true));
+            if (jwt.has("maxLifetimeSeconds")) {
+                settings.maxLifetime(Duration.ofSeconds(jwt.integer("maxLifetimeSeconds", 0)));
+            }
             return settings.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException("jwt: " + e.getMessage());

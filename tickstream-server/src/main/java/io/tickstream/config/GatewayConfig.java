@@ -34,6 +34,7 @@ import java.util.Map;
  *                        those not named are on
  * @param accounts        each named account's policy (instruments, private events, connections)
  * @param defaultAccountConnections the connection limit of accounts without a policy
+ * @param expiryNotice    how long before its token expires a JSON or compact session is told
  * @param drainWindow     how long a shutdown takes to tell and close every connection
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
@@ -62,6 +63,7 @@ public record GatewayConfig(
         boolean dashboard,
         Map<String, AccountPolicy> accounts,
         int defaultAccountConnections,
+        Duration expiryNotice,
         Duration drainWindow,
         String demoKey) {
 
@@ -89,6 +91,9 @@ public record GatewayConfig(
         }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("websocket.ioThreads must not be negative");
+        }
+        if (expiryNotice.isNegative()) {
+            throw new IllegalArgumentException("jwt.expiryNoticeSeconds must not be negative");
         }
         if (drainWindow.isNegative()) {
             throw new IllegalArgumentException("shutdown.drainSeconds must not be negative");
@@ -138,6 +143,7 @@ public record GatewayConfig(
         private boolean dashboard = true;
         private final Map<String, AccountPolicy> accounts = new LinkedHashMap<>();
         private int defaultAccountConnections = DEFAULT_ACCOUNT_CONNECTIONS;
+        private Duration expiryNotice = Duration.ofSeconds(30);
         private Duration drainWindow = Duration.ofSeconds(10);
         private String demoKey;
 
@@ -249,6 +255,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder expiryNotice(Duration value) {
+            expiryNotice = value;
+            return this;
+        }
+
         public Builder defaultAccountConnections(int value) {
             defaultAccountConnections = value;
             return this;
@@ -273,7 +284,7 @@ public record GatewayConfig(
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
                     proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
-                    defaultAccountConnections, drainWindow, demoKey);
+                    defaultAccountConnections, expiryNotice, drainWindow, demoKey);
         }
     }
 }

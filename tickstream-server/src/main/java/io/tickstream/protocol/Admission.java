@@ -7,6 +7,7 @@ import io.tickstream.hub.Subscription;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * How a message-protocol connection gets in: the auth window, authentication, one connection slot
@@ -18,14 +19,20 @@ public final class Admission {
     /** Outcome of {@link #admit}. */
     public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT }
 
+    /** Outcome of {@link #refresh}. */
+    public enum Refresh { REFRESHED, BAD_CREDENTIAL, OTHER_ACCOUNT }
+
     private final ProtocolContext context;
     private final SessionOutbox outbox;
+    private final CredentialExpiry expiry;
     private Subscription accountEvents;
     private ScheduledFuture<?> timeout;
 
-    public Admission(ProtocolContext context, SessionOutbox outbox) {
+    /** @param expiring the protocol's notice that the credential expires in the given milliseconds */
+    public Admission(ProtocolContext context, SessionOutbox outbox, LongConsumer expiring) {
         this.context = context;
         this.outbox = outbox;
+        this.expiry = new CredentialExpiry(outbox.connection(), context.expiryNotice(), expiring);
     }
 
     /** Runs {@code onTimeout} on the connection's loop unless the client is admitted in time. */
@@ -51,11 +58,32 @@ public final class Admission {
         Principal admitted = found.get();
         outbox.connection().whenClosed(() -> context.connections().release(admitted));
         SessionLog.authenticated(outbox.connection(), admitted);
+        expiry.arm(admitted.expiresAt());
         timeout.cancel(false);
         if (admitted.privateEvents()) {
             accountEvents = context.hub().subscribeAccount(outbox, admitted.account(), accountView);
         }
         return Result.ADMITTED;
+    }
+
+    /**
+     * Takes a fresh credential of an admitted session: of the same account, it replaces the old
+     * one and the session goes on until the new one expires; of another account, it is refused and
+     * the session goes on as before.
+     */
+    public Refresh refresh(String credential) {
+        Optional<Principal> found = context.authenticator().authenticate(credential);
+        if (found.isEmpty()) {
+            context.meters().authFailure();
+            return Refresh.BAD_CREDENTIAL;
+        }
+        if (!found.get().account().equals(principal().account())) {
+            context.meters().authFailure();
+            return Refresh.OTHER_ACCOUNT;
+        }
+        outbox.connection().authenticated(found.get());
+        expiry.arm(found.get().expiresAt());
+        return Refresh.REFRESHED;
     }
 
     public boolean admitted() {

@@ -1,5 +1,7 @@
 package io.tickstream.protocol;
 
+import java.time.Duration;
+
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.catalog.CatalogRefresher;
@@ -14,5 +16,6 @@ public record ProtocolContext(
         ConnectionLimiter connections,
         WebSocketUpgrade upgrade,
         SessionLimits limits,
-        SessionMeters meters) {
+        SessionMeters meters,
+        Duration expiryNotice) {
 }

@@ -138,7 +138,7 @@ public final class Gateway implements AutoCloseable {
                 config.accounts(), config.defaultAccountConnections());
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), sessionMeters);
+                config.limits(), sessionMeters, config.expiryNotice());
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 

@@ -18,6 +18,11 @@ final class CompactReplies {
         return TextFrames.text(alloc, "[\"n\",{\"event\":\"authorized\"}]");
     }
 
+    /** {@code ["n",{"event":"token_expiring","expiresInMs":N}]}: send a fresh authorization to go on. */
+    ByteBuf tokenExpiring(long expiresInMs) {
+        return TextFrames.text(alloc, "[\"n\",{\"event\":\"token_expiring\",\"expiresInMs\":" + expiresInMs + "}]");
+    }
+
     ByteBuf pong() {
         return TextFrames.text(alloc, "pong");
     }

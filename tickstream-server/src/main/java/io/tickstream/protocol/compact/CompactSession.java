@@ -36,7 +36,7 @@ final class CompactSession implements MessageEndpoint.Session {
         this.views = views;
         this.outbox = outbox;
         this.replies = new CompactReplies(outbox.channel().alloc());
-        this.admission = new Admission(context, outbox);
+        this.admission = new Admission(context, outbox, expiresInMs -> send(replies.tokenExpiring(expiresInMs)));
         this.inbound = new InboundGate(context, outbox,
                 retryAfter -> replies.error("rate_limited", "Too many messages", retryAfter));
     }
@@ -80,7 +80,11 @@ final class CompactSession implements MessageEndpoint.Session {
 
     private void authorize(String credential) {
         if (admission.admitted()) {
-            error("Already authorized");
+            switch (admission.refresh(credential)) {
+                case REFRESHED -> send(replies.authorized());
+                case BAD_CREDENTIAL -> error("Invalid authorization");
+                case OTHER_ACCOUNT -> error("The authorization is for another account");
+            }
             return;
         }
         switch (admission.admit(credential, views.account())) {

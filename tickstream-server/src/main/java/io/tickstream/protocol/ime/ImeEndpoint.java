@@ -9,6 +9,7 @@ import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.protocol.CredentialExpiry;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionLog;
 import io.tickstream.transport.CloseCodes;
@@ -108,6 +109,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         context.upgrade().install(channel, session);
         SessionLog.opened(connection, ImeProtocol.NAME, context.meters());
         SessionLog.authenticated(connection, principal);
+        new CredentialExpiry(connection, context.expiryNotice(), null).arm(principal.expiresAt());
         session.start(instruments, byId ? idView : nameView);
     }
 

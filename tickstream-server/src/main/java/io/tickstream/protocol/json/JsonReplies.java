@@ -35,6 +35,16 @@ final class JsonReplies {
         });
     }
 
+    /** {@code {"type":"token_expiring","expiresInMs":N}}: send a fresh token to go on. */
+    ByteBuf tokenExpiring(long expiresInMs) {
+        return TextFrames.json(alloc, 56, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "token_expiring");
+            json.writeNumberField("expiresInMs", expiresInMs);
+            json.writeEndObject();
+        });
+    }
+
     ByteBuf auth(boolean success, String message) {
         return TextFrames.json(alloc, 96, json -> {
             json.writeStartObject();

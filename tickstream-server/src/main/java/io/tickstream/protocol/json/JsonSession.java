@@ -41,7 +41,7 @@ final class JsonSession implements MessageEndpoint.Session {
         this.views = views;
         this.outbox = outbox;
         this.replies = new JsonReplies(outbox.channel().alloc());
-        this.admission = new Admission(context, outbox);
+        this.admission = new Admission(context, outbox, expiresInMs -> send(replies.tokenExpiring(expiresInMs)));
         this.inbound = new InboundGate(context, outbox,
                 retryAfter -> replies.error("rate_limited", "Too many messages", retryAfter));
     }
@@ -83,7 +83,7 @@ final class JsonSession implements MessageEndpoint.Session {
             case "unsubscribe" -> unsubscribe(message);
             case "list" -> list();
             case "ping" -> send(replies.pong(System.currentTimeMillis()));
-            case "auth" -> error("Already authenticated");
+            case "auth" -> refresh(message);
             default -> error("Unknown message type: " + message.type());
         }
     }
@@ -95,6 +95,15 @@ final class JsonSession implements MessageEndpoint.Session {
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
             case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+        }
+    }
+
+    /** A fresh token for the same account: the session goes on until it expires. */
+    private void refresh(ClientMessage message) {
+        switch (admission.refresh(message.credential())) {
+            case REFRESHED -> send(replies.auth(true, "Credential refreshed"));
+            case BAD_CREDENTIAL -> send(replies.auth(false, message.apiKey() != null ? "Invalid API key" : "Invalid token"));
+            case OTHER_ACCOUNT -> send(replies.auth(false, "The credential is for another account"));
         }
     }
 
