@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collects a client's settings, with the defaults of the seed client (5 retries, backoff 1 s doubling
@@ -14,7 +15,7 @@ public final class ClientBuilder {
 
     private URI uri;
     private String apiKey;
-    private String token;
+    private Supplier<String> tokens;
     private int maxRetries = 5;
     private Duration backoffBase = Duration.ofSeconds(1);
     private Duration backoffMax = Duration.ofSeconds(30);
@@ -45,7 +46,17 @@ public final class ClientBuilder {
 
     /** Authenticate with this JWT ({@code {"type":"auth","token":..}}). */
     public ClientBuilder token(String value) {
-        token = value;
+        tokens = value == null ? null : () -> value;
+        return this;
+    }
+
+    /**
+     * Authenticate with the JWT this gives, asked for at every connect and again when the server
+     * says the session's token is about to expire (the fresh one keeps the session going). Called on
+     * the client's loop thread: it must not block for long.
+     */
+    public ClientBuilder tokenSupplier(Supplier<String> value) {
+        tokens = value;
         return this;
     }
 
@@ -99,7 +110,7 @@ public final class ClientBuilder {
 
     /** A new client, not connected yet: call {@link TickstreamClient#connect()}. */
     public TickstreamClient build() {
-        return new TickstreamClient(new ClientSettings(uri, apiKey, token, maxRetries, backoffBase, backoffMax,
+        return new TickstreamClient(new ClientSettings(uri, apiKey, tokens, maxRetries, backoffBase, backoffMax,
                 pingInterval, pingTimeout, connectTimeout, streamBuffer, listeners));
     }
 }

@@ -4,18 +4,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a client was built with, validated. Immutable.
  *
  * @param apiKey         the API key, or null when a token is used
- * @param token          the JWT, or null when an API key is used
+ * @param tokens         gives the JWT to send, at each connect and when the server says it expires;
+ *                       null when an API key is used
  * @param maxRetries     failed attempts in a row that are retried before giving up (0: give up at the first)
  * @param backoffBase    the delay cap before the first retry; doubled per retry up to {@code backoffMax}
  * @param connectTimeout bound on opening the WebSocket, and again on the answer to {@code auth}
  * @param streamBuffer   messages a stream holds per subscriber before it drops the oldest
  */
-record ClientSettings(URI uri, String apiKey, String token, int maxRetries, Duration backoffBase, Duration backoffMax,
+record ClientSettings(URI uri, String apiKey, Supplier<String> tokens, int maxRetries, Duration backoffBase, Duration backoffMax,
                       Duration pingInterval, Duration pingTimeout, Duration connectTimeout, int streamBuffer,
                       List<ClientListener> listeners) {
 
@@ -24,7 +26,7 @@ record ClientSettings(URI uri, String apiKey, String token, int maxRetries, Dura
         if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("uri must be ws:// or wss://, was " + uri);
         }
-        if ((apiKey == null) == (token == null)) {
+        if ((apiKey == null) == (tokens == null)) {
             throw new IllegalArgumentException("give exactly one of apiKey and token");
         }
         if (maxRetries < 0) {

@@ -22,7 +22,7 @@ final class Requests {
             if (settings.apiKey() != null) {
                 json.writeStringField("apiKey", settings.apiKey());
             } else {
-                json.writeStringField("token", settings.token());
+                json.writeStringField("token", settings.tokens().get());
             }
         });
     }

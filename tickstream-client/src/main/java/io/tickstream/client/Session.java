@@ -3,6 +3,7 @@ package io.tickstream.client;
 import io.tickstream.client.message.AuthResult;
 import io.tickstream.client.message.ControlMessage;
 import io.tickstream.client.message.Reconnect;
+import io.tickstream.client.message.TokenExpiring;
 import io.tickstream.client.message.ServerError;
 import io.tickstream.client.message.SubscriptionReply;
 import java.time.Duration;
@@ -41,6 +42,7 @@ final class Session {
     private ScheduledFuture<?> authTimer;
     /** The wait a server's reconnect notice asked for; zero without one. */
     private Duration retryAfter = Duration.ZERO;
+    private boolean authenticated;
 
     Session(Connection connection, ClientSettings settings, ClientLoop loop, SubscriptionSync sync,
             Listeners listeners, Events events) {
@@ -82,8 +84,13 @@ final class Session {
     void control(ControlMessage message) {
         if (message instanceof Reconnect notice) {
             retryAfter = Duration.ofMillis(notice.retryAfterMs());
+        } else if (message instanceof TokenExpiring && settings.tokens() != null) {
+            outbound.sendFirst(Requests.auth(settings));
+        } else if (message instanceof AuthResult auth && authenticated) {
+            refreshed(auth);
         } else if (message instanceof AuthResult auth) {
             if (auth.success()) {
+                authenticated = true;
                 ClientLoop.cancel(authTimer);
                 events.authenticated(this);
             } else {
@@ -98,7 +105,9 @@ final class Session {
 
     /** The server closed the connection: a code that means reconnect loses the session, any other refuses the client. */
     void closed(int code, String reason) {
-        if (CloseCodes.shouldReconnect(code)) {
+        boolean expiredWithFreshTokens = code == CloseCodes.POLICY_VIOLATION && "token expired".equals(reason)
+                && settings.tokens() != null;
+        if (CloseCodes.shouldReconnect(code) || expiredWithFreshTokens) {
             lost(new ConnectionLostException("the server closed the connection with " + code
                     + (reason.isEmpty() ? "" : " (" + reason + ")") + "; reconnecting", null, retryAfter));
         } else if (code == CloseCodes.POLICY_VIOLATION && reason.startsWith("authentication")) {
@@ -121,6 +130,14 @@ final class Session {
             connection.close();
         } else {
             connection.abort();
+        }
+    }
+
+    /** The answer to a fresh token: nothing to do when taken; reported when refused (the session ends at expiry). */
+    private void refreshed(AuthResult auth) {
+        if (!auth.success()) {
+            listeners.error(new AuthenticationException("token refresh refused: "
+                    + (auth.message() == null ? "refused" : auth.message())));
         }
     }
 

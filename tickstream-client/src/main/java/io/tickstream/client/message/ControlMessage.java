@@ -1,5 +1,6 @@
 package io.tickstream.client.message;
 
-/** A message of the protocol itself (welcome, auth result, subscription replies, pong, error, reconnect notice). Immutable. */
-public sealed interface ControlMessage extends Message permits Welcome, AuthResult, SubscriptionReply, Pong, ServerError, Reconnect {
+/** A message of the protocol itself (welcome, auth result, subscription replies, pong, error, reconnect and token expiry notices). Immutable. */
+public sealed interface ControlMessage extends Message permits Welcome, AuthResult, SubscriptionReply, Pong, ServerError, Reconnect,
+        TokenExpiring {
 }

@@ -39,6 +39,7 @@ public final class MessageParser {
             case "subscribed", "unsubscribed", "subscriptions" -> new SubscriptionReply(type, fields.strings("symbols"),
                     fields.optionalString("channel"), (int) fields.optionalLong("totalSubscriptions", -1));
             case "pong" -> new Pong(time);
+            case "token_expiring" -> new TokenExpiring(Math.max(0, fields.optionalLong("expiresInMs", 0)));
             case "reconnect" -> new Reconnect(messageOf(fields, "reason"), Math.max(0, fields.optionalLong("retryAfterMs", 0)));
             case "error" -> new ServerError(fields.optionalString("code"), messageOf(fields),
                     fields.optionalLong("retryAfterMs", -1));
