@@ -5,6 +5,7 @@ import io.tickstream.config.ConfigFile;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.server.Gateway;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tickstream serve}: runs one gateway node until SIGINT or SIGTERM, then drains it (clients
- * told and closed over {@code shutdown.drainSeconds}) and exits 0. Options override the
+ * told and closed over {@code shutdown.drainSeconds}) and exits 0. With a configuration file, its
+ * API keys are read again when it changes or on SIGHUP. Options override the
  * configuration file; without any API key a demo key is added and printed. Runs on the main thread.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -43,9 +45,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Simulator updates per second on the in-process bus, 0 = off (default 20).")
     private Double simulatorRate;
 
+    /** The demo key added at start, if any: kept when the file's keys are read again. */
+    private String addedKey;
+
     @Override
     public Integer call() throws ConfigException, InterruptedException {
         Gateway gateway = startGateway();
+        if (configFile != null) {
+            new ApiKeyReloader(configFile, addedKey == null ? List.of() : List.of(DemoKey.apiKey(addedKey)), gateway).start();
+        }
         UntilSignal.block(gateway::drainAndClose);
         return 0;
     }
@@ -54,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     Gateway startGateway() throws ConfigException, InterruptedException {
         GatewayConfig.Builder builder = configFile == null ? GatewayConfig.builder() : ConfigFile.load(configFile);
         applyOverrides(builder);
-        String addedKey = demoKey != null || !builder.hasApiKeys() ? addDemoKey(builder) : null;
+        addedKey = demoKey != null || !builder.hasApiKeys() ? addDemoKey(builder) : null;
         GatewayConfig config = build(builder);
         Gateway gateway = Gateway.start(config);
         new ServeBanner(config, gateway, addedKey).print(spec.commandLine().getOut());

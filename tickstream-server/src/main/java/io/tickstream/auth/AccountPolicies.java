@@ -23,7 +23,11 @@ public final class AccountPolicies implements Authenticator {
 
     @Override
     public Optional<Principal> authenticate(String credential) {
-        return credentials.authenticate(credential)
-                .map(principal -> policies.getOrDefault(principal.account(), unlisted).limit(principal));
+        return credentials.authenticate(credential).map(this::limit);
+    }
+
+    /** A credential's principal within its account's policy. */
+    public Principal limit(Principal credential) {
+        return policies.getOrDefault(credential.account(), unlisted).limit(credential);
     }
 }

@@ -23,6 +23,11 @@ public record ApiKey(String sha256Hex, Principal principal) {
         return new ApiKey(sha256Hex.toLowerCase(Locale.ROOT), principal);
     }
 
+    /** The digest of a credential that is an API key; null for a JWT. */
+    public static String digestOf(String credential) {
+        return credential == null || CompositeAuthenticator.looksLikeJws(credential) ? null : sha256Hex(credential);
+    }
+
     public static String sha256Hex(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));

@@ -13,12 +13,24 @@ import java.util.Optional;
  */
 public final class ApiKeyAuthenticator implements Authenticator {
 
-    private final Map<String, ApiKey> byDigest = new HashMap<>();
+    private volatile Map<String, ApiKey> byDigest;
 
     public ApiKeyAuthenticator(List<ApiKey> keys) {
+        replace(keys);
+    }
+
+    /** Takes a new set of keys (the configuration was read again); any thread. */
+    public void replace(List<ApiKey> keys) {
+        Map<String, ApiKey> table = new HashMap<>();
         for (ApiKey key : keys) {
-            byDigest.put(key.sha256Hex(), key);
+            table.put(key.sha256Hex(), key);
         }
+        byDigest = Map.copyOf(table);
+    }
+
+    /** The principal of the key with this SHA-256 digest, if it is (still) configured. */
+    public Optional<Principal> byDigest(String sha256Hex) {
+        return Optional.ofNullable(byDigest.get(sha256Hex)).map(ApiKey::principal);
     }
 
     @Override

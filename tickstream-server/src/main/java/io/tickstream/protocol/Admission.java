@@ -1,5 +1,6 @@
 package io.tickstream.protocol;
 
+import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.Principal;
 import io.tickstream.hub.AccountView;
 import io.tickstream.hub.SessionOutbox;
@@ -58,6 +59,7 @@ public final class Admission {
         Principal admitted = found.get();
         outbox.connection().whenClosed(() -> context.connections().release(admitted));
         SessionLog.authenticated(outbox.connection(), admitted);
+        outbox.connection().authenticatedWithApiKey(ApiKey.digestOf(credential));
         expiry.arm(admitted.expiresAt());
         timeout.cancel(false);
         if (admitted.privateEvents()) {
@@ -82,6 +84,7 @@ public final class Admission {
             return Refresh.OTHER_ACCOUNT;
         }
         outbox.connection().authenticated(found.get());
+        outbox.connection().authenticatedWithApiKey(ApiKey.digestOf(credential));
         expiry.arm(found.get().expiresAt());
         return Refresh.REFRESHED;
     }
@@ -93,6 +96,14 @@ public final class Admission {
     /** Who the connection authenticated as, or null; the connection keeps it. */
     public Principal principal() {
         return outbox.connection().principal();
+    }
+
+    /** Stops the account's private events (its rights no longer include them). */
+    public void stopPrivateEvents() {
+        if (accountEvents != null) {
+            context.hub().unsubscribe(accountEvents);
+            accountEvents = null;
+        }
     }
 
     /** Ends the auth window and the account stream; called once when the connection is gone (its slot goes with it). */

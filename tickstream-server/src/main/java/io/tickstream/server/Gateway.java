@@ -5,11 +5,13 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.tickstream.auth.AccountPolicies;
+import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.CompositeAuthenticator;
 import io.tickstream.auth.JwtAuthenticator;
 import io.tickstream.auth.ConnectionLimiter;
+import io.tickstream.auth.Principal;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.catalog.CatalogRefresher;
@@ -36,6 +38,7 @@ import io.tickstream.redis.RedisBus;
 import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
+import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
 import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.GatewayServer;
@@ -105,6 +108,8 @@ public final class Gateway implements AutoCloseable {
     private final MarketSimulator simulator;
     private final AccountSimulator accountSimulator;
     private volatile boolean draining;
+    private final ApiKeyAuthenticator apiKeys;
+    private final AccountPolicies policies;
     private final Duration drainWindow;
 
     private Gateway(GatewayConfig config, List<WireProtocol> protocols, Bus bus, boolean ownsBus)
@@ -133,9 +138,11 @@ public final class Gateway implements AutoCloseable {
             }
         }, 0, 1, TimeUnit.SECONDS);
 
-        Authenticator authenticator = new AccountPolicies(CompositeAuthenticator.of(
-                new ApiKeyAuthenticator(config.apiKeys()), Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new)),
+        this.apiKeys = new ApiKeyAuthenticator(config.apiKeys());
+        this.policies = new AccountPolicies(CompositeAuthenticator.of(apiKeys,
+                Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new)),
                 config.accounts(), config.defaultAccountConnections());
+        Authenticator authenticator = policies;
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
                 config.limits(), sessionMeters, config.expiryNotice());
@@ -259,6 +266,33 @@ public final class Gateway implements AutoCloseable {
         }
         return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, window.plusSeconds(DRAIN_GRACE_SECONDS).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Takes a new set of API keys (the configuration was read again): sessions of a key that is
+     * gone are closed with 1008 {@code credential revoked}; those of a key whose rights changed
+     * have them applied at once (streams of instruments no longer permitted end with an error).
+     * Any thread; the sessions are updated on their loops.
+     */
+    public void reloadApiKeys(List<ApiKey> keys) {
+        apiKeys.replace(keys);
+        for (Channel channel : server.connections()) {
+            channel.eventLoop().execute(() -> recheck(Connection.of(channel)));
+        }
+        log.info("API keys reloaded: {} keys", keys.size());
+    }
+
+    private void recheck(Connection connection) {
+        String digest = connection.apiKeyDigest();
+        if (digest == null || connection.closing()) {
+            return;
+        }
+        Optional<Principal> now = apiKeys.byDigest(digest).map(policies::limit);
+        if (now.isEmpty()) {
+            connection.close(CloseCodes.POLICY_VIOLATION, "credential revoked");
+        } else if (!now.get().equals(connection.principal())) {
+            connection.rightsChanged(now.get());
+        }
     }
 
     /** Drains (see {@link #drain}) over the configured window, then closes. */

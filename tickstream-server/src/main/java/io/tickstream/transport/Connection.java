@@ -8,6 +8,7 @@ import io.netty.util.AttributeKey;
 import io.tickstream.auth.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public final class Connection {
     private Runnable unauthenticatedSlot;
     private String protocol;
     private Principal principal;
+    private String apiKeyDigest;
+    private Consumer<Principal> rightsChanged = principal -> { };
     private CloseStatus closeStatus;
 
     private Connection(Channel channel) {
@@ -145,6 +148,30 @@ public final class Connection {
         }
         shutdownNotice.accept(retryAfterMs);
         close(CloseCodes.SERVICE_RESTART, "shutdown");
+    }
+
+    /** The SHA-256 digest of the API key it authenticated with, or null (a token, or not yet). */
+    public String apiKeyDigest() {
+        return apiKeyDigest;
+    }
+
+    /** Remembers which API key the connection authenticated with (by digest), for a later reload. */
+    public void authenticatedWithApiKey(String sha256Hex) {
+        apiKeyDigest = sha256Hex;
+    }
+
+    /** What its session does when the connection's rights change (its API key was changed). */
+    public void onRightsChanged(Consumer<Principal> handler) {
+        rightsChanged = handler;
+    }
+
+    /** Its credential now grants {@code changed}: the session applies it at once. */
+    public void rightsChanged(Principal changed) {
+        if (closing()) {
+            return;
+        }
+        principal = changed;
+        rightsChanged.accept(changed);
     }
 
     /** Its WebSocket session of {@code protocol} has started. */

@@ -1,6 +1,7 @@
 package io.tickstream.protocol.compact;
 
 import io.netty.buffer.ByteBuf;
+import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
@@ -37,6 +38,7 @@ final class CompactSession implements MessageEndpoint.Session {
         this.outbox = outbox;
         this.replies = new CompactReplies(outbox.channel().alloc());
         this.admission = new Admission(context, outbox, expiresInMs -> send(replies.tokenExpiring(expiresInMs)));
+        outbox.connection().onRightsChanged(this::rightsChanged);
         this.inbound = new InboundGate(context, outbox,
                 retryAfter -> replies.error("rate_limited", "Too many messages", retryAfter));
     }
@@ -144,6 +146,23 @@ final class CompactSession implements MessageEndpoint.Session {
 
     private static String fold(Instrument instrument) {
         return instrument.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The API key's rights changed: quotes of instruments it no longer permits end, each with an error. */
+    private void rightsChanged(Principal changed) {
+        quotes.entrySet().removeIf(entry -> {
+            if (changed.mayRead(entry.getKey())) {
+                return false;
+            }
+            if (entry.getValue() != null) {
+                context.hub().unsubscribe(entry.getValue());
+            }
+            error("No longer permitted: " + entry.getKey().name().toLowerCase(Locale.ROOT));
+            return true;
+        });
+        if (!changed.privateEvents()) {
+            admission.stopPrivateEvents();
+        }
     }
 
     private void error(String message) {

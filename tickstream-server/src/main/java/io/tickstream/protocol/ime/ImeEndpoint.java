@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.instrument.Catalog;
@@ -83,7 +84,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         }
         Resolution resolved = resolve(refs, byId, principal.get());
         if (resolved.unknown() == null) {
-            start(channel, byId, principal.get(), resolved.instruments());
+            start(channel, byId, principal.get(), resolved.instruments(), credential);
             return;
         }
         context.catalog().refresh().thenRun(() -> channel.eventLoop().execute(() -> {
@@ -91,12 +92,13 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             if (again.unknown() != null) {
                 refuse(channel, "unknown contract: " + again.unknown());
             } else if (channel.isActive()) {
-                start(channel, byId, principal.get(), again.instruments());
+                start(channel, byId, principal.get(), again.instruments(), credential);
             }
         }));
     }
 
-    private void start(Channel channel, boolean byId, Principal principal, List<Instrument> instruments) {
+    private void start(Channel channel, boolean byId, Principal principal, List<Instrument> instruments,
+                       String credential) {
         if (!context.connections().tryAcquire(principal)) {
             context.meters().connectionLimitReject();
             refuse(channel, "connection limit reached");
@@ -109,6 +111,12 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         context.upgrade().install(channel, session);
         SessionLog.opened(connection, ImeProtocol.NAME, context.meters());
         SessionLog.authenticated(connection, principal);
+        connection.authenticatedWithApiKey(ApiKey.digestOf(credential));
+        connection.onRightsChanged(changed -> {
+            if (!instruments.stream().allMatch(changed::mayRead)) {
+                connection.close(CloseCodes.POLICY_VIOLATION, "instrument no longer permitted");
+            }
+        });
         new CredentialExpiry(connection, context.expiryNotice(), null).arm(principal.expiresAt());
         session.start(instruments, byId ? idView : nameView);
     }

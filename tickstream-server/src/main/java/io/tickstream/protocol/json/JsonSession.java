@@ -1,6 +1,7 @@
 package io.tickstream.protocol.json;
 
 import io.netty.buffer.ByteBuf;
+import io.tickstream.auth.Principal;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.Admission;
@@ -49,6 +50,7 @@ final class JsonSession implements MessageEndpoint.Session {
     @Override
     public void start() {
         outbox.connection().noticeBeforeShutdown(retryAfterMs -> send(replies.reconnect("shutdown", retryAfterMs)));
+        outbox.connection().onRightsChanged(this::rightsChanged);
         send(replies.welcome(context.limits().authTimeout().toMillis()));
         admission.startTimer(() -> {
             send(replies.error("Authentication timeout"));
@@ -104,6 +106,21 @@ final class JsonSession implements MessageEndpoint.Session {
             case REFRESHED -> send(replies.auth(true, "Credential refreshed"));
             case BAD_CREDENTIAL -> send(replies.auth(false, message.apiKey() != null ? "Invalid API key" : "Invalid token"));
             case OTHER_ACCOUNT -> send(replies.auth(false, "The credential is for another account"));
+        }
+    }
+
+    /** The API key's rights changed: streams of instruments it no longer permits end, each with an error. */
+    private void rightsChanged(Principal changed) {
+        subscriptions.entrySet().removeIf(entry -> {
+            if (changed.mayRead(entry.getKey().instrument())) {
+                return false;
+            }
+            context.hub().unsubscribe(entry.getValue());
+            error("No longer permitted: " + entry.getKey().instrument().name());
+            return true;
+        });
+        if (!changed.privateEvents()) {
+            admission.stopPrivateEvents();
         }
     }
 
