@@ -50,7 +50,7 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "accounts", "ime",
+        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "accounts", "tls", "ime",
                 "websocket", "http", "limits", "jwt", "apiKeys");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
@@ -95,6 +95,16 @@ public final class ConfigFile {
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));
             builder.expiryNotice(Duration.ofSeconds(root.section("jwt").integer("expiryNoticeSeconds", 30)));
+        }
+        ConfigNode tls = root.section("tls");
+        tls.allowOnly("certFile", "keyFile");
+        String certFile = tls.string("certFile", null);
+        String keyFile = tls.string("keyFile", null);
+        if (certFile != null || keyFile != null) {
+            if (certFile == null || keyFile == null) {
+                throw new ConfigException("tls: give both certFile and keyFile");
+            }
+            builder.tls(resolve(base, certFile), resolve(base, keyFile));
         }
         ConfigNode accounts = root.section("accounts");
         for (String account : accounts.names()) {

@@ -34,6 +34,8 @@ import java.util.Map;
  *                        those not named are on
  * @param accounts        each named account's policy (instruments, private events, connections)
  * @param defaultAccountConnections the connection limit of accounts without a policy
+ * @param tlsCertFile     PEM certificate chain for {@code wss://} and {@code https://} on the port, or null for plain
+ * @param tlsKeyFile      PEM private key of that certificate, or null
  * @param expiryNotice    how long before its token expires a JSON or compact session is told
  * @param drainWindow     how long a shutdown takes to tell and close every connection
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
@@ -63,6 +65,8 @@ public record GatewayConfig(
         boolean dashboard,
         Map<String, AccountPolicy> accounts,
         int defaultAccountConnections,
+        Path tlsCertFile,
+        Path tlsKeyFile,
         Duration expiryNotice,
         Duration drainWindow,
         String demoKey) {
@@ -91,6 +95,9 @@ public record GatewayConfig(
         }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("websocket.ioThreads must not be negative");
+        }
+        if ((tlsCertFile == null) != (tlsKeyFile == null)) {
+            throw new IllegalArgumentException("tls needs both certFile and keyFile");
         }
         if (expiryNotice.isNegative()) {
             throw new IllegalArgumentException("jwt.expiryNoticeSeconds must not be negative");
@@ -144,6 +151,8 @@ public record GatewayConfig(
         private final Map<String, AccountPolicy> accounts = new LinkedHashMap<>();
         private int defaultAccountConnections = DEFAULT_ACCOUNT_CONNECTIONS;
         private Duration expiryNotice = Duration.ofSeconds(30);
+        private Path tlsCertFile;
+        private Path tlsKeyFile;
         private Duration drainWindow = Duration.ofSeconds(10);
         private String demoKey;
 
@@ -255,6 +264,13 @@ public record GatewayConfig(
             return this;
         }
 
+        /** Serves TLS with this PEM certificate chain and key. */
+        public Builder tls(Path certFile, Path keyFile) {
+            tlsCertFile = certFile;
+            tlsKeyFile = keyFile;
+            return this;
+        }
+
         public Builder expiryNotice(Duration value) {
             expiryNotice = value;
             return this;
@@ -284,7 +300,7 @@ public record GatewayConfig(
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
                     proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
-                    defaultAccountConnections, expiryNotice, drainWindow, demoKey);
+                    defaultAccountConnections, tlsCertFile, tlsKeyFile, expiryNotice, drainWindow, demoKey);
         }
     }
 }

@@ -45,6 +45,7 @@ import io.tickstream.transport.GatewayServer;
 import io.tickstream.transport.HttpConnectionPolicy;
 import io.tickstream.transport.LoopWatchdog;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.TlsContext;
 import io.tickstream.transport.TransportMeters;
 import io.tickstream.transport.HttpRouter;
 import io.tickstream.transport.HttpRoutes;
@@ -109,6 +110,7 @@ public final class Gateway implements AutoCloseable {
     private final AccountSimulator accountSimulator;
     private volatile boolean draining;
     private final ApiKeyAuthenticator apiKeys;
+    private final TlsContext tls;
     private final AccountPolicies policies;
     private final Duration drainWindow;
 
@@ -149,6 +151,10 @@ public final class Gateway implements AutoCloseable {
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
+        this.tls = config.tlsCertFile() == null ? null : TlsContext.of(config.tlsCertFile(), config.tlsKeyFile());
+        if (tls != null) {
+            tls.watch(scheduler);
+        }
         ServerLimits serverLimits = config.serverLimits();
         this.admission = new ConnectionAdmission(serverLimits.maxConnections() == ServerLimits.FROM_OPEN_FILES
                 ? OpenFilesCheck.connectionsAllowed(openFiles) : serverLimits.maxConnections(),
@@ -166,7 +172,7 @@ public final class Gateway implements AutoCloseable {
                 upgrade, transportMeters);
         try {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
-                    httpPolicy, config.proxyProtocol());
+                    httpPolicy, config.proxyProtocol(), tls);
         } catch (InterruptedException | RuntimeException e) {
             prometheus.close();
             scheduler.shutdownNow();
@@ -348,6 +354,9 @@ public final class Gateway implements AutoCloseable {
             accountSimulator.close();
         }
         watchdog.close();
+        if (tls != null) {
+            tls.close();
+        }
         server.close();
         scheduler.shutdownNow();
         operatorThread.shutdownNow();

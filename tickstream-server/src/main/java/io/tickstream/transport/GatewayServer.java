@@ -44,6 +44,8 @@ public final class GatewayServer implements AutoCloseable {
     public static final String IO_THREADS = "tickstream-io";
     /** Pipeline name of the HTTP codec. */
     static final String HTTP_CODEC = "http";
+    /** Pipeline name of the TLS stage, first after a PROXY header. */
+    static final String TLS = "tls";
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -52,7 +54,7 @@ public final class GatewayServer implements AutoCloseable {
     private final ChannelGroup accepted = new DefaultChannelGroup("tickstream-accepted", GlobalEventExecutor.INSTANCE);
 
     private GatewayServer(String host, int port, int ioThreads, HttpRouter router, ConnectionAdmission admission,
-                          HttpConnectionPolicy http, boolean proxyProtocol) throws InterruptedException {
+                          HttpConnectionPolicy http, boolean proxyProtocol, TlsContext tls) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         ThreadFactory acceptor = new DefaultThreadFactory(ACCEPT_THREADS, true);
         ThreadFactory io = new DefaultThreadFactory(IO_THREADS, true);
@@ -75,14 +77,17 @@ public final class GatewayServer implements AutoCloseable {
                             Connection.attach(channel);
                             accepted.add(channel);
                             if (admission.accept(channel) != null) {
+                                if (tls != null && !proxyProtocol) {
+                                    channel.pipeline().addLast(TLS, tls.newHandler(channel.alloc()));
+                                }
                                 channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
                             } else if (proxyProtocol) {
                                 channel.pipeline()
                                         .addLast("proxy-decoder", new HAProxyMessageDecoder())
                                         .addLast("proxy-header", new ProxyProtocolHeader(http.requestTimeoutNanos,
-                                                proxied -> serve(proxied, router, admission, http)));
+                                                proxied -> serve(proxied, router, admission, http, tls)));
                             } else {
-                                serve(channel, router, admission, http);
+                                serve(channel, router, admission, http, tls);
                             }
                         }
                     })
@@ -104,7 +109,10 @@ public final class GatewayServer implements AutoCloseable {
      * the HTTP stages; over a cap, the router refuses its request.
      */
     private static void serve(Channel channel, HttpRouter router, ConnectionAdmission admission,
-                              HttpConnectionPolicy http) {
+                              HttpConnectionPolicy http, TlsContext tls) {
+        if (tls != null) {
+            channel.pipeline().addLast(TLS, tls.newHandler(channel.alloc()));
+        }
         ConnectionAdmission.Refusal refusal = admission.admitClient(channel);
         if (refusal != null) {
             HttpRouter.refuseRequests(channel, refusal);
@@ -127,8 +135,8 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(String host, int port, int ioThreads, HttpRouter router,
                                       ConnectionAdmission admission, HttpConnectionPolicy http,
-                                      boolean proxyProtocol) throws InterruptedException {
-        return new GatewayServer(host, port, ioThreads, router, admission, http, proxyProtocol);
+                                      boolean proxyProtocol, TlsContext tls) throws InterruptedException {
+        return new GatewayServer(host, port, ioThreads, router, admission, http, proxyProtocol, tls);
     }
 
     /** Stops accepting connections; those open stay. */

@@ -73,12 +73,25 @@ public final class RawWebSocket implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), 5_000);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new UncheckedIOException(e);
+        }
+        return over(socket, host + ":" + port, path, version, extra);
+    }
+
+    /**
+     * Sends the upgrade request over a socket already connected (a TLS socket, say) and returns
+     * after the response head, whatever its status.
+     */
+    public static RawWebSocket over(Socket socket, String hostHeader, String path, String version, Map<String, String> extra) {
+        try {
             socket.setSoTimeout(10_000);
             byte[] nonce = new byte[16];
             RANDOM.nextBytes(nonce);
             StringBuilder request = new StringBuilder()
                     .append("GET ").append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(host).append(':').append(port).append("\r\n")
+                    .append("Host: ").append(hostHeader).append("\r\n")
                     .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
                     .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(nonce)).append("\r\n");
             if (version != null) {

@@ -1,0 +1,109 @@
+package io.tickstream.transport;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The port's TLS: a server context from a PEM certificate chain and key, made with OpenSSL
+ * (BoringSSL, through netty-tcnative) where it loads and the JDK's engine otherwise. The files are
+ * looked at every second and read again when they change, so a renewed certificate serves new
+ * connections without a restart; a pair that does not read is reported and the previous one stays.
+ * Thread-safe.
+ */
+public final class TlsContext implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TlsContext.class);
+
+    private final Path certFile;
+    private final Path keyFile;
+    private final SslProvider provider;
+    private volatile SslContext context;
+    private FileTime certModified;
+    private FileTime keyModified;
+    private ScheduledFuture<?> watch;
+
+    private TlsContext(Path certFile, Path keyFile) {
+        this.certFile = certFile;
+        this.keyFile = keyFile;
+        this.provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+        this.context = load();
+        log.info("TLS on: {} engine, certificate {}", provider == SslProvider.OPENSSL
+                ? "OpenSSL (" + OpenSsl.versionString() + ")" : "JDK", certFile);
+    }
+
+    /** Reads the pair now; fails with the reason when it does not read. */
+    public static TlsContext of(Path certFile, Path keyFile) {
+        return new TlsContext(certFile, keyFile);
+    }
+
+    /** Starts reading the files again whenever they change. */
+    public synchronized void watch(ScheduledExecutorService scheduler) {
+        watch = scheduler.scheduleWithFixedDelay(this::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A TLS stage for a new connection, with the current certificate. */
+    SslHandler newHandler(ByteBufAllocator alloc) {
+        return context.newHandler(alloc);
+    }
+
+    /** OPENSSL or JDK. */
+    public SslProvider provider() {
+        return provider;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watch != null) {
+            watch.cancel(false);
+        }
+    }
+
+    private synchronized void reloadIfChanged() {
+        FileTime cert = modified(certFile);
+        FileTime key = modified(keyFile);
+        if (cert == null || key == null || cert.equals(certModified) && key.equals(keyModified)) {
+            return;
+        }
+        try {
+            context = load();
+            log.info("TLS certificate {} read again", certFile);
+        } catch (RuntimeException e) {
+            log.warn("TLS certificate {} changed but does not read, the previous one stays: {}", certFile, e.getMessage());
+        }
+    }
+
+    private synchronized SslContext load() {
+        FileTime cert = modified(certFile);
+        FileTime key = modified(keyFile);
+        try {
+            SslContext loaded = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile()).sslProvider(provider).build();
+            certModified = cert;
+            keyModified = key;
+            return loaded;
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("tls: cannot use " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
