@@ -97,7 +97,12 @@ public final class ConfigFile {
             builder.expiryNotice(Duration.ofSeconds(root.section("jwt").integer("expiryNoticeSeconds", 30)));
         }
         ConfigNode tls = root.section("tls");
-        tls.allowOnly("certFile", "keyFile");
+        tls.allowOnly("certFile", "keyFile", "engine");
+        String engine = tls.string("engine", "openssl");
+        if (!engine.equals("openssl") && !engine.equals("jdk")) {
+            throw new ConfigException(tls.where("engine") + " must be openssl or jdk, was " + engine);
+        }
+        builder.tlsOpenSsl(engine.equals("openssl"));
         String certFile = tls.string("certFile", null);
         String keyFile = tls.string("keyFile", null);
         if (certFile != null || keyFile != null) {

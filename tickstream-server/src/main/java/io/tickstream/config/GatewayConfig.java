@@ -36,6 +36,7 @@ import java.util.Map;
  * @param defaultAccountConnections the connection limit of accounts without a policy
  * @param tlsCertFile     PEM certificate chain for {@code wss://} and {@code https://} on the port, or null for plain
  * @param tlsKeyFile      PEM private key of that certificate, or null
+ * @param tlsOpenSsl      whether TLS uses OpenSSL where it loads (else the JDK's engine)
  * @param expiryNotice    how long before its token expires a JSON or compact session is told
  * @param drainWindow     how long a shutdown takes to tell and close every connection
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
@@ -67,6 +68,7 @@ public record GatewayConfig(
         int defaultAccountConnections,
         Path tlsCertFile,
         Path tlsKeyFile,
+        boolean tlsOpenSsl,
         Duration expiryNotice,
         Duration drainWindow,
         String demoKey) {
@@ -153,6 +155,7 @@ public record GatewayConfig(
         private Duration expiryNotice = Duration.ofSeconds(30);
         private Path tlsCertFile;
         private Path tlsKeyFile;
+        private boolean tlsOpenSsl = true;
         private Duration drainWindow = Duration.ofSeconds(10);
         private String demoKey;
 
@@ -271,6 +274,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** TLS through OpenSSL where it loads (true, the default) or always the JDK's engine. */
+        public Builder tlsOpenSsl(boolean value) {
+            tlsOpenSsl = value;
+            return this;
+        }
+
         public Builder expiryNotice(Duration value) {
             expiryNotice = value;
             return this;
@@ -300,7 +309,7 @@ public record GatewayConfig(
             return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
                     proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
-                    defaultAccountConnections, tlsCertFile, tlsKeyFile, expiryNotice, drainWindow, demoKey);
+                    defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey);
         }
     }
 }

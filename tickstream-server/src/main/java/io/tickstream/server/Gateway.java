@@ -151,7 +151,8 @@ public final class Gateway implements AutoCloseable {
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
-        this.tls = config.tlsCertFile() == null ? null : TlsContext.of(config.tlsCertFile(), config.tlsKeyFile());
+        this.tls = config.tlsCertFile() == null ? null : TlsContext.of(config.tlsCertFile(), config.tlsKeyFile(),
+                config.tlsOpenSsl());
         if (tls != null) {
             tls.watch(scheduler);
         }

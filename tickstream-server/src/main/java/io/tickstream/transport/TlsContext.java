@@ -36,18 +36,22 @@ public final class TlsContext implements AutoCloseable {
     private FileTime keyModified;
     private ScheduledFuture<?> watch;
 
-    private TlsContext(Path certFile, Path keyFile) {
+    private TlsContext(Path certFile, Path keyFile, boolean preferOpenSsl) {
         this.certFile = certFile;
         this.keyFile = keyFile;
-        this.provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+        this.provider = preferOpenSsl && OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
         this.context = load();
         log.info("TLS on: {} engine, certificate {}", provider == SslProvider.OPENSSL
                 ? "OpenSSL (" + OpenSsl.versionString() + ")" : "JDK", certFile);
     }
 
-    /** Reads the pair now; fails with the reason when it does not read. */
-    public static TlsContext of(Path certFile, Path keyFile) {
-        return new TlsContext(certFile, keyFile);
+    /**
+     * Reads the pair now; fails with the reason when it does not read.
+     *
+     * @param preferOpenSsl OpenSSL where it loads (the default); false for the JDK's engine
+     */
+    public static TlsContext of(Path certFile, Path keyFile, boolean preferOpenSsl) {
+        return new TlsContext(certFile, keyFile, preferOpenSsl);
     }
 
     /** Starts reading the files again whenever they change. */
