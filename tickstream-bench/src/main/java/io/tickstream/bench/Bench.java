@@ -6,6 +6,7 @@ import io.tickstream.bench.load.ProbePublisher;
 import io.tickstream.bench.load.SubscriptionPlan;
 import io.tickstream.bench.stats.ThreadCpu;
 import io.tickstream.bench.gateway.BenchCatalog;
+import io.tickstream.bench.gateway.BenchTls;
 import io.tickstream.bench.gateway.GatewayUnderTest;
 import io.tickstream.bench.gateway.InProcessGateway;
 import io.tickstream.bench.gateway.SpawnedGateway;
@@ -31,12 +32,13 @@ public final class Bench {
         this.options = options;
     }
 
-    /** The gateway the options ask for: a process of its own, or one in this JVM. */
+    /** The gateway the options ask for: a process of its own, or one in this JVM; plain or TLS. */
     static GatewayUnderTest startGateway(BenchOptions options) throws IOException, InterruptedException {
+        BenchTls tls = options.tls() == null ? null : BenchTls.selfSigned(options.tls());
         return options.spawn()
                 ? new SpawnedGateway(options.instruments(), options.subscriptions(), options.redisUri(),
-                        options.gatewayJvmOptions())
-                : new InProcessGateway(options.instruments(), options.subscriptions());
+                        options.gatewayJvmOptions(), tls)
+                : new InProcessGateway(options.instruments(), options.subscriptions(), tls);
     }
 
     public BenchResult run() throws IOException, InterruptedException {
@@ -48,18 +50,20 @@ public final class Bench {
             IntPredicate slow = slowConnections();
             long slowBytesPerSecond = streamBytesPerSecond() / Math.max(1, options.slowFactor());
             Duration connectTimeout = Duration.ofSeconds(30 + options.connections() / 200);
+            long connectStart = System.nanoTime();
             clients.connect(0, options.connections(), slow, slowBytesPerSecond, connectTimeout);
+            double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             if (options.scenario() == Scenario.IDLE) {
                 Thread.sleep(1_000);
-                return new BenchResult(options, clients.open(), -1, 0, 0, new Histogram(3), 0, 0, -1, memoryBefore,
+                return new BenchResult(options, clients.open(), connectSeconds, -1, 0, 0, new Histogram(3), 0, 0, -1, memoryBefore,
                         gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(), 0, null);
             }
-            return stream(gateway, clients, plan, slow, slowBytesPerSecond);
+            return stream(gateway, clients, plan, slow, slowBytesPerSecond, connectSeconds);
         }
     }
 
     private BenchResult stream(GatewayUnderTest gateway, LoadClient clients, SubscriptionPlan plan, IntPredicate slow,
-                               long slowBytesPerSecond) throws InterruptedException {
+                               long slowBytesPerSecond, double connectSeconds) throws InterruptedException {
         Thread.sleep(500);
         long memoryBefore = gateway.memoryBytes();
         ProbePublisher publisher = new ProbePublisher(gateway.publisher(), options.instruments(), options.rate());
@@ -80,7 +84,7 @@ public final class Bench {
         serverCpu = gateway.cpuNanos() - serverCpu;
         generatorCpu = ThreadCpu.nanos(LoadClient.THREADS) - generatorCpu;
         ioAllocated = ioAllocated < 0 ? -1 : gateway.ioAllocatedBytes() - ioAllocated;
-        return new BenchResult(options, clients.open(), expected, stats.received.sum(), seconds,
+        return new BenchResult(options, clients.open(), connectSeconds, expected, stats.received.sum(), seconds,
                 stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, ioAllocated, memoryBefore,
                 gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(),
                 options.scenario() == Scenario.CHURN ? churned : stats.receivedBySlow.sum(),

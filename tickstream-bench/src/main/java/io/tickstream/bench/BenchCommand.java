@@ -69,11 +69,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options of a spawned gateway (default: ${DEFAULT-VALUE}).")
     private List<String> gatewayJvm;
 
+    @Option(names = "--tls", paramLabel = "ENGINE",
+            description = "Serve and connect over TLS (wss://) with a self-signed certificate made at start,"
+                    + " the gateway on openssl or jdk (default: plain).")
+    private String tls;
+
     @Override
     public Integer call() throws Exception {
         BenchOptions options = new BenchOptions(scenario, protocol, connections, subscriptions, instruments, rate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
-                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm);
+                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm, tls);
         if (scenario == Scenario.ABUSE) {
             List<AbuseResult> results = new AbuseRun(options, attacks).run(result -> System.out.println(result.summary()));
             System.out.println();

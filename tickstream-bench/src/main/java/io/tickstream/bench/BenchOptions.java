@@ -13,11 +13,13 @@ import java.util.List;
  * @param churnPerSecond connections replaced per second (churn scenario)
  * @param spawn          run the gateway as a process of its own (measured through /proc)
  * @param redisUri       feed a spawned gateway through Redis; null for the in-process bus
+ * @param tls            serve and connect over TLS with this engine, openssl or jdk; null for plain
  */
 public record BenchOptions(Scenario scenario, Protocol protocol, int connections, int subscriptions,
                            int instruments, double rate, Duration warmup, Duration duration, int sourceAddresses,
                            int clientThreads, double slowShare, int slowFactor, double churnPerSecond,
-                           boolean spawn, String redisUri, List<String> gatewayJvmOptions) {
+                           boolean spawn, String redisUri, List<String> gatewayJvmOptions,
+                           String tls) {
 
     public BenchOptions {
         if (spawn && scenario != Scenario.IDLE && redisUri == null) {
@@ -25,6 +27,12 @@ public record BenchOptions(Scenario scenario, Protocol protocol, int connections
         }
         if (!spawn && redisUri != null) {
             throw new IllegalArgumentException("--redis needs --spawn-gateway (the gateway then runs on Redis)");
+        }
+        if (tls != null && !tls.equals("openssl") && !tls.equals("jdk")) {
+            throw new IllegalArgumentException("--tls must be openssl or jdk, was " + tls);
+        }
+        if (tls != null && scenario == Scenario.ABUSE) {
+            throw new IllegalArgumentException("the abuse scenario's attackers speak plain WebSocket: drop --tls");
         }
     }
 }

@@ -6,9 +6,11 @@ import org.HdrHistogram.Histogram;
 /**
  * The outcome of one run, and its one-line summary. Immutable.
  *
+ * @param connectSeconds   how long opening all connections took: TCP, TLS and WebSocket handshakes and
+ *                         subscribing, at most 256 under way at once
  * @param ioAllocatedBytes heap allocated by the gateway's event loops during the run, or -1
  */
-public record BenchResult(BenchOptions options, int connected, long expected, long received, double seconds,
+public record BenchResult(BenchOptions options, int connected, double connectSeconds, long expected, long received, double seconds,
                           Histogram latencyMicros, long serverCpuNanos, long generatorCpuNanos, long ioAllocatedBytes,
                           long memoryBefore, long memoryAfter, String memoryKind, long closedByServer,
                           long extra, String extraLabel) {
@@ -19,9 +21,11 @@ public record BenchResult(BenchOptions options, int connected, long expected, lo
 
     public String summary() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "scenario=%s protocol=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s",
+                "scenario=%s protocol=%s tls=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
+                        + " connectSeconds=%.2f handshakes/s=%.0f",
                 options.scenario().name().toLowerCase(Locale.ROOT), options.protocol().name().toLowerCase(Locale.ROOT),
-                connected, options.subscriptions(), options.instruments(), options.rate()));
+                options.tls() == null ? "off" : options.tls(), connected, options.subscriptions(),
+                options.instruments(), options.rate(), connectSeconds, connected / connectSeconds));
         if (options.scenario() != Scenario.IDLE) {
             line.append(String.format(Locale.ROOT,
                     " seconds=%.1f expected=%s received=%d lost=%s deliveries/s=%.0f"

@@ -7,14 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the load generator from rotting: small runs of each scenario, checked for loss, not for speed. */
 class BenchSmokeTest {
 
     private static BenchOptions options(Scenario scenario, Protocol protocol, int connections) {
+        return options(scenario, protocol, connections, null);
+    }
+
+    private static BenchOptions options(Scenario scenario, Protocol protocol, int connections, String tls) {
         return new BenchOptions(scenario, protocol, connections, 4, 20, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of());
+                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of(), tls);
     }
 
     @ParameterizedTest
@@ -27,6 +32,14 @@ class BenchSmokeTest {
         assertThat(result.closedByServer()).isZero();
         assertThat(result.latencyMicros().getTotalCount()).isPositive();
         assertThat(result.summary()).contains("lost=0").contains("p99=");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openssl", "jdk"})
+    void shouldDeliverEveryPublishedUpdateOverTls(String engine) throws Exception {
+        BenchResult result = new Bench(options(Scenario.FANOUT, Protocol.IME, 20, engine)).run();
+        assertThat(result.received()).as(result.summary()).isEqualTo(result.expected()).isPositive();
+        assertThat(result.summary()).contains("tls=" + engine).contains("handshakes/s=");
     }
 
     @Test

@@ -9,16 +9,11 @@ import io.tickstream.bus.InProcessBus;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.server.Gateway;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +59,7 @@ class RecordCommandTest {
                 "--flush-interval-ms", "600000", "--batch-size", "1000000")
                 .redirectError(dir.resolve("stderr.log").toFile())
                 .start();
-        BlockingQueue<String> lines = readLines(process);
+        BlockingQueue<String> lines = ProcessLines.of(process, "record-stdout");
 
         assertThat(next(lines)).startsWith("Recording EURUSD (trades) from ws://127.0.0.1:");
         for (int i = 0; i < TRADES; i++) {
@@ -99,22 +94,6 @@ class RecordCommandTest {
         String line = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(line).as("a line from tickstream record within " + WAIT).isNotNull();
         return line;
-    }
-
-    private static BlockingQueue<String> readLines(Process process) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "record-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
     }
 
     private static String javaExecutable() {

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickstream.testkit.FreePorts;
 import io.tickstream.testkit.WebSocketEvent;
 import io.tickstream.testkit.WebSocketRecorder;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +43,7 @@ class ServeShutdownTest {
                 "serve", "--config", config.toString(), "--port", Integer.toString(port), "--demo-key", "k")
                 .redirectError(dir.resolve("stderr.log").toFile())
                 .start();
-        BlockingQueue<String> lines = readLines(process);
+        BlockingQueue<String> lines = ProcessLines.of(process, "serve-stdout");
         String banner = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(banner).as("the start-up banner").startsWith("Tickstream is running on");
 
@@ -96,7 +91,7 @@ class ServeShutdownTest {
                 "serve", "--config", config.toString(), "--port", Integer.toString(port))
                 .redirectError(dir.resolve("stderr.log").toFile())
                 .start();
-        String banner = readLines(started).poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        String banner = ProcessLines.of(started, "serve-stdout").poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(banner).as("the start-up banner").startsWith("Tickstream is running on");
         return started;
     }
@@ -118,21 +113,5 @@ class ServeShutdownTest {
         client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + key + "\"}");
         assertThat(client.awaitText(text -> text.contains("\"auth\""), WAIT)).contains("\"success\":true");
         return client;
-    }
-
-    private static BlockingQueue<String> readLines(Process process) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "serve-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
     }
 }

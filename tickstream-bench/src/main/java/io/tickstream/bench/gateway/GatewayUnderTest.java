@@ -6,7 +6,7 @@ import java.net.URI;
 /** The gateway a benchmark drives: in this JVM, or a process of its own. Used from the driving thread. */
 public interface GatewayUnderTest extends AutoCloseable {
 
-    /** {@code ws://host:port}. */
+    /** {@code ws://host:port}, or {@code wss://host:port} when it serves TLS. */
     URI uri();
 
     /** Where updates are published, or null when this gateway cannot be fed (idle only). */

@@ -19,26 +19,32 @@ import java.time.Duration;
 /**
  * A gateway in the benchmark's own JVM on the in-process bus. Its CPU is the CPU of its threads
  * (event loops and the publishing thread, which runs merge, encode and dispatch); its memory is
- * the JVM's heap after a GC, generator included.
+ * the JVM's heap after a GC, generator included. With TLS its port serves {@code wss://}.
  */
 public final class InProcessGateway implements GatewayUnderTest {
 
     private final InProcessBus bus;
     private final Gateway gateway;
+    private final String scheme;
 
-    public InProcessGateway(int instruments, int subscriptionsPerConnection) throws InterruptedException {
+    /** @param tls the gateway's TLS, or null for plain */
+    public InProcessGateway(int instruments, int subscriptionsPerConnection, BenchTls tls) throws InterruptedException {
         bus = new InProcessBus(BenchCatalog.of(instruments));
-        gateway = Gateway.start(GatewayConfig.builder()
+        GatewayConfig.Builder config = GatewayConfig.builder()
                 .host("127.0.0.1").port(0).simulatorRate(0)
                 .limits(new SessionLimits(Duration.ofSeconds(60), Math.max(500, subscriptionsPerConnection), 1000, 65_536))
                 .apiKey(ApiKey.plain(BenchCatalog.API_KEY, new Principal("bench", InstrumentScope.all(), false, 0)))
-                .account("bench", new AccountPolicy(InstrumentScope.all(), false, BenchCatalog.MAX_CONNECTIONS))
-                .build(), bus);
+                .account("bench", new AccountPolicy(InstrumentScope.all(), false, BenchCatalog.MAX_CONNECTIONS));
+        if (tls != null) {
+            config.tls(tls.certFile(), tls.keyFile()).tlsOpenSsl(tls.openSsl());
+        }
+        gateway = Gateway.start(config.build(), bus);
+        scheme = tls == null ? "ws" : "wss";
     }
 
     @Override
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + gateway.port());
+        return URI.create(scheme + "://127.0.0.1:" + gateway.port());
     }
 
     @Override

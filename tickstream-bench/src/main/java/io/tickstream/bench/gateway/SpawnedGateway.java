@@ -1,5 +1,6 @@
 package io.tickstream.bench.gateway;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tickstream.bench.stats.ProcessStats;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.MarketPublisher;
@@ -15,25 +16,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A gateway in a JVM of its own, started from this benchmark's classpath (the tickstream jar),
  * measured through {@code /proc}: its CPU and RSS are the gateway's alone. With Redis it is fed
- * through Redis; without, it can only be connected to (the idle scenario).
+ * through Redis; without, it can only be connected to (the idle scenario). With TLS its port
+ * serves {@code wss://} and {@code https://}.
  */
 public final class SpawnedGateway implements GatewayUnderTest {
 
     private final Process process;
     private final int port;
     private final RedisBus redis;
+    private final BenchTls tls;
 
-    public SpawnedGateway(int instruments, int subscriptionsPerConnection, String redisUri, List<String> jvmOptions)
-            throws IOException, InterruptedException {
+    /** @param tls the gateway's TLS, or null for plain */
+    public SpawnedGateway(int instruments, int subscriptionsPerConnection, String redisUri, List<String> jvmOptions,
+                          BenchTls tls) throws IOException, InterruptedException {
+        this.tls = tls;
         List<Instrument> catalog = BenchCatalog.of(instruments);
         this.redis = redisUri == null ? null : RedisBus.connect(redisUri, ChannelNames.defaults());
         if (redis != null) {
@@ -46,11 +53,13 @@ public final class SpawnedGateway implements GatewayUnderTest {
                 catalog.stream().map(InstrumentJson::write).collect(Collectors.joining(",", "[", "]")));
         this.port = freePort();
         Path config = Files.writeString(dir.resolve("gateway.json"), """
-                {"host": "127.0.0.1", "port": %d, %s "catalog": "%s", "simulator": {"rate": 0},
+                {"host": "127.0.0.1", "port": %d, %s %s "catalog": "%s", "simulator": {"rate": 0},
                  "limits": {"maxSubscriptions": %d, "messagesPerSecond": 1000, "maxQueuedEvents": 65536},
                  "accounts": {"bench": {"privateEvents": false, "maxConnections": %d}},
                  "apiKeys": [{"key": "%s", "account": "bench", "privateEvents": false}]}
                 """.formatted(port, redisUri == null ? "" : "\"bus\": {\"redis\": \"" + redisUri + "\"},",
+                tls == null ? "" : "\"tls\": {\"certFile\": \"%s\", \"keyFile\": \"%s\", \"engine\": \"%s\"},"
+                        .formatted(tls.certFile(), tls.keyFile(), tls.engine()),
                 catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.MAX_CONNECTIONS, BenchCatalog.API_KEY));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -63,11 +72,13 @@ public final class SpawnedGateway implements GatewayUnderTest {
     }
 
     private void awaitHealthy(Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(trustAll()).build();
+        // over TLS by the certificate's name (the JDK's client checks it even when trusting all)
+        URI readiness = URI.create((tls == null ? "http://127.0.0.1:" : "https://localhost:") + port + "/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+                HttpRequest ready = HttpRequest.newBuilder(readiness)
                         .timeout(Duration.ofSeconds(1)).build();
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -80,6 +91,17 @@ public final class SpawnedGateway implements GatewayUnderTest {
         throw new IllegalStateException("the spawned gateway did not become ready; its log:\n" + Files.readString(log));
     }
 
+    /** Trusts any certificate: for the bench's own self-signed one only. */
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS client context", e);
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -88,7 +110,7 @@ public final class SpawnedGateway implements GatewayUnderTest {
 
     @Override
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + port);
+        return URI.create((tls == null ? "ws" : "wss") + "://127.0.0.1:" + port);
     }
 
     @Override

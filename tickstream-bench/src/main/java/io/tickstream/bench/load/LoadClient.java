@@ -19,7 +19,11 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -30,11 +34,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import javax.net.ssl.SSLException;
 
 /**
  * The load generator's WebSocket clients: many connections on a few event loops, spread over
- * several 127.0.0.x source addresses (each address has its own ~28k ephemeral ports). Connect and
- * close from one driving thread.
+ * several 127.0.0.x source addresses (each address has its own ~28k ephemeral ports), over TLS
+ * when the gateway's URI is {@code wss://}. Connect and close from one driving thread.
  */
 public final class LoadClient implements AutoCloseable {
 
@@ -44,6 +49,8 @@ public final class LoadClient implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
+    private final SslContext tls;
+    private final String scheme;
     private final String host;
     private final int port;
     private final Protocol protocol;
@@ -59,6 +66,8 @@ public final class LoadClient implements AutoCloseable {
         DefaultThreadFactory factory = new DefaultThreadFactory(THREADS, true);
         this.group = epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
         this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        this.scheme = gateway.getScheme();
+        this.tls = scheme.equals("wss") ? trustingClientContext() : null;
         this.host = gateway.getHost();
         this.port = gateway.getPort();
         this.protocol = protocol;
@@ -116,7 +125,7 @@ public final class LoadClient implements AutoCloseable {
 
     private ChannelFuture open(int connection, CountDownLatch ready, long slowBytesPerSecond) {
         List<Integer> indexes = plan.instrumentsOf(connection);
-        URI uri = URI.create("ws://" + host + ":" + port
+        URI uri = URI.create(scheme + "://" + host + ":" + port
                 + protocol.path(indexes.stream().map(SubscriptionPlan::id).toList()));
         DefaultHttpHeaders headers = new DefaultHttpHeaders();
         if (protocol == Protocol.IME) {
@@ -130,6 +139,9 @@ public final class LoadClient implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         Runnable onReady = slow ? () -> SlowReader.start(channel, slowBytesPerSecond) : () -> { };
+                        if (tls != null) {
+                            channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
+                        }
                         channel.pipeline().addLast(
                                 new HttpClientCodec(),
                                 new HttpObjectAggregator(8192),
@@ -145,6 +157,15 @@ public final class LoadClient implements AutoCloseable {
         ChannelFuture future = bootstrap.connect(new InetSocketAddress(host, port), local);
         channels.put(connection, future.channel());
         return future;
+    }
+
+    /** Trusts any certificate: for the bench against its own self-signed one only, never for a real client. */
+    private static SslContext trustingClientContext() {
+        try {
+            return SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+        } catch (SSLException e) {
+            throw new UncheckedIOException("no TLS client context", e);
+        }
     }
 
     @Override
