@@ -308,10 +308,6 @@ public final class Gateway implements AutoCloseable {
         close();
     }
 
-    /** Whether a drain has begun. */
-    public boolean draining() {
-        return draining;
-    }
 
     public Bus bus() {
         return bus;

@@ -17,22 +17,28 @@ import io.netty.util.ReferenceCountUtil;
 final class FrameGate extends ChannelInboundHandlerAdapter {
 
     private final WebSocketSession session;
+    private Connection connection;
 
     FrameGate(WebSocketSession session) {
         this.session = session;
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        connection = Connection.of(ctx.channel());
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof WebSocketFrame frame) || frame instanceof CloseWebSocketFrame
-                || Connection.of(ctx.channel()).closing() || session.admitFrame()) {
+                || connection.closing() || session.admitFrame()) {
             ctx.fireChannelRead(msg);
             return;
         }
         boolean fragment = frame instanceof ContinuationWebSocketFrame || !frame.isFinalFragment();
         ReferenceCountUtil.release(msg);
         if (fragment) {
-            Connection.of(ctx.channel()).closeAbusive(CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+            connection.closeAbusive(CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
         }
     }
 }

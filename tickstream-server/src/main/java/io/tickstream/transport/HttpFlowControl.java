@@ -254,7 +254,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
             case RESPONSE -> {
                 policy.responseTimeouts.increment();
                 policy.closeLog.warn("closing HTTP connection {}: its answer was not taken within {} ms",
-                        ClientAddress.of(ctx.channel()), HttpConnectionPolicy.millis(policy.requestTimeoutNanos));
+                        ClientAddress.of(ctx.channel()), TimeUnit.NANOSECONDS.toMillis(policy.requestTimeoutNanos));
                 ctx.close();
             }
             default -> requestTimedOut();
@@ -264,7 +264,7 @@ final class HttpFlowControl extends ChannelDuplexHandler {
     private void requestTimedOut() {
         policy.requestTimeouts.increment();
         policy.closeLog.warn("closing HTTP connection {}: no complete request within {} ms",
-                ClientAddress.of(ctx.channel()), HttpConnectionPolicy.millis(policy.requestTimeoutNanos));
+                ClientAddress.of(ctx.channel()), TimeUnit.NANOSECONDS.toMillis(policy.requestTimeoutNanos));
         if (!ctx.channel().isWritable()) {
             ctx.close();
             return;

@@ -125,7 +125,7 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
                 stalls.increment();
                 Thread stuck = thread;
                 log.warn("event loop {} has not run its tasks for {} ms; its thread is at: {}",
-                        stuck == null ? loop : stuck.getName(), HttpConnectionPolicy.millis(now - sent), where(stuck));
+                        stuck == null ? loop : stuck.getName(), TimeUnit.NANOSECONDS.toMillis(now - sent), where(stuck));
             }
         }
 

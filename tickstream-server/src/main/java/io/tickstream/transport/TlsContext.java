@@ -64,11 +64,6 @@ public final class TlsContext implements AutoCloseable {
         return context.newHandler(alloc);
     }
 
-    /** OPENSSL or JDK. */
-    public SslProvider provider() {
-        return provider;
-    }
-
     @Override
     public synchronized void close() {
         if (watch != null) {
