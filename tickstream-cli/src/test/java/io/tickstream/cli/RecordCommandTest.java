@@ -1,6 +1,7 @@
 package io.tickstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
@@ -62,6 +63,8 @@ class RecordCommandTest {
         BlockingQueue<String> lines = ProcessLines.of(process, "record-stdout");
 
         assertThat(next(lines)).startsWith("Recording EURUSD (trades) from ws://127.0.0.1:");
+        // The banner comes before the subscription is made: a trade published earlier would reach no one.
+        await().atMost(WAIT).until(() -> gateway.hub().activeInstruments() == 1);
         for (int i = 0; i < TRADES; i++) {
             bus.publishTrade(EURUSD.id(), "{\"price\":1.0" + (8500 + i) + ",\"quantity\":" + (i + 1)
                     + ",\"side\":\"buy\",\"tradeId\":\"t-" + i + "\"}");
