@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tickstream.bus.Sequenced;
+import io.tickstream.bus.StreamFields;
 import io.tickstream.state.MalformedUpdateException;
 import java.io.IOException;
 
@@ -27,6 +29,8 @@ public final class AccountEventParser {
             AccountEventType type = null;
             String data = null;
             long time = receivedMillis;
+            long seq = Sequenced.NONE;
+            String epoch = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
@@ -39,6 +43,8 @@ public final class AccountEventParser {
                         }
                         time = parser.getLongValue();
                     }
+                    case "seq" -> seq = StreamFields.seq(parser, token);
+                    case "epoch" -> epoch = StreamFields.epoch(parser, token);
                     default -> throw new MalformedUpdateException("unknown account event field: " + name);
                 }
             }
@@ -48,7 +54,7 @@ public final class AccountEventParser {
             if (parser.nextToken() != null) {
                 throw new MalformedUpdateException("trailing content after the account event");
             }
-            return new AccountEvent(type, data, time);
+            return new AccountEvent(type, data, time, seq, epoch);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -23,6 +23,19 @@ public interface Bus extends AutoCloseable {
     /** The stored latest state of an instrument in flat path form, empty when none is stored. */
     CompletionStage<Map<String, String>> loadState(String instrumentId);
 
+    /**
+     * Reads the history of a trade or account stream: its position now and, for
+     * {@code afterSeq >= 0}, the messages it still holds after {@code afterSeq} of {@code epoch}
+     * (every message it holds when {@code epoch} is not the stream's current one). A stream never
+     * published to gets its epoch here, so its position is known before its first message.
+     *
+     * @param afterSeq the last seq already had, or a negative number for the position only
+     */
+    CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq);
+
+    /** How many messages the history of one trade or account stream holds now. */
+    CompletionStage<Long> historyLength(BusChannel kind, String key);
+
     /** The instrument catalog as the bus knows it now. */
     CompletionStage<List<Instrument>> loadCatalog();
 

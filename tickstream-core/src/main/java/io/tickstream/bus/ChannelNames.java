@@ -33,6 +33,16 @@ public record ChannelNames(String prefix) {
         return prefix + ":state:" + instrumentId;
     }
 
+    /** The Redis stream holding the recent history of a trade or account stream. */
+    public String historyKey(BusChannel kind, String key) {
+        return prefix + ":history:" + kind.segment() + ':' + key;
+    }
+
+    /** The hash holding a trade or account stream's epoch and latest seq. */
+    public String streamKey(BusChannel kind, String key) {
+        return prefix + ":stream:" + kind.segment() + ':' + key;
+    }
+
     /** Splits a channel name into its kind and key, or returns null when it is not one of ours. */
     public Address parse(String channel) {
         if (!channel.startsWith(prefix) || channel.length() <= prefix.length() + 1

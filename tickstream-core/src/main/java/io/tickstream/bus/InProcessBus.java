@@ -2,6 +2,8 @@ package io.tickstream.bus;
 
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.MalformedUpdateException;
+import io.tickstream.state.StatePaths;
+import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The embedded bus: one JVM, no server. Publishing delivers synchronously on the publisher's
  * thread, in publish order; the latest state of each instrument is kept as a Redis gateway would
- * find it in {@code tickstream:state:{id}}. Thread-safe: publishing holds the bus's monitor, so
- * deliveries never interleave.
+ * find it in {@code tickstream:state:{id}}, and each trade and account stream keeps its history in
+ * a ring, stamped with seq and the bus's epoch exactly as the Redis publish scripts stamp them.
+ * Thread-safe: publishing holds the bus's monitor, so deliveries never interleave.
  */
 public final class InProcessBus implements Bus, MarketPublisher {
 
@@ -25,9 +28,18 @@ public final class InProcessBus implements Bus, MarketPublisher {
     /** Guarded by its own monitor, never held while delivering: readers are called under topic locks. */
     private final Map<String, Map<String, String>> states = new HashMap<>();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    /** Guarded by its own monitor, never held while delivering: history is read under topic locks. */
+    private final Map<String, StreamLog> streams = new HashMap<>();
+    private final String epoch = StreamStamp.newEpoch();
+    private final HistoryLimits limits;
     private volatile BusListener listener;
 
     public InProcessBus(List<Instrument> instruments) {
+        this(instruments, HistoryLimits.defaults());
+    }
+
+    public InProcessBus(List<Instrument> instruments, HistoryLimits limits) {
+        this.limits = limits;
         instruments.forEach(this::putInstrument);
     }
 
@@ -71,23 +83,73 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     @Override
+    public CompletionStage<StreamHistory> history(BusChannel kind, String key, String askedEpoch, long afterSeq) {
+        synchronized (streams) {
+            return CompletableFuture.completedFuture(
+                    stream(kind, key).read(askedEpoch, afterSeq, System.currentTimeMillis(), limits));
+        }
+    }
+
+    @Override
+    public CompletionStage<Long> historyLength(BusChannel kind, String key) {
+        synchronized (streams) {
+            StreamLog log = streams.get(kind.segment() + ':' + key);
+            return CompletableFuture.completedFuture(log == null ? 0L : (long) log.size(System.currentTimeMillis(), limits));
+        }
+    }
+
+    /**
+     * Stores and delivers an update; one without its own seq and epoch is stamped with the next
+     * seq of the instrument and the epoch of its stored state (the bus's epoch for a new one).
+     */
+    @Override
     public synchronized CompletionStage<Void> publishMarketData(String instrumentId, String updateJson)
             throws MalformedUpdateException {
-        Map<String, String> paths = StateUpdateParser.parse(updateJson).toPaths();
+        StateUpdate update = StateUpdateParser.parse(updateJson);
+        Map<String, String> paths = update.toPaths();
+        String published = updateJson;
         synchronized (states) {
-            states.computeIfAbsent(instrumentId, id -> new HashMap<>()).putAll(paths);
+            Map<String, String> stored = states.computeIfAbsent(instrumentId, id -> new HashMap<>());
+            if (update.seq() == StateUpdate.ABSENT && update.epoch() == null) {
+                String storedEpoch = stored.get(StatePaths.EPOCH);
+                String stampEpoch = StreamStamp.isPlain(storedEpoch) ? storedEpoch : epoch;
+                long seq = Long.parseLong(stored.getOrDefault(StatePaths.SEQ, "0")) + 1;
+                published = StreamStamp.stamped(seq, stampEpoch, StreamStamp.tail(updateJson));
+                paths.put(StatePaths.SEQ, Long.toString(seq));
+                paths.put(StatePaths.EPOCH, stampEpoch);
+            }
+            stored.putAll(paths);
         }
-        return deliver(BusChannel.MARKET_DATA, instrumentId, updateJson);
+        return deliver(BusChannel.MARKET_DATA, instrumentId, published);
     }
 
     @Override
     public synchronized CompletionStage<Void> publishTrade(String instrumentId, String tradeJson) {
-        return deliver(BusChannel.TRADES, instrumentId, tradeJson);
+        return append(BusChannel.TRADES, instrumentId, tradeJson);
     }
 
     @Override
     public synchronized CompletionStage<Void> publishAccountEvent(String account, String eventJson) {
-        return deliver(BusChannel.ACCOUNT, account, eventJson);
+        return append(BusChannel.ACCOUNT, account, eventJson);
+    }
+
+    /** Call holding the bus's monitor, so that messages are delivered in the order they were stamped. */
+    private CompletionStage<Void> append(BusChannel kind, String key, String json) {
+        try {
+            String tail = kind == BusChannel.TRADES ? StreamStamp.tradeTail(json) : StreamStamp.accountEventTail(json);
+            String stamped;
+            synchronized (streams) {
+                stamped = stream(kind, key).appendTail(tail, System.currentTimeMillis(), limits);
+            }
+            return deliver(kind, key, stamped);
+        } catch (MalformedUpdateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Call holding the monitor of {@code streams}. */
+    private StreamLog stream(BusChannel kind, String key) {
+        return streams.computeIfAbsent(kind.segment() + ':' + key, name -> new StreamLog(epoch));
     }
 
     @Override

@@ -23,7 +23,7 @@ final class SimulatedInstrument {
     private final long lowestMid;
     private final long highestMid;
     private long mid;
-    private long seq;
+    private long steps;
     private boolean fullStateDue = true;
     private List<Level> book = List.of();
     private Session session = Session.EMPTY;
@@ -41,8 +41,8 @@ final class SimulatedInstrument {
 
     /** Moves the market by one update: returns the trade it made, if any. */
     Optional<Trade> advance(RandomGenerator random, long now) {
-        seq++;
-        if (seq > 1) {
+        steps++;
+        if (steps > 1) {
             long move = profile.tick() * random.nextInt(-profile.volatility(), profile.volatility() + 1);
             mid = Math.min(highestMid, Math.max(lowestMid, mid + move));
         }
@@ -97,10 +97,6 @@ final class SimulatedInstrument {
 
     PriceProfile profile() {
         return profile;
-    }
-
-    long seq() {
-        return seq;
     }
 
     List<Level> book() {

@@ -13,8 +13,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes the simulator's market-data updates ({@code {seq, ts, data}} envelopes) and trade prints,
- * every price rendered with its profile's exact decimals. Stateless and thread-safe.
+ * Writes the simulator's market-data updates ({@code {ts, data}} envelopes: the publisher stamps
+ * seq and epoch) and trade prints, every price rendered with its profile's exact decimals. Stateless and thread-safe.
  */
 final class SimulatorJson {
 
@@ -33,7 +33,6 @@ final class SimulatorJson {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = JSON.createGenerator(text)) {
             out.writeStartObject();
-            out.writeNumberField("seq", market.seq());
             out.writeNumberField("ts", ts);
             out.writeFieldName("data");
             out.writeStartObject();

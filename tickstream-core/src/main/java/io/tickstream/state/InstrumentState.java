@@ -131,6 +131,14 @@ public final class InstrumentState {
         return timeMicros;
     }
 
+    /**
+     * The market stream's {@code seq} that clients see (README, "Delivery guarantees"): the
+     * publisher's seq, which the project's publishers stamp, else the local {@link #version()}.
+     */
+    public long sequence() {
+        return seq != StateUpdate.ABSENT ? seq : version;
+    }
+
     /** Counts the changes applied; 0 for the initial state. Two snapshots of one version are equal. */
     public long version() {
         return version;

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tickstream.bus.Sequenced;
+import io.tickstream.bus.StreamFields;
 import io.tickstream.state.MalformedUpdateException;
 import java.io.IOException;
 
 /**
  * Parses {@code {"price":1.0851,"quantity":100000,"side":"buy","ts":1709742000000,"tradeId":"t-1"}}
- * with the streaming parser. Stateless and thread-safe.
+ * (with {@code seq} and {@code epoch} when a project publisher stamped it) with the streaming parser. Stateless and thread-safe.
  */
 public final class TradeParser {
 
@@ -29,6 +31,8 @@ public final class TradeParser {
             String side = null;
             String tradeId = null;
             long time = receivedMillis;
+            long seq = Sequenced.NONE;
+            String epoch = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
@@ -38,13 +42,15 @@ public final class TradeParser {
                     case "side" -> side = side(parser, token);
                     case "ts" -> time = integer(parser, token);
                     case "tradeId" -> tradeId = tradeId(parser, token);
+                    case "seq" -> seq = StreamFields.seq(parser, token);
+                    case "epoch" -> epoch = StreamFields.epoch(parser, token);
                     default -> throw new MalformedUpdateException("unknown trade field: " + name);
                 }
             }
             if (price == null || quantity == null || side == null) {
                 throw new MalformedUpdateException("a trade needs price, quantity and side");
             }
-            return new TradePrint(price, quantity, side, time, tradeId);
+            return new TradePrint(price, quantity, side, time, tradeId, seq, epoch);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.tickstream.hub;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.account.AccountEvent;
+import io.tickstream.bus.StreamPosition;
 
 /**
  * One protocol's encoding of a private account event, as a complete WebSocket frame, or null when
@@ -11,4 +12,9 @@ import io.tickstream.account.AccountEvent;
 public non-sealed interface AccountView extends TopicView {
 
     ByteBuf encode(AccountEvent event, ByteBufAllocator alloc);
+
+    /** The notice that the account's events go on past a hole, in {@code next}'s epoch; null when the protocol has none. */
+    default ByteBuf encodeGap(StreamPosition next, ByteBufAllocator alloc) {
+        return null;
+    }
 }

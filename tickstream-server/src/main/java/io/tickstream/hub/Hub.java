@@ -3,10 +3,13 @@ package io.tickstream.hub;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.tickstream.account.AccountEvent;
 import io.tickstream.account.AccountEventParser;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
+import io.tickstream.bus.Sequenced;
+import io.tickstream.bus.StreamPosition;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.metrics.ThrottledLog;
 import io.tickstream.state.InstrumentState;
@@ -15,7 +18,9 @@ import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
 import io.tickstream.trade.TradeParser;
+import io.tickstream.trade.TradePrint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +38,15 @@ import org.slf4j.LoggerFactory;
  * Routes bus messages to topics and manages who subscribes to what: one topic per watched
  * instrument, one per account with a session here. Bus callbacks arrive on the bus's thread;
  * subscribe and unsubscribe are called on the subscriber's event loop. The bus is subscribed to a
- * key only while its topic has a subscriber on this node.
+ * key only while its topic has a subscriber on this node. After a bus reconnect every trade and
+ * account stream is caught up from the bus's history, and when a history could not fill a hole
+ * every watched state is sent again.
  */
-public final class Hub implements BusListener {
+public final class Hub implements BusListener, StreamEvents {
 
     private static final Logger log = LoggerFactory.getLogger(Hub.class);
+    /** Live stream messages a topic keeps while it catches up from the history; past it, it reports a gap. */
+    private static final int MAX_WAITING = 10_000;
 
     private final Bus bus;
     private final List<TopicView> views;
@@ -43,6 +54,9 @@ public final class Hub implements BusListener {
     private final ByteBufAllocator alloc;
     private final HubMeters meters = new HubMeters(this::activeInstruments, this::activeAccounts);
     private final OutboxMeters outboxMeters = new OutboxMeters();
+    private final RecoveryMeters recoveryMeters = new RecoveryMeters();
+    private final AtomicBoolean resendPending = new AtomicBoolean();
+    private final AtomicBoolean sizingHistory = new AtomicBoolean();
     private final ThrottledLog badInputLog = new ThrottledLog(log, 1000);
     private final ThrottledLog staleLog = new ThrottledLog(log, 1000);
     private final ThrottledLog failureLog = new ThrottledLog(log, 1000);
@@ -85,17 +99,43 @@ public final class Hub implements BusListener {
         }
     }
 
-    /** Subscribes a connection to an instrument's trade prints. Call on the connection's event loop. */
-    public Subscription subscribeTrades(SessionOutbox outbox, Instrument instrument, TradeView view) {
+    /**
+     * Subscribes a connection to an instrument's trade prints, resuming after {@code since} when
+     * given (else from now). Call on the connection's event loop.
+     */
+    public StreamJoin<TradePrint> joinTrades(SessionOutbox outbox, Instrument instrument, TradeView view,
+                                             StreamPosition since) {
         meters.subscribed();
-        return register(instruments, instrument.id(),
-                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, meters.deliveryLatencyMicros()), outbox, indexOf(view));
+        int index = indexOf(view);
+        while (true) {
+            InstrumentTopic topic = instrumentTopic(instrument);
+            StreamJoin.Start start = topic.joinTrades(outbox, index);
+            if (start != null) {
+                return join(start, BusChannel.TRADES, instrument.id(), since,
+                        trade -> view.encode(instrument, trade, alloc), TradeParser::parse);
+            }
+            instruments.remove(instrument.id(), topic);
+        }
     }
 
-    /** Subscribes a session to its account's private events. Call on the connection's event loop. */
-    public Subscription subscribeAccount(SessionOutbox outbox, String account, AccountView view) {
-        return register(accounts, account, key -> new AccountTopic(key, views, alloc, accountInterest, meters.deliveryLatencyMicros()),
-                outbox, indexOf(view));
+    /**
+     * Subscribes a session to its account's private events, resuming after {@code since} when
+     * given (else from now). Call on the connection's event loop.
+     */
+    public StreamJoin<AccountEvent> joinAccount(SessionOutbox outbox, String account, AccountView view,
+                                                StreamPosition since) {
+        int index = indexOf(view);
+        while (true) {
+            AccountTopic topic = accounts.computeIfAbsent(account, key -> new AccountTopic(key, views, alloc,
+                    accountInterest, meters.deliveryLatencyMicros(), history(BusChannel.ACCOUNT, key),
+                    recoveryMeters.account(), MAX_WAITING, this));
+            StreamJoin.Start start = topic.join(outbox, index);
+            if (start != null) {
+                return join(start, BusChannel.ACCOUNT, account, since, event -> view.encode(event, alloc),
+                        AccountEventParser::parse);
+            }
+            accounts.remove(account, topic);
+        }
     }
 
     /** Ends a subscription. Call on the connection's event loop. */
@@ -150,11 +190,38 @@ public final class Hub implements BusListener {
         }
     }
 
+    /** Resubscribes everything, reloads every state and catches every trade and account stream up. */
     @Override
     public void onReconnected() {
         log.info("bus reconnected: resubscribing {} instruments and {} accounts", instruments.size(), accounts.size());
         instruments.values().forEach(this::attach);
-        accounts.keySet().forEach(account -> bus.subscribe(BusChannel.ACCOUNT, account));
+        accounts.values().forEach(this::attach);
+    }
+
+    /** Asks, once for all the gaps of a moment, for every watched state to be sent again. */
+    @Override
+    public void gapped() {
+        if (resendPending.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::resendStates, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Override
+    public void encodeFailed(EncodingException failure) {
+        meters.encodeFailed();
+        failureLog.warn("a recovered message or gap notice reached no client: {}", failure.getMessage(), failure);
+    }
+
+    private void resendStates() {
+        resendPending.set(false);
+        log.info("sending the state of {} instruments again after a gap", instruments.size());
+        for (InstrumentTopic topic : instruments.values()) {
+            try {
+                topic.resendState();
+            } catch (EncodingException e) {
+                encodeFailed(e);
+            }
+        }
     }
 
     /**
@@ -192,6 +259,39 @@ public final class Hub implements BusListener {
         return meters;
     }
 
+    /** What the delivery guarantees did: recoveries, gaps, history reads. */
+    public RecoveryMeters recoveryMeters() {
+        return recoveryMeters;
+    }
+
+    /**
+     * Sums, off the caller's thread, how many messages the histories of the streams watched here
+     * hold, into {@link #recoveryMeters()}; one sizing at a time. Any thread.
+     */
+    public void sizeHistories() {
+        if (!sizingHistory.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<Long> trades = sum(BusChannel.TRADES, instruments.keySet());
+        CompletableFuture<Long> events = sum(BusChannel.ACCOUNT, accounts.keySet());
+        CompletableFuture.allOf(trades, events).whenComplete((ignored, failure) -> {
+            sizingHistory.set(false);
+            if (failure == null) {
+                recoveryMeters.trades().historySize(trades.join());
+                recoveryMeters.account().historySize(events.join());
+            }
+        });
+    }
+
+    private CompletableFuture<Long> sum(BusChannel kind, java.util.Set<String> keys) {
+        CompletableFuture<Long> total = CompletableFuture.completedFuture(0L);
+        for (String key : List.copyOf(keys)) {
+            CompletableFuture<Long> one = bus.historyLength(kind, key).toCompletableFuture();
+            total = total.thenCombine(one, Long::sum);
+        }
+        return total;
+    }
+
     /** What the outboxes wrote, conflated and cut off. */
     public OutboxMeters outboxMeters() {
         return outboxMeters;
@@ -208,20 +308,82 @@ public final class Hub implements BusListener {
     }
 
     private InstrumentTopic instrumentTopic(Instrument instrument) {
-        return instruments.computeIfAbsent(instrument.id(),
-                id -> new InstrumentTopic(instrument, views, alloc, instrumentInterest, meters.deliveryLatencyMicros()));
+        return instruments.computeIfAbsent(instrument.id(), id -> new InstrumentTopic(instrument, views, alloc,
+                instrumentInterest, meters.deliveryLatencyMicros(), history(BusChannel.TRADES, id),
+                recoveryMeters.trades(), MAX_WAITING, this));
     }
 
-    private <T extends Topic> Subscription register(Map<String, T> topics, String key, Function<String, T> create,
-                                                    SessionOutbox outbox, int view) {
-        while (true) {
-            T topic = topics.computeIfAbsent(key, create);
-            Subscription subscription = topic.add(outbox, view, false);
-            if (subscription != null) {
-                return subscription;
-            }
-            topics.remove(key, topic);
+    private StreamCursor.HistoryReader history(BusChannel kind, String key) {
+        return (epoch, afterSeq) -> bus.history(kind, key, epoch, afterSeq);
+    }
+
+    /** A stream message's parser, as the bus delivers it. */
+    @FunctionalInterface
+    private interface Parser<M> {
+        M parse(String payload, long receivedMillis) throws MalformedUpdateException;
+    }
+
+    private <M extends Sequenced> StreamJoin<M> join(StreamJoin.Start start, BusChannel kind, String key,
+                                                     StreamPosition since, Function<M, ByteBuf> encoder, Parser<M> parser) {
+        RecoveryMeters.Kind kindMeters = recoveryMeters.of(kind);
+        CompletionStage<StreamPosition> position = start.position() != null
+                ? CompletableFuture.completedFuture(start.position()) : start.ready();
+        CompletionStage<StreamJoin.Recovery<M>> recovery =
+                position.thenCompose(now -> recover(kind, key, now, since, parser, kindMeters));
+        return new StreamJoin<>(start.subscription(), recovery, encoder, kindMeters);
+    }
+
+    /**
+     * What a client resuming after {@code since} missed up to {@code now}, the position its held
+     * subscription starts from: nothing when it is there already, the history's messages in between
+     * when the history holds all of them, else {@code recovered:false} and the stream from now.
+     */
+    private <M extends Sequenced> CompletionStage<StreamJoin.Recovery<M>> recover(
+            BusChannel kind, String key, StreamPosition now, StreamPosition since, Parser<M> parser,
+            RecoveryMeters.Kind kindMeters) {
+        if (since == null) {
+            return CompletableFuture.completedFuture(new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, null),
+                    List.of(), Sequenced.NONE));
         }
+        StreamJoin.Recovery<M> lost = new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, false), List.of(), Sequenced.NONE);
+        if (!since.epoch().equals(now.epoch())) {
+            kindMeters.unrecoverable();
+            return CompletableFuture.completedFuture(lost);
+        }
+        if (since.seq() >= now.seq()) {
+            return CompletableFuture.completedFuture(new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, true),
+                    List.of(), since.seq()));
+        }
+        kindMeters.historyRead();
+        return bus.history(kind, key, since.epoch(), since.seq()).thenApply(history -> {
+            List<M> missed = new ArrayList<>();
+            long expected = since.seq() + 1;
+            for (String payload : history.payloads()) {
+                M message;
+                try {
+                    message = parser.parse(payload, System.currentTimeMillis());
+                } catch (MalformedUpdateException e) {
+                    break;
+                }
+                if (!message.sequenced() || !message.epoch().equals(since.epoch()) || message.seq() < expected) {
+                    continue;
+                }
+                if (message.seq() > now.seq() || message.seq() != expected) {
+                    break;
+                }
+                missed.add(message);
+                expected++;
+            }
+            if (expected != now.seq() + 1) {
+                kindMeters.unrecoverable();
+                return lost;
+            }
+            return new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, true), missed, now.seq());
+        }).exceptionally(failure -> {
+            kindMeters.historyReadFailed();
+            kindMeters.unrecoverable();
+            return lost;
+        });
     }
 
     private int indexOf(TopicView view) {
@@ -245,10 +407,14 @@ public final class Hub implements BusListener {
         }
     }
 
-    /** Subscribes the bus for an instrument, then loads the stored state so a late joiner is current. */
+    /**
+     * Subscribes the bus for an instrument, then loads the stored state so a late joiner is
+     * current, and reads where its trade stream stands. A stored state gone missing for an
+     * instrument that had one (Redis restarted empty) counts as a gap.
+     */
     private void attach(InstrumentTopic topic) {
         String id = topic.key();
-        bus.subscribe(BusChannel.TRADES, id);
+        bus.subscribe(BusChannel.TRADES, id).whenComplete((ignored, failure) -> topic.resyncTrades());
         bus.subscribe(BusChannel.MARKET_DATA, id)
                 .thenCompose(ignored -> bus.loadState(id))
                 .whenComplete((paths, failure) -> {
@@ -256,8 +422,15 @@ public final class Hub implements BusListener {
                         log.warn("could not load the stored state of {}: {}", id, failure.toString());
                     } else if (!paths.isEmpty()) {
                         applyStored(topic, paths);
+                    } else if (topic.state().version() > 0) {
+                        gapped();
                     }
                 });
+    }
+
+    /** Subscribes the bus for an account, then reads where its stream stands. */
+    private void attach(AccountTopic topic) {
+        bus.subscribe(BusChannel.ACCOUNT, topic.key()).whenComplete((ignored, failure) -> topic.resync());
     }
 
     /**
@@ -308,7 +481,7 @@ public final class Hub implements BusListener {
     private final class AccountInterest implements Topic.BusInterest {
         @Override
         public void acquire(Topic topic) {
-            bus.subscribe(BusChannel.ACCOUNT, topic.key());
+            attach((AccountTopic) topic);
         }
 
         /** Unsubscribes the bus before the topic leaves the map, as for instruments. */

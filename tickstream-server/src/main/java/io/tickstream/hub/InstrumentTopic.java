@@ -1,10 +1,13 @@
 package io.tickstream.hub;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.bus.Sequenced;
+import io.tickstream.bus.StreamPosition;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.InstrumentState;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StateUpdate;
+import io.tickstream.trade.TradeParser;
 import io.tickstream.trade.TradePrint;
 import java.util.List;
 import org.HdrHistogram.Recorder;
@@ -12,9 +15,10 @@ import org.HdrHistogram.Recorder;
 /**
  * One instrument's live state and trade prints and who watches them. Holds the topic monitor for
  * every change: a change is merged, encoded once per view that has subscribers and handed to each
- * event loop in one step (single writer per instrument).
+ * event loop in one step (single writer per instrument). Trade prints go out in stream order,
+ * each once (see {@link StreamCursor}).
  */
-final class InstrumentTopic extends Topic {
+final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePrint> {
 
     final Instrument instrument;
     private final List<TopicView> views;
@@ -22,15 +26,22 @@ final class InstrumentTopic extends Topic {
     private InstrumentState state;
     /** The state its subscribers were last told about: changes are taken against it. */
     private InstrumentState published;
+    private final StreamCursor<TradePrint> trades;
+    private final StreamEvents events;
+    /** When the print being offered came off the bus; 0 for prints sent from the history. */
+    private long arrival;
 
     InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest,
-                    Recorder latency) {
+                    Recorder latency, StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting,
+                    StreamEvents events) {
         super(views.size(), interest, latency);
         this.instrument = instrument;
         this.views = views;
         this.alloc = alloc;
         this.state = InstrumentState.initial(instrument);
         this.published = state;
+        this.trades = new StreamCursor<>(this, this, history, meters, maxWaiting);
+        this.events = events;
     }
 
     @Override
@@ -43,11 +54,6 @@ final class InstrumentTopic extends Topic {
         return instrument.id();
     }
 
-    @Override
-    synchronized long version() {
-        return state.version();
-    }
-
     /** The latest state snapshot (immutable). */
     synchronized InstrumentState state() {
         return state;
@@ -56,7 +62,7 @@ final class InstrumentTopic extends Topic {
     /** Registers a subscription together with the state it starts from; null when retired. */
     synchronized Registered register(SessionOutbox outbox, int view, boolean conflatable) {
         InstrumentState snapshot = state;
-        Subscription subscription = add(outbox, view, conflatable);
+        Subscription subscription = add(outbox, view, conflatable, snapshot.version(), false);
         return subscription == null ? null : new Registered(subscription, snapshot);
     }
 
@@ -81,15 +87,76 @@ final class InstrumentTopic extends Topic {
         if (watched()) {
             InstrumentState told = published;
             publish(view -> views.get(view) instanceof StateView stateView
-                    ? stateView.encodeChange(told, next, alloc) : null, next.version(), receivedNanos);
+                    ? stateView.encodeChange(told, next, alloc) : null, next.version(), Sequenced.NONE, receivedNanos);
         }
         published = next;
         return Outcome.CHANGED;
     }
 
     synchronized void apply(TradePrint trade, long receivedNanos) {
-        publish(view -> views.get(view) instanceof TradeView tradeView ? tradeView.encode(instrument, trade, alloc) : null,
-                ALWAYS, receivedNanos);
+        arrival = receivedNanos;
+        try {
+            trades.offer(trade);
+        } finally {
+            arrival = 0;
+        }
+    }
+
+    /** Registers a held trade subscription with where it starts; null when retired. Call on its event loop. */
+    synchronized StreamJoin.Start joinTrades(SessionOutbox outbox, int view) {
+        Subscription subscription = add(outbox, view, false, trades.ordinal(), true);
+        return subscription == null ? null : new StreamJoin.Start(subscription, trades.position(), trades.ready());
+    }
+
+    /** Reads the trade stream again after the bus subscription was (re)made. */
+    synchronized void resyncTrades() {
+        if (!retired()) {
+            trades.resync();
+        }
+    }
+
+    /** Sends the current state to every state subscriber again, as a new subscriber would get it. */
+    synchronized void resendState() {
+        if (watched() && state.version() > 0) {
+            InstrumentState current = state;
+            publish(view -> views.get(view) instanceof StateView stateView ? stateView.encodeSnapshot(current, alloc) : null,
+                    ALWAYS, Sequenced.NONE, System.nanoTime());
+        }
+    }
+
+    /** A live print's encoding failure goes to the bus thread's handler; one from the history is reported. */
+    @Override
+    public void send(TradePrint trade, long ordinal) {
+        try {
+            publish(view -> views.get(view) instanceof TradeView tradeView ? tradeView.encode(instrument, trade, alloc) : null,
+                    ordinal, trade.sequenced() ? trade.seq() : Sequenced.NONE, arrival == 0 ? System.nanoTime() : arrival);
+        } catch (EncodingException e) {
+            if (arrival != 0) {
+                throw e;
+            }
+            events.encodeFailed(e);
+        }
+    }
+
+    @Override
+    public void gap(StreamPosition next, long ordinal) {
+        try {
+            publish(view -> views.get(view) instanceof TradeView tradeView ? tradeView.encodeGap(instrument, next, alloc) : null,
+                    ordinal, Subscription.RESTART, System.nanoTime());
+        } catch (EncodingException e) {
+            events.encodeFailed(e);
+        }
+        events.gapped();
+    }
+
+    @Override
+    public TradePrint parse(String payload) throws MalformedUpdateException {
+        return TradeParser.parse(payload, System.currentTimeMillis());
+    }
+
+    @Override
+    public boolean retired() {
+        return super.retired();
     }
 
     /** What an update did to the state. */

@@ -39,23 +39,25 @@ final class LoopFanout {
 
     /**
      * Hands one encoded message (a frame per view index, null where a view has nothing) to this
-     * loop. Takes one reference of each frame and releases it once the loop has written them.
+     * loop: subscriptions that joined at or after {@code version} skip it, and {@code seq} is its
+     * stream seq (see {@link Subscription#deliver}). Takes one reference of each frame and releases
+     * it once the loop has written them.
      */
-    void dispatch(ByteBuf[] frames, long version, long receivedNanos) {
+    void dispatch(ByteBuf[] frames, long version, long seq, long receivedNanos) {
         for (ByteBuf frame : frames) {
             if (frame != null) {
                 frame.retain();
             }
         }
         try {
-            loop.execute(() -> deliver(frames, version, receivedNanos));
+            loop.execute(() -> deliver(frames, version, seq, receivedNanos));
         } catch (RejectedExecutionException e) {
             Topic.release(frames);
             throw e;
         }
     }
 
-    private void deliver(ByteBuf[] frames, long version, long receivedNanos) {
+    private void deliver(ByteBuf[] frames, long version, long seq, long receivedNanos) {
         try {
             for (int i = 0, n = subscriptions.size(); i < n; i++) {
                 Subscription subscription = subscriptions.get(i);
@@ -63,7 +65,7 @@ final class LoopFanout {
                 if (frame == null || subscription.sinceVersion >= version) {
                     continue;
                 }
-                subscription.deliver(frame.retainedDuplicate());
+                subscription.deliver(frame.retainedDuplicate(), seq);
                 subscription.outbox.flush();
             }
             latency.recordValue((System.nanoTime() - receivedNanos) / 1_000);

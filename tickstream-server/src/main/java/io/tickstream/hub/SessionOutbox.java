@@ -143,7 +143,12 @@ public final class SessionOutbox {
         return pending;
     }
 
-    private void disconnectSlowConsumer() {
+    /** Undelivered ordered frames past which the client is a slow consumer. */
+    int maxQueued() {
+        return maxQueued;
+    }
+
+    void disconnectSlowConsumer() {
         meters.slowConsumer();
         log.warn("disconnecting slow consumer {}: more than {} undelivered messages", ClientAddress.of(channel), maxQueued);
         discard();

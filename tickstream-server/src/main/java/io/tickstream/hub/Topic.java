@@ -36,11 +36,12 @@ abstract class Topic {
     /** Whether this is an instrument's topic, whose subscriptions are counted, rather than an account's. */
     abstract boolean isInstrument();
 
-    /** The state version a new subscriber starts from (0 for topics without state). */
-    abstract long version();
-
-    /** Registers a subscription on the caller's event loop; null when the topic was retired meanwhile. */
-    synchronized Subscription add(SessionOutbox outbox, int view, boolean conflatable) {
+    /**
+     * Registers a subscription on the caller's event loop; null when the topic was retired
+     * meanwhile. It gets the messages published with a version above {@code since}, and keeps them
+     * until released when {@code hold}.
+     */
+    synchronized Subscription add(SessionOutbox outbox, int view, boolean conflatable, long since, boolean hold) {
         if (retired) {
             return null;
         }
@@ -50,7 +51,7 @@ abstract class Topic {
             fanout = new LoopFanout(loop, latency);
             loops.add(fanout);
         }
-        Subscription subscription = new Subscription(outbox, this, view, conflatable, version());
+        Subscription subscription = new Subscription(outbox, this, view, conflatable, since, hold);
         fanout.add(subscription);
         fanout.size++;
         viewCounts[view]++;
@@ -62,6 +63,7 @@ abstract class Topic {
 
     /** Removes a subscription; the last one retires the topic. */
     synchronized void remove(Subscription subscription) {
+        subscription.discard();
         LoopFanout fanout = fanoutOf(subscription.outbox.channel().eventLoop());
         if (fanout == null || retired) {
             return;
@@ -83,6 +85,11 @@ abstract class Topic {
     }
 
     /** Call holding the monitor. */
+    boolean retired() {
+        return retired;
+    }
+
+    /** Call holding the monitor. */
     boolean watched() {
         return subscribers > 0;
     }
@@ -92,7 +99,7 @@ abstract class Topic {
      * that throws costs this one message only: the frames built so far are released and the
      * failure is reported as an {@link EncodingException}. Call holding the monitor.
      */
-    void publish(MessageEncoder encoder, long version, long receivedNanos) {
+    void publish(MessageEncoder encoder, long version, long seq, long receivedNanos) {
         ByteBuf[] frames = new ByteBuf[viewCounts.length];
         boolean any = false;
         int view = 0;
@@ -108,15 +115,15 @@ abstract class Topic {
             throw new EncodingException(key(), view, e);
         }
         if (any) {
-            dispatch(frames, version, receivedNanos);
+            dispatch(frames, version, seq, receivedNanos);
         }
     }
 
     /** Sends one frame per view to every loop, then drops the caller's references. Call holding the monitor. */
-    private void dispatch(ByteBuf[] frames, long version, long receivedNanos) {
+    private void dispatch(ByteBuf[] frames, long version, long seq, long receivedNanos) {
         try {
             for (LoopFanout fanout : loops) {
-                fanout.dispatch(frames, version, receivedNanos);
+                fanout.dispatch(frames, version, seq, receivedNanos);
             }
         } finally {
             release(frames);

@@ -2,6 +2,7 @@ package io.tickstream.hub;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.bus.StreamPosition;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.trade.TradePrint;
 
@@ -9,4 +10,9 @@ import io.tickstream.trade.TradePrint;
 public non-sealed interface TradeView extends TopicView {
 
     ByteBuf encode(Instrument instrument, TradePrint trade, ByteBufAllocator alloc);
+
+    /** The notice that the instrument's trades go on past a hole, in {@code next}'s epoch; null when the protocol has none. */
+    default ByteBuf encodeGap(Instrument instrument, StreamPosition next, ByteBufAllocator alloc) {
+        return null;
+    }
 }

@@ -1,10 +1,12 @@
 package io.tickstream.protocol;
 
+import io.tickstream.account.AccountEvent;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.Principal;
 import io.tickstream.hub.AccountView;
 import io.tickstream.hub.SessionOutbox;
-import io.tickstream.hub.Subscription;
+import io.tickstream.bus.StreamPosition;
+import io.tickstream.hub.StreamJoin;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,7 @@ public final class Admission {
     private final ProtocolContext context;
     private final SessionOutbox outbox;
     private final CredentialExpiry expiry;
-    private Subscription accountEvents;
+    private StreamJoin<AccountEvent> accountEvents;
     private ScheduledFuture<?> timeout;
 
     /** @param expiring the protocol's notice that the credential expires in the given milliseconds */
@@ -46,7 +48,11 @@ public final class Admission {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
-    public Result admit(String credential, AccountView accountView) {
+    /**
+     * Authenticates and takes a connection slot; a principal with private events joins its
+     * account's stream, resuming after {@code since} when given (see {@link #accountStream()}).
+     */
+    public Result admit(String credential, AccountView accountView, StreamPosition since) {
         Optional<Principal> found = context.authenticator().authenticate(credential);
         if (found.isEmpty()) {
             context.meters().authFailure();
@@ -63,7 +69,7 @@ public final class Admission {
         expiry.arm(admitted.expiresAt());
         timeout.cancel(false);
         if (admitted.privateEvents()) {
-            accountEvents = context.hub().subscribeAccount(outbox, admitted.account(), accountView);
+            accountEvents = context.hub().joinAccount(outbox, admitted.account(), accountView, since);
         }
         return Result.ADMITTED;
     }
@@ -89,6 +95,14 @@ public final class Admission {
         return Refresh.REFRESHED;
     }
 
+    /**
+     * The account stream the admitted session joined, or null without private events: its events
+     * are held until the protocol has told the client and called {@link StreamJoin#finish()}.
+     */
+    public StreamJoin<AccountEvent> accountStream() {
+        return accountEvents;
+    }
+
     public boolean admitted() {
         return principal() != null;
     }
@@ -101,7 +115,7 @@ public final class Admission {
     /** Stops the account's private events (its rights no longer include them). */
     public void stopPrivateEvents() {
         if (accountEvents != null) {
-            context.hub().unsubscribe(accountEvents);
+            context.hub().unsubscribe(accountEvents.subscription());
             accountEvents = null;
         }
     }
@@ -112,7 +126,7 @@ public final class Admission {
             timeout.cancel(false);
         }
         if (accountEvents != null) {
-            context.hub().unsubscribe(accountEvents);
+            context.hub().unsubscribe(accountEvents.subscription());
             accountEvents = null;
         }
     }

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -15,6 +16,10 @@ import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.bus.ChannelNames;
+import io.tickstream.bus.HistoryLimits;
+import io.tickstream.bus.StreamHistory;
+import io.tickstream.bus.StreamPosition;
+import io.tickstream.bus.StreamStamp;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
@@ -50,7 +55,7 @@ public final class RedisBus implements Bus {
     private volatile boolean lost;
     private volatile boolean closing;
 
-    private RedisBus(String uri, ChannelNames names) {
+    private RedisBus(String uri, ChannelNames names, HistoryLimits limits) {
         this.names = names;
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
@@ -63,7 +68,7 @@ public final class RedisBus implements Bus {
         client.addListener(new ConnectionWatch());
         this.pubsub = client.connectPubSub();
         this.commands = client.connect();
-        this.publisher = new RedisPublisher(commands.async(), names);
+        this.publisher = new RedisPublisher(commands.async(), names, limits);
     }
 
     /**
@@ -72,7 +77,12 @@ public final class RedisBus implements Bus {
      * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached at start-up
      */
     public static RedisBus connect(String uri, ChannelNames names) {
-        return new RedisBus(uri, names);
+        return connect(uri, names, HistoryLimits.defaults());
+    }
+
+    /** Connects as {@link #connect(String, ChannelNames)}, its publisher keeping histories within {@code limits}. */
+    public static RedisBus connect(String uri, ChannelNames names, HistoryLimits limits) {
+        return new RedisBus(uri, names, limits);
     }
 
     @Override
@@ -105,6 +115,18 @@ public final class RedisBus implements Bus {
     }
 
     @Override
+    public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
+        String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
+        return commands.async().<List<Object>>eval(RedisScripts.READ_HISTORY, ScriptOutputType.MULTI, keys,
+                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq)).thenApply(RedisBus::history);
+    }
+
+    @Override
+    public CompletionStage<Long> historyLength(BusChannel kind, String key) {
+        return commands.async().xlen(names.historyKey(kind, key));
+    }
+
+    @Override
     public CompletionStage<List<Instrument>> loadCatalog() {
         return commands.async().hgetall(names.catalogKey()).thenApply(this::parseCatalog);
     }
@@ -126,6 +148,15 @@ public final class RedisBus implements Bus {
         commands.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** {@code {epoch, seq, message...}} as {@link RedisScripts#READ_HISTORY} returns it. */
+    private static StreamHistory history(List<Object> reply) {
+        List<String> payloads = new ArrayList<>(reply.size() - 2);
+        for (int i = 2; i < reply.size(); i++) {
+            payloads.add((String) reply.get(i));
+        }
+        return new StreamHistory(new StreamPosition((String) reply.get(0), (Long) reply.get(1)), payloads);
     }
 
     private List<Instrument> parseCatalog(Map<String, String> entries) {

@@ -47,7 +47,7 @@ class AccountEventsTest {
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateway.gateway().sessionMeters().open() == 3);
 
         gateway.bus().publishAccountEvent("alice", "{\"type\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"ts\":1709742000000}");
-        alice1.assertTextMessage("{\"type\":\"account\",\"event\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"time\":1709742000000}");
+        alice1.assertTextMessage("{\"type\":\"account\",\"event\":\"balance\",\"data\":{\"currency\":\"USD\",\"balance\":1000.50},\"time\":1709742000000,\"seq\":1}");
         alice2.assertTextMessage("[\"b\",{\"currency\":\"USD\",\"balance\":1000.50}]");
         bob.assertExhausted();
         alice1.close(1000, "done");

@@ -33,8 +33,8 @@ class SessionOutboxTest {
     }));
     private final OutboxMeters meters = new OutboxMeters();
     private final SessionOutbox outbox = new SessionOutbox(channel, meters, 3);
-    private final Subscription quotes = new Subscription(outbox, null, 0, true, 0);
-    private final Subscription book = new Subscription(outbox, null, 1, true, 0);
+    private final Subscription quotes = new Subscription(outbox, null, 0, true, 0, false);
+    private final Subscription book = new Subscription(outbox, null, 1, true, 0, false);
 
     @AfterEach
     void releaseWhatIsLeft() {

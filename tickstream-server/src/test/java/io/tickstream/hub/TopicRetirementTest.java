@@ -10,6 +10,7 @@ import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.bus.MarketPublisher;
+import io.tickstream.bus.StreamHistory;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.transport.Connection;
@@ -106,6 +107,16 @@ class TopicRetirementTest {
         @Override
         public CompletionStage<Map<String, String>> loadState(String instrumentId) {
             return inner.loadState(instrumentId);
+        }
+
+        @Override
+        public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
+            return inner.history(kind, key, epoch, afterSeq);
+        }
+
+        @Override
+        public CompletionStage<Long> historyLength(BusChannel kind, String key) {
+            return inner.historyLength(kind, key);
         }
 
         @Override

@@ -33,7 +33,7 @@ class JsonOverRedisTest {
 
         gateway.publisher().publishTrade("1", "{\"price\":1.0851,\"quantity\":5,\"side\":\"sell\",\"ts\":7}")
                 .toCompletableFuture().get();
-        client.assertTextMessage("{\"type\":\"trade\",\"symbol\":\"EURUSD\",\"price\":1.0851,\"quantity\":5,\"side\":\"sell\",\"time\":7}");
+        client.assertTextMessage("{\"type\":\"trade\",\"symbol\":\"EURUSD\",\"price\":1.0851,\"quantity\":5,\"side\":\"sell\",\"time\":7,\"seq\":1}");
 
         client.close(1000, "done");
         await().atMost(Duration.ofSeconds(10)).until(() ->

@@ -3,6 +3,7 @@ package io.tickstream.protocol.compact;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.account.AccountEvent;
+import io.tickstream.bus.StreamPosition;
 import io.tickstream.hub.AccountView;
 import io.tickstream.transport.TextFrames;
 
@@ -29,6 +30,20 @@ public final class CompactAccountView implements AccountView {
             json.writeStartArray();
             json.writeString(marker);
             json.writeRawValue(event.data());
+            json.writeEndArray();
+        });
+    }
+
+    /** {@code ["n",{"event":"gap","channel":"account"}]}: private events were lost on the bus. */
+    @Override
+    public ByteBuf encodeGap(StreamPosition next, ByteBufAllocator alloc) {
+        return TextFrames.json(alloc, 48, json -> {
+            json.writeStartArray();
+            json.writeString("n");
+            json.writeStartObject();
+            json.writeStringField("event", "gap");
+            json.writeStringField("channel", "account");
+            json.writeEndObject();
             json.writeEndArray();
         });
     }

@@ -1,8 +1,10 @@
 package io.tickstream.protocol.compact;
 
 import io.netty.buffer.ByteBuf;
+import io.tickstream.account.AccountEvent;
 import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
+import io.tickstream.hub.StreamJoin;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.Admission;
@@ -89,8 +91,14 @@ final class CompactSession implements MessageEndpoint.Session {
             }
             return;
         }
-        switch (admission.admit(credential, views.account())) {
-            case ADMITTED -> send(replies.authorized());
+        switch (admission.admit(credential, views.account(), null)) {
+            case ADMITTED -> {
+                send(replies.authorized());
+                StreamJoin<AccountEvent> events = admission.accountStream();
+                if (events != null) {
+                    events.whenKnown(outcome -> events.finish());
+                }
+            }
             case BAD_CREDENTIAL -> outbox.connection().close(CloseCodes.POLICY_VIOLATION,
                     "authorization failed");
             case CONNECTION_LIMIT -> outbox.connection().close(CloseCodes.POLICY_VIOLATION,

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import io.tickstream.bus.StreamPosition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a JSON-protocol client message with the streaming parser. Fields it does not know are
@@ -36,6 +39,7 @@ public final class ClientMessageParser {
             String channel = null;
             Integer depth = null;
             List<String> symbols = null;
+            ClientMessage.Since since = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -47,6 +51,7 @@ public final class ClientMessageParser {
                     case "symbol" -> symbols = add(symbols, string(parser, value, name));
                     case "symbols" -> symbols = strings(parser, value, symbols);
                     case "depth" -> depth = integer(parser, value);
+                    case "since" -> since = since(parser, value);
                     default -> parser.skipChildren();
                 }
             }
@@ -56,7 +61,7 @@ public final class ClientMessageParser {
             if (type == null) {
                 throw new InvalidMessage("Missing field: type");
             }
-            return new ClientMessage(type, apiKey, token, symbols, channel, depth);
+            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }
@@ -79,6 +84,57 @@ public final class ClientMessageParser {
             symbols = add(symbols, string(parser, parser.currentToken(), "symbols[]"));
         }
         return symbols;
+    }
+
+    /** {@code {"epoch":E,"seq":N}}, or {@code {"SYMBOL":{"epoch":E,"seq":N},...}}. */
+    private static ClientMessage.Since since(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {
+        if (value != JsonToken.START_OBJECT) {
+            throw new InvalidMessage("Invalid field: since must be an object");
+        }
+        String epoch = null;
+        long seq = -1;
+        Map<String, StreamPosition> symbols = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "epoch" -> epoch = string(parser, token, "since.epoch");
+                case "seq" -> seq = seq(parser, token);
+                default -> symbols.put(name, position(parser, token, name));
+            }
+        }
+        if ((epoch == null) != (seq < 0)) {
+            throw new InvalidMessage("Invalid field: since needs both epoch and seq");
+        }
+        return new ClientMessage.Since(epoch == null ? null : new StreamPosition(epoch, seq), symbols);
+    }
+
+    private static StreamPosition position(JsonParser parser, JsonToken value, String symbol) throws IOException, InvalidMessage {
+        if (value != JsonToken.START_OBJECT) {
+            throw new InvalidMessage("Invalid field: since." + symbol + " must be {\"epoch\":..,\"seq\":..}");
+        }
+        String epoch = null;
+        long seq = -1;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (name) {
+                case "epoch" -> epoch = string(parser, token, "since." + symbol + ".epoch");
+                case "seq" -> seq = seq(parser, token);
+                default -> parser.skipChildren();
+            }
+        }
+        if (epoch == null || seq < 0) {
+            throw new InvalidMessage("Invalid field: since." + symbol + " needs epoch and seq");
+        }
+        return new StreamPosition(epoch, seq);
+    }
+
+    private static long seq(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getLongValue() < 0) {
+            throw new InvalidMessage("Invalid field: seq must be a non-negative integer");
+        }
+        return parser.getLongValue();
     }
 
     private static Integer integer(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {

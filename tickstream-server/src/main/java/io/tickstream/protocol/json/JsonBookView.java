@@ -11,7 +11,7 @@ import io.tickstream.transport.TextFrames;
 import java.io.IOException;
 
 /**
- * {@code {"type":"book","symbol":..,"bids":[[price,qty],..],"asks":[[price,qty],..],"time":..}} for
+ * {@code {"type":"book","symbol":..,"bids":[[price,qty],..],"asks":[[price,qty],..],"seq":..,"time":..}} for
  * the top {@code depth} levels, sent when one of them changes. Empty levels (price and quantity 0)
  * are left out. One instance per depth; stateless.
  */
@@ -49,6 +49,7 @@ public final class JsonBookView implements StateView {
             side(json, state, levels, StateField.BUY_PRICE, StateField.BUY_QUANTITY);
             json.writeFieldName("asks");
             side(json, state, levels, StateField.SELL_PRICE, StateField.SELL_QUANTITY);
+            json.writeNumberField("seq", state.sequence());
             json.writeNumberField("time", Quote.millis(state));
             json.writeEndObject();
         });

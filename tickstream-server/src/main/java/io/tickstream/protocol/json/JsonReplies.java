@@ -1,9 +1,14 @@
 package io.tickstream.protocol.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.bus.StreamPosition;
+import io.tickstream.hub.StreamJoin;
 import io.tickstream.transport.TextFrames;
+import java.io.IOException;
 import java.util.Collection;
+import java.util.Map;
 
 /** The JSON protocol's replies to a client, as ready frames. Stateless. */
 final class JsonReplies {
@@ -46,13 +51,69 @@ final class JsonReplies {
     }
 
     ByteBuf auth(boolean success, String message) {
-        return TextFrames.json(alloc, 96, json -> {
+        return auth(success, message, null);
+    }
+
+    /**
+     * The auth reply, with {@code "account":{"epoch":..,"seq":..}} (and {@code "recovered"} after a
+     * {@code since}) when the session has joined its account's stream.
+     */
+    ByteBuf auth(boolean success, String message, StreamJoin.Outcome account) {
+        return TextFrames.json(alloc, 160, json -> {
             json.writeStartObject();
             json.writeStringField("type", "auth");
             json.writeBooleanField("success", success);
             json.writeStringField("message", message);
+            if (account != null) {
+                json.writeFieldName("account");
+                position(json, account.position());
+                if (account.recovered() != null) {
+                    json.writeBooleanField("recovered", account.recovered());
+                }
+            }
             json.writeEndObject();
         });
+    }
+
+    /**
+     * The {@code subscribed} reply of the trades channel: each symbol's stream position, and for
+     * the symbols the client resumed, whether they were recovered.
+     */
+    ByteBuf tradesSubscribed(Map<String, StreamJoin.Outcome> streams, int total) {
+        return TextFrames.json(alloc, 96 + streams.size() * 64, json -> {
+            json.writeStartObject();
+            json.writeStringField("type", "subscribed");
+            json.writeArrayFieldStart("symbols");
+            for (String symbol : streams.keySet()) {
+                json.writeString(symbol);
+            }
+            json.writeEndArray();
+            json.writeStringField("channel", Channel.TRADES.wireName(true));
+            json.writeNumberField("totalSubscriptions", total);
+            json.writeObjectFieldStart("streams");
+            for (Map.Entry<String, StreamJoin.Outcome> stream : streams.entrySet()) {
+                json.writeFieldName(stream.getKey());
+                position(json, stream.getValue().position());
+            }
+            json.writeEndObject();
+            if (streams.values().stream().anyMatch(outcome -> outcome.recovered() != null)) {
+                json.writeObjectFieldStart("recovered");
+                for (Map.Entry<String, StreamJoin.Outcome> stream : streams.entrySet()) {
+                    if (stream.getValue().recovered() != null) {
+                        json.writeBooleanField(stream.getKey(), stream.getValue().recovered());
+                    }
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        });
+    }
+
+    private static void position(JsonGenerator json, StreamPosition position) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("epoch", position.epoch());
+        json.writeNumberField("seq", position.seq());
+        json.writeEndObject();
     }
 
     /** {@code subscribed}, {@code unsubscribed} or {@code subscriptions}. */

@@ -1,7 +1,10 @@
 package io.tickstream.protocol.json;
 
 import io.netty.buffer.ByteBuf;
+import io.tickstream.account.AccountEvent;
 import io.tickstream.auth.Principal;
+import io.tickstream.bus.StreamPosition;
+import io.tickstream.hub.StreamJoin;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.Admission;
@@ -10,7 +13,9 @@ import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.hub.SessionOutbox;
+import io.tickstream.trade.TradePrint;
 import io.tickstream.transport.CloseCodes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +26,14 @@ import java.util.Set;
 /**
  * One JSON-protocol connection (README, "The JSON message protocol"): welcome, auth within the window, then subscriptions
  * per symbol and channel. Every error is a message and the connection stays open, except bad
- * credentials, the auth timeout and persistent flooding. Confined to the connection's event loop.
+ * credentials, the auth timeout and persistent flooding. A reply that waits for a stream's
+ * position (auth with private events, a trades subscribe) holds back the client's later messages
+ * until it is sent, so replies keep the order of requests. Confined to the connection's event loop.
  */
 final class JsonSession implements MessageEndpoint.Session {
+
+    /** Client messages kept while a reply waits; more than this many are refused. */
+    private static final int MAX_DEFERRED = 64;
 
     private final ProtocolContext context;
     private final JsonViews views;
@@ -32,6 +42,9 @@ final class JsonSession implements MessageEndpoint.Session {
     private final Admission admission;
     private final InboundGate inbound;
     private final Map<Key, Subscription> subscriptions = new LinkedHashMap<>();
+    private final ArrayDeque<String> deferred = new ArrayDeque<>();
+    /** Replies waiting for a stream's position. */
+    private int waiting;
 
     /** A subscription's identity: one per symbol and channel (a book's depth can be changed). */
     private record Key(Instrument instrument, Channel channel) {
@@ -65,6 +78,14 @@ final class JsonSession implements MessageEndpoint.Session {
 
     @Override
     public void onText(String text) {
+        if (waiting > 0) {
+            if (deferred.size() >= MAX_DEFERRED) {
+                error("Too many messages before the previous reply");
+            } else {
+                deferred.add(text);
+            }
+            return;
+        }
         ClientMessage message;
         try {
             message = ClientMessageParser.parse(text);
@@ -91,12 +112,36 @@ final class JsonSession implements MessageEndpoint.Session {
     }
 
     private void authenticate(ClientMessage message) {
-        Admission.Result result = admission.admit(message.credential(), views.account);
+        StreamPosition since = message.since() == null ? null : message.since().account();
+        Admission.Result result = admission.admit(message.credential(), views.account, since);
         switch (result) {
-            case ADMITTED -> send(replies.auth(true, "Authenticated successfully"));
+            case ADMITTED -> authenticated();
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
             case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+        }
+    }
+
+    /** Replies with the account stream's position, then sends what the resume recovered and the stream. */
+    private void authenticated() {
+        StreamJoin<AccountEvent> events = admission.accountStream();
+        if (events == null) {
+            send(replies.auth(true, "Authenticated successfully"));
+            return;
+        }
+        waiting++;
+        events.whenKnown(outcome -> {
+            send(replies.auth(true, "Authenticated successfully", outcome));
+            events.finish();
+            replied();
+        });
+    }
+
+    /** A reply that waited was sent: the messages held back meanwhile go on. */
+    private void replied() {
+        waiting--;
+        while (waiting == 0 && !deferred.isEmpty()) {
+            onText(deferred.poll());
         }
     }
 
@@ -157,6 +202,10 @@ final class JsonSession implements MessageEndpoint.Session {
         }
         int total = (int) (subscriptions.size() + added.stream()
                 .filter(i -> !subscriptions.containsKey(new Key(i, request.channel()))).count());
+        if (request.channel() == Channel.TRADES) {
+            subscribeTrades(added, message.since(), total);
+            return;
+        }
         send(replies.symbols("subscribed", accepted, request.channel().wireName(true), total));
         for (Instrument instrument : added) {
             Key key = new Key(instrument, request.channel());
@@ -173,8 +222,42 @@ final class JsonSession implements MessageEndpoint.Session {
             case TICK -> context.hub().subscribe(outbox, instrument, views.tick);
             case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()));
             case STATE -> context.hub().subscribe(outbox, instrument, views.state);
-            case TRADES -> context.hub().subscribeTrades(outbox, instrument, views.trades);
+            case TRADES -> throw new IllegalStateException("trades are joined as streams");
         };
+    }
+
+    /**
+     * Joins each instrument's trade stream (resuming where {@code since} names it), then replies
+     * with every stream's position once all are known, and lets recovered and live prints follow.
+     */
+    private void subscribeTrades(List<Instrument> instruments, ClientMessage.Since since, int total) {
+        Map<String, StreamJoin.Outcome> outcomes = new LinkedHashMap<>();
+        List<StreamJoin<TradePrint>> joins = new ArrayList<>();
+        for (Instrument instrument : instruments) {
+            Key key = new Key(instrument, Channel.TRADES);
+            Subscription previous = subscriptions.remove(key);
+            if (previous != null) {
+                context.hub().unsubscribe(previous);
+            }
+            StreamJoin<TradePrint> join = context.hub().joinTrades(outbox, instrument, views.trades,
+                    since == null ? null : since.symbols().get(instrument.name()));
+            subscriptions.put(key, join.subscription());
+            outcomes.put(instrument.name(), null);
+            joins.add(join);
+        }
+        waiting++;
+        int[] unknown = {joins.size()};
+        for (int i = 0; i < joins.size(); i++) {
+            String symbol = instruments.get(i).name();
+            joins.get(i).whenKnown(outcome -> {
+                outcomes.put(symbol, outcome);
+                if (--unknown[0] == 0) {
+                    send(replies.tradesSubscribed(outcomes, total));
+                    joins.forEach(StreamJoin::finish);
+                    replied();
+                }
+            });
+        }
     }
 
     private void unsubscribe(ClientMessage message) {

@@ -10,13 +10,14 @@ import io.tickstream.transport.JsonBytes;
 import io.tickstream.transport.TextFrames;
 
 /**
- * {@code {"type":"state","symbol":..,"data":{full IME state},"time":..}} on every change, written
+ * {@code {"type":"state","symbol":..,"data":{full IME state},"seq":..,"time":..}} on every change, written
  * with the same pre-encoded payload writer as the IME envelope. Stateless.
  */
 public final class JsonStateView implements StateView {
 
     private static final byte[] OPEN = JsonBytes.literal("{\"type\":\"state\",\"symbol\":");
     private static final byte[] DATA = JsonBytes.literal(",\"data\":");
+    private static final byte[] SEQ = JsonBytes.literal(",\"seq\":");
     private static final byte[] TIME = JsonBytes.literal(",\"time\":");
 
     @Override
@@ -31,6 +32,8 @@ public final class JsonStateView implements StateView {
         JsonBytes.string(out, state.instrument().name());
         out.writeBytes(DATA);
         StateBytes.write(out, state);
+        out.writeBytes(SEQ);
+        JsonBytes.number(out, Long.toString(state.sequence()));
         out.writeBytes(TIME);
         JsonBytes.number(out, Long.toString(Quote.millis(state)));
         out.writeByte('}');

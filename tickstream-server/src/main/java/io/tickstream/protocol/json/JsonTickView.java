@@ -7,7 +7,7 @@ import io.tickstream.protocol.Quote;
 import io.tickstream.state.InstrumentState;
 import io.tickstream.transport.TextFrames;
 
-/** {@code {"type":"tick","symbol":..,"bid":..,"ask":..,"time":..}}, only when the quote changes. Stateless. */
+/** {@code {"type":"tick","symbol":..,"bid":..,"ask":..,"seq":..,"time":..}}, only when the quote changes. Stateless. */
 public final class JsonTickView implements StateView {
 
     @Override
@@ -25,6 +25,7 @@ public final class JsonTickView implements StateView {
             json.writeNumber(Quote.bid(state));
             json.writeFieldName("ask");
             json.writeNumber(Quote.ask(state));
+            json.writeNumberField("seq", state.sequence());
             json.writeNumberField("time", Quote.millis(state));
             json.writeEndObject();
         });

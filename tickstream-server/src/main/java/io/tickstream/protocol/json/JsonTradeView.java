@@ -2,12 +2,14 @@ package io.tickstream.protocol.json;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.tickstream.bus.StreamPosition;
 import io.tickstream.hub.TradeView;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.trade.TradePrint;
 import io.tickstream.transport.TextFrames;
 
-/** {@code {"type":"trade","symbol":..,"price":..,"quantity":..,"side":"buy","time":..,"tradeId":..}}. Stateless. */
+/** {@code {"type":"trade","symbol":..,"price":..,"quantity":..,"side":"buy","time":..,"tradeId":..,"seq":..}}
+ * ({@code seq} when the print came through a project publisher). Stateless. */
 public final class JsonTradeView implements TradeView {
 
     @Override
@@ -25,7 +27,16 @@ public final class JsonTradeView implements TradeView {
             if (trade.tradeId() != null) {
                 json.writeStringField("tradeId", trade.tradeId());
             }
+            if (trade.sequenced()) {
+                json.writeNumberField("seq", trade.seq());
+            }
             json.writeEndObject();
         });
+    }
+
+    /** {@code {"type":"gap","channel":"trades","symbol":..,"epoch":..}}: prints were lost on the bus. */
+    @Override
+    public ByteBuf encodeGap(Instrument instrument, StreamPosition next, ByteBufAllocator alloc) {
+        return JsonGap.encode(alloc, "trades", instrument.name(), next);
     }
 }

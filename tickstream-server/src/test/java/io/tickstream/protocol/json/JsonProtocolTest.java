@@ -21,7 +21,8 @@ class JsonProtocolTest {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));
         assertThat(json(client.nextText())).containsEntry("type", "welcome").containsKey("authTimeoutMs");
         client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");
-        client.assertTextMessage("{\"type\":\"auth\",\"success\":true,\"message\":\"Authenticated successfully\"}");
+        assertThat(client.nextText()).matches("\\{\"type\":\"auth\",\"success\":true,\"message\":\"Authenticated successfully\","
+                + "\"account\":\\{\"epoch\":\"[0-9a-f]{16}\",\"seq\":0}}");
         return client;
     }
 
@@ -31,10 +32,10 @@ class JsonProtocolTest {
         WebSocketRecorder client = authenticated();
         client.sendText("{\"type\":\"subscribe\",\"symbols\":[\"EURUSD\",\"ContractA\",\"DEEP5\"]}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\",\"ContractA\",\"DEEP5\"],\"totalSubscriptions\":3}");
-        assertThat(client.nextText()).matches("\\{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850,\"ask\":1.0852,\"time\":\\d+}");
+        assertThat(client.nextText()).matches("\\{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850,\"ask\":1.0852,\"seq\":1,\"time\":\\d+}");
 
         gateway.bus().publishMarketData("1", "{\"ts\":1709742000000,\"data\":{\"BestLimit\":{\"1\":{\"sell_price\":1.0853}}}}");
-        client.assertTextMessage("{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850,\"ask\":1.0853,\"time\":1709742000000}");
+        client.assertTextMessage("{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850,\"ask\":1.0853,\"seq\":2,\"time\":1709742000000}");
         gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"2\":{\"sell_price\":1.0860}}}");
         gateway.bus().publishMarketData("1", "{\"Aggregate\":{\"last_price\":1.0851}}");
         client.assertExhausted();
@@ -127,7 +128,7 @@ class JsonProtocolTest {
         WebSocketRecorder client = authenticated();
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"DEEP5\",\"channel\":\"book\",\"depth\":2}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"DEEP5\"],\"channel\":\"book\",\"totalSubscriptions\":1}");
-        assertThat(client.nextText()).startsWith("{\"type\":\"book\",\"symbol\":\"DEEP5\",\"bids\":[[10,1],[9,3]],\"asks\":[[11,2],[12,4]],\"time\":");
+        assertThat(client.nextText()).startsWith("{\"type\":\"book\",\"symbol\":\"DEEP5\",\"bids\":[[10,1],[9,3]],\"asks\":[[11,2],[12,4]],\"seq\":1,\"time\":");
         gateway.bus().publishMarketData("5", "{\"BestLimit\":{\"3\":{\"buy_price\":7}}}");
         client.assertExhausted();
         gateway.bus().publishMarketData("5", "{\"BestLimit\":{\"2\":{\"buy_quantity\":30}}}");
@@ -139,12 +140,13 @@ class JsonProtocolTest {
     void shouldStreamTradesAndFullState() throws Exception {
         WebSocketRecorder client = authenticated();
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\",\"channel\":\"trades\"}");
-        client.nextText();
+        assertThat(client.nextText()).matches("\\{\"type\":\"subscribed\",\"symbols\":\\[\"EURUSD\"],\"channel\":\"trades\","
+                + "\"totalSubscriptions\":1,\"streams\":\\{\"EURUSD\":\\{\"epoch\":\"[0-9a-f]{16}\",\"seq\":0}}}");
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\",\"channel\":\"state\"}");
         client.assertTextMessage("{\"type\":\"subscribed\",\"symbols\":[\"EURUSD\"],\"channel\":\"state\",\"totalSubscriptions\":2}");
         gateway.bus().publishTrade("1", "{\"price\":1.0851,\"quantity\":100000,\"side\":\"buy\",\"ts\":1709742000000,\"tradeId\":\"t-1\"}");
         client.assertTextMessage("{\"type\":\"trade\",\"symbol\":\"EURUSD\",\"price\":1.0851,\"quantity\":100000,"
-                + "\"side\":\"buy\",\"time\":1709742000000,\"tradeId\":\"t-1\"}");
+                + "\"side\":\"buy\",\"time\":1709742000000,\"tradeId\":\"t-1\",\"seq\":1}");
         gateway.bus().publishMarketData("1", "{\"ts\":1709742000001,\"data\":{\"Aggregate\":{\"last_price\":1.0851}}}");
         Map<String, Object> state = json(client.nextText());
         assertThat(state).containsEntry("type", "state").containsEntry("symbol", "EURUSD");

@@ -1,0 +1,74 @@
+package io.tickstream.hub;
+
+import io.netty.buffer.ByteBuf;
+import io.tickstream.bus.Sequenced;
+import io.tickstream.bus.StreamPosition;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A session's joining of a trade or account stream: its subscription, held until the session has
+ * told the client where the stream stands, and what the client missed since the position it
+ * resumed from ({@code since}). Made and finished on the session's event loop.
+ */
+public final class StreamJoin<M extends Sequenced> {
+
+    /** Where the client stands after joining: the stream's position, and for a resume whether it was recovered. */
+    public record Outcome(StreamPosition position, Boolean recovered) {
+    }
+
+    /** A held subscription and where it starts: {@code position} when known at once, else {@code ready}. */
+    record Start(Subscription subscription, StreamPosition position, CompletionStage<StreamPosition> ready) {
+    }
+
+    /** What a resume recovered: the messages to send before the held ones, and the seq the client has after them. */
+    record Recovery<M>(Outcome outcome, List<M> missed, long skipThrough) {
+    }
+
+    private final Subscription subscription;
+    private final CompletionStage<Recovery<M>> recovery;
+    private final Function<M, ByteBuf> encoder;
+    private final RecoveryMeters.Kind meters;
+
+    StreamJoin(Subscription subscription, CompletionStage<Recovery<M>> recovery, Function<M, ByteBuf> encoder,
+               RecoveryMeters.Kind meters) {
+        this.subscription = subscription;
+        this.recovery = recovery;
+        this.encoder = encoder;
+        this.meters = meters;
+    }
+
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    /**
+     * Runs {@code action} on the subscription's event loop once the outcome is known: at once
+     * when it already is. The session then tells the client and calls {@link #finish}.
+     */
+    public void whenKnown(Consumer<Outcome> action) {
+        var loop = subscription.outbox.channel().eventLoop();
+        var done = recovery.toCompletableFuture();
+        if (done.isDone() && loop.inEventLoop()) {
+            action.accept(done.join().outcome());
+            return;
+        }
+        recovery.thenAccept(result -> loop.execute(() -> action.accept(result.outcome())));
+    }
+
+    /** Sends what the resume recovered, then lets the held and all later messages through. Call on the loop. */
+    public void finish() {
+        Recovery<M> result = recovery.toCompletableFuture().join();
+        SessionOutbox outbox = subscription.outbox;
+        for (M message : result.missed()) {
+            ByteBuf frame = encoder.apply(message);
+            if (frame != null) {
+                outbox.offerOrdered(frame);
+            }
+        }
+        meters.sessionRecovered(result.missed().size());
+        subscription.release(result.skipThrough());
+    }
+}
