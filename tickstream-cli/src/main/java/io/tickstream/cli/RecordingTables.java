@@ -3,6 +3,7 @@ package io.tickstream.cli;
 import io.tickstream.client.message.AccountMessage;
 import io.tickstream.client.message.Book;
 import io.tickstream.client.message.PriceLevel;
+import io.tickstream.client.message.Sequenced;
 import io.tickstream.client.message.State;
 import io.tickstream.client.message.Tick;
 import io.tickstream.client.message.Trade;
@@ -11,14 +12,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
 
 /**
  * The SQLite schema of a recording and the inserts into it: one table per kind of message
  * ({@value #TICKS}, {@value #BOOKS}, {@value #TRADES}, {@value #STATES}, {@value #ACCOUNT_EVENTS}), each
  * with the receive sequence number, the receive time, the message's own time, its fields (prices as
- * exact decimal text) and its JSON as received; indexed on (symbol, time), account events on
- * (event, time). Used by one thread (the writer's), since it holds prepared statements.
+ * exact decimal text), its stream's {@code seq} ({@value #STREAM_SEQ}, NULL when the message had none)
+ * and its JSON as received; indexed on (symbol, time), account events on (event, time). Used by one
+ * thread (the writer's), since it holds prepared statements.
  */
 final class RecordingTables implements AutoCloseable {
 
@@ -28,24 +31,29 @@ final class RecordingTables implements AutoCloseable {
     static final String STATES = "states";
     static final String ACCOUNT_EVENTS = "account_events";
     static final List<String> ALL = List.of(TICKS, BOOKS, TRADES, STATES, ACCOUNT_EVENTS);
+    /** The column of the message's own {@code seq}, added after the first recordings were made. */
+    static final String STREAM_SEQ = "stream_seq";
 
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE IF NOT EXISTS ticks (seq INTEGER PRIMARY KEY, received_at INTEGER NOT NULL,"
-                    + " symbol TEXT NOT NULL, time INTEGER NOT NULL, bid TEXT NOT NULL, ask TEXT NOT NULL, json TEXT NOT NULL)",
+                    + " symbol TEXT NOT NULL, time INTEGER NOT NULL, bid TEXT NOT NULL, ask TEXT NOT NULL,"
+                    + " json TEXT NOT NULL, stream_seq INTEGER)",
             "CREATE INDEX IF NOT EXISTS ticks_symbol_time ON ticks (symbol, time)",
             "CREATE TABLE IF NOT EXISTS books (seq INTEGER PRIMARY KEY, received_at INTEGER NOT NULL,"
                     + " symbol TEXT NOT NULL, time INTEGER NOT NULL, depth INTEGER NOT NULL, bids TEXT NOT NULL,"
-                    + " asks TEXT NOT NULL, json TEXT NOT NULL)",
+                    + " asks TEXT NOT NULL, json TEXT NOT NULL, stream_seq INTEGER)",
             "CREATE INDEX IF NOT EXISTS books_symbol_time ON books (symbol, time)",
             "CREATE TABLE IF NOT EXISTS trades (seq INTEGER PRIMARY KEY, received_at INTEGER NOT NULL,"
                     + " symbol TEXT NOT NULL, time INTEGER NOT NULL, price TEXT NOT NULL, quantity TEXT NOT NULL,"
-                    + " side TEXT NOT NULL, trade_id TEXT, json TEXT NOT NULL)",
+                    + " side TEXT NOT NULL, trade_id TEXT, json TEXT NOT NULL, stream_seq INTEGER)",
             "CREATE INDEX IF NOT EXISTS trades_symbol_time ON trades (symbol, time)",
             "CREATE TABLE IF NOT EXISTS states (seq INTEGER PRIMARY KEY, received_at INTEGER NOT NULL,"
-                    + " symbol TEXT NOT NULL, time INTEGER NOT NULL, data TEXT NOT NULL, json TEXT NOT NULL)",
+                    + " symbol TEXT NOT NULL, time INTEGER NOT NULL, data TEXT NOT NULL, json TEXT NOT NULL,"
+                    + " stream_seq INTEGER)",
             "CREATE INDEX IF NOT EXISTS states_symbol_time ON states (symbol, time)",
             "CREATE TABLE IF NOT EXISTS account_events (seq INTEGER PRIMARY KEY, received_at INTEGER NOT NULL,"
-                    + " event TEXT NOT NULL, time INTEGER NOT NULL, data TEXT NOT NULL, json TEXT NOT NULL)",
+                    + " event TEXT NOT NULL, time INTEGER NOT NULL, data TEXT NOT NULL, json TEXT NOT NULL,"
+                    + " stream_seq INTEGER)",
             "CREATE INDEX IF NOT EXISTS account_events_event_time ON account_events (event, time)");
 
     private final PreparedStatement ticks;
@@ -58,20 +66,43 @@ final class RecordingTables implements AutoCloseable {
     /** @param bookDepth the depth books were subscribed with, stored with each book */
     RecordingTables(Connection db, int bookDepth) throws SQLException {
         this.bookDepth = bookDepth;
-        ticks = db.prepareStatement("INSERT INTO ticks VALUES (?, ?, ?, ?, ?, ?, ?)");
-        books = db.prepareStatement("INSERT INTO books VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        trades = db.prepareStatement("INSERT INTO trades VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        states = db.prepareStatement("INSERT INTO states VALUES (?, ?, ?, ?, ?, ?)");
-        accountEvents = db.prepareStatement("INSERT INTO account_events VALUES (?, ?, ?, ?, ?, ?)");
+        ticks = insert(db, TICKS, "symbol, time, bid, ask");
+        books = insert(db, BOOKS, "symbol, time, depth, bids, asks");
+        trades = insert(db, TRADES, "symbol, time, price, quantity, side, trade_id");
+        states = insert(db, STATES, "symbol, time, data");
+        accountEvents = insert(db, ACCOUNT_EVENTS, "event, time, data");
     }
 
-    /** Creates the tables and indexes that do not exist yet. */
+    /** Creates the tables and indexes that do not exist yet, and adds {@value #STREAM_SEQ} to older recordings. */
     static void create(Connection db) throws SQLException {
         try (Statement statement = db.createStatement()) {
             for (String ddl : SCHEMA) {
                 statement.execute(ddl);
             }
+            for (String table : ALL) {
+                if (!hasColumn(statement, table, STREAM_SEQ)) {
+                    statement.execute("ALTER TABLE " + table + " ADD COLUMN " + STREAM_SEQ + " INTEGER");
+                }
+            }
         }
+    }
+
+    private static boolean hasColumn(Statement statement, String table, String column) throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                if (columns.getString("name").equals(column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The insert of a table's row: seq, received_at, the table's own columns, json, stream_seq. */
+    private static PreparedStatement insert(Connection db, String table, String columns) throws SQLException {
+        int own = columns.split(",").length;
+        return db.prepareStatement("INSERT INTO " + table + " (seq, received_at, " + columns + ", json, " + STREAM_SEQ
+                + ") VALUES (" + "?, ".repeat(own + 3) + "?)");
     }
 
     /** The sequence number after the highest one recorded so far (1 for an empty recording). */
@@ -128,6 +159,12 @@ final class RecordingTables implements AutoCloseable {
             statement.setObject(3 + i, columns[i]);
         }
         statement.setString(3 + columns.length, recorded.json());
+        long seq = ((Sequenced) recorded.message()).seq();
+        if (seq == Sequenced.NO_SEQ) {
+            statement.setNull(4 + columns.length, Types.INTEGER);
+        } else {
+            statement.setLong(4 + columns.length, seq);
+        }
         statement.addBatch();
     }
 

@@ -91,6 +91,12 @@ public final class Channel<T> {
         return type;
     }
 
+    /** Whether the channel carries messages of {@code stream}, so its feeds are told of the stream's breaks. */
+    boolean carries(StreamId stream) {
+        return stream.kind() == StreamId.Kind.TRADES ? type.isAssignableFrom(Trade.class)
+                : type.isAssignableFrom(AccountMessage.class) || AccountMessage.class.isAssignableFrom(type);
+    }
+
     @Override
     public String toString() {
         return name;

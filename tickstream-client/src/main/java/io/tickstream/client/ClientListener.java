@@ -1,7 +1,8 @@
 package io.tickstream.client;
 
 /**
- * Told about a client's life: its state changes and every error, fatal or not. Called on the
+ * Told about a client's life: its state changes, every error, fatal or not, and the trade and
+ * account streams that lost messages for good. Called on the
  * client's own threads, one call at a time per event; must return quickly and must not block. An
  * exception it throws is logged and otherwise ignored.
  */
@@ -18,5 +19,22 @@ public interface ClientListener {
      * ({@link RetriesExhaustedException}, {@link ConnectionRejectedException}).
      */
     default void onError(TickstreamException error) {
+    }
+
+    /**
+     * After a reconnect the gateway could not resend what {@code stream} missed ({@code recovered:false}:
+     * another epoch, or its history no longer reaches back far enough); the stream goes on live and
+     * the application reconciles from its own records. Called on the receiving thread, after the
+     * stream's messages from before and before those from after.
+     */
+    default void onRecoveryFailed(StreamId stream) {
+    }
+
+    /**
+     * The gateway lost messages of {@code stream} from its bus and could not get them back (a
+     * {@code gap}); the stream goes on and the application reconciles from its own records. Called
+     * on the receiving thread, after the stream's messages from before and before those from after.
+     */
+    default void onGap(StreamId stream) {
     }
 }

@@ -18,6 +18,7 @@ final class ConnectionSupervisor implements Session.Events {
     private final ClientSettings settings;
     private final ClientLoop loop;
     private final SubscriptionSync sync;
+    private final StreamPositions positions;
     private final Listeners listeners;
     private final Lifecycle life;
     private final Consumer<Throwable> onEnd;
@@ -29,17 +30,18 @@ final class ConnectionSupervisor implements Session.Events {
     private int failures;
 
     /** @param onEnd told once when the client ends: null after a close, the fatal error after giving up */
-    ConnectionSupervisor(ClientSettings settings, ClientLoop loop, SubscriptionSync sync, Dispatcher dispatcher,
-                         Listeners listeners, Lifecycle life, Consumer<Throwable> onEnd) {
+    ConnectionSupervisor(ClientSettings settings, ClientLoop loop, SubscriptionSync sync, StreamPositions positions,
+                         Inbound.Delivery delivery, Listeners listeners, Lifecycle life, Consumer<Throwable> onEnd) {
         this.settings = settings;
         this.loop = loop;
         this.sync = sync;
+        this.positions = positions;
         this.listeners = listeners;
         this.life = life;
         this.onEnd = onEnd;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
-        this.inbound = new Inbound(loop, dispatcher, listeners, this::sessionOf);
+        this.inbound = new Inbound(loop, delivery, listeners, this::sessionOf);
     }
 
     /** Any thread: starts connecting (once); the result completes at the first successful authentication. */
@@ -116,7 +118,7 @@ final class ConnectionSupervisor implements Session.Events {
             retry(new ConnectionLostException("cannot connect to " + settings.uri() + ": " + cause, cause));
             return;
         }
-        current = new Session(connection, settings, loop, sync, listeners, this);
+        current = new Session(connection, settings, loop, sync, positions, listeners, this);
         current.start();
     }
 

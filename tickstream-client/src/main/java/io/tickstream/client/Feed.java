@@ -15,6 +15,11 @@ import java.util.concurrent.Flow;
  * connection instead (the server then conflates quotes and, past its limit, closes with 1013, after
  * which the client reconnects).
  *
+ * <p><b>Losses.</b> Where the trade or account stream under the feed lost messages for good
+ * ({@code recovered:false} after a reconnect, or a {@code gap}), a {@link BreakAwareSubscriber} gets
+ * the {@link StreamBreak} in order with the messages, and a {@link MessageStream} hands it to its
+ * {@linkplain MessageStream#breakHandler break handler}.
+ *
  * <p><b>End.</b> A subscriber gets {@code onComplete} when the client is closed and {@code onError}
  * with the fatal {@link TickstreamException} when it gives up; reconnects are invisible to it.
  * Subscribers are called on the client's delivery threads, one signal at a time per subscriber.

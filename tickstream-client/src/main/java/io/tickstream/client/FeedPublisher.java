@@ -10,15 +10,18 @@ import java.util.function.Predicate;
 
 /**
  * The {@link Feed} of one channel and filter: a handler on the channel while it has subscribers,
- * offering each matching message to every subscriber's bounded buffer. Thread-safe.
+ * offering each matching message, and each break of a matching stream, to every subscriber's
+ * bounded buffer. Thread-safe.
  */
 final class FeedPublisher<T> implements Feed<T> {
 
     private final Channel<T> channel;
     private final Predicate<? super T> filter;
+    private final Predicate<StreamId> streams;
     private final FeedContext context;
     private final Set<FeedSubscription<T>> subscriptions = new CopyOnWriteArraySet<>();
     private final Consumer<T> handler = this::publish;
+    private final Consumer<StreamBreak> breakHandler = this::publishBreak;
     private FeedRegistry.End ended;
     private long droppedByCancelled;
 
@@ -27,9 +30,11 @@ final class FeedPublisher<T> implements Feed<T> {
                        int capacity) {
     }
 
-    FeedPublisher(Channel<T> channel, Predicate<? super T> filter, FeedContext context) {
+    /** @param streams which streams' breaks the feed's subscribers are told of (those its filter lets through) */
+    FeedPublisher(Channel<T> channel, Predicate<? super T> filter, Predicate<StreamId> streams, FeedContext context) {
         this.channel = channel;
         this.filter = filter;
+        this.streams = streams;
         this.context = context;
     }
 
@@ -48,6 +53,7 @@ final class FeedPublisher<T> implements Feed<T> {
             if (end == null) {
                 if (subscriptions.isEmpty()) {
                     context.dispatcher().add(channel, handler);
+                    context.dispatcher().addBreakHandler(channel, breakHandler);
                 }
                 subscriptions.add(subscription);
             }
@@ -96,11 +102,20 @@ final class FeedPublisher<T> implements Feed<T> {
         }
     }
 
+    private void publishBreak(StreamBreak broken) {
+        if (streams.test(broken.stream())) {
+            for (FeedSubscription<T> subscription : subscriptions) {
+                subscription.offerBreak(broken);
+            }
+        }
+    }
+
     private synchronized void cancelled(FeedSubscription<T> subscription) {
         if (subscriptions.remove(subscription)) {
             droppedByCancelled += subscription.dropped();
             if (subscriptions.isEmpty()) {
                 context.dispatcher().remove(channel, handler);
+                context.dispatcher().removeBreakHandler(channel, breakHandler);
                 context.registry().leave(this);
             }
         }

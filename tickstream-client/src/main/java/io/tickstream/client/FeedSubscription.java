@@ -2,6 +2,7 @@ package io.tickstream.client;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One subscriber of a feed: a bounded buffer that drops its oldest message when full, the
- * subscriber's demand, and a drain that runs on the delivery executor, one at a time, so the
- * subscriber gets its signals serially. {@link #offer} is called by the receiving thread and never
- * blocks; the rest from any thread.
+ * One subscriber of a feed: a bounded buffer that drops its oldest message when full (never a
+ * {@link StreamBreak} queued among them), the subscriber's demand, and a drain that runs on the
+ * delivery executor, one at a time, so the subscriber gets its signals serially. {@link #offer} and
+ * {@link #offerBreak} are called by the receiving thread and never block; the rest from any thread.
  */
 final class FeedSubscription<T> implements Flow.Subscription {
 
@@ -21,8 +22,10 @@ final class FeedSubscription<T> implements Flow.Subscription {
     private final Executor executor;
     private final Consumer<Throwable> onSubscriberError;
     private final Consumer<FeedSubscription<T>> onCancel;
-    private final ArrayDeque<T> buffer = new ArrayDeque<>();
+    /** Messages of type T and {@link StreamBreak}s, in arrival order. */
+    private final ArrayDeque<Object> buffer = new ArrayDeque<>();
     private final AtomicInteger work = new AtomicInteger();
+    private int messages;
     private long demand;
     private long dropped;
     private boolean dropping;
@@ -51,8 +54,8 @@ final class FeedSubscription<T> implements Flow.Subscription {
             if (cancelled || ending) {
                 return;
             }
-            if (buffer.size() == capacity) {
-                buffer.poll();
+            if (messages == capacity) {
+                dropOldestMessage();
                 dropped++;
                 if (!dropping) {
                     dropping = true;
@@ -63,8 +66,34 @@ final class FeedSubscription<T> implements Flow.Subscription {
                 dropping = false;
             }
             buffer.add(message);
+            messages++;
         }
         schedule();
+    }
+
+    /** Queues a break after the messages offered so far; only a {@link BreakAwareSubscriber} is told. */
+    void offerBreak(StreamBreak broken) {
+        if (!(subscriber instanceof BreakAwareSubscriber)) {
+            return;
+        }
+        synchronized (this) {
+            if (cancelled || ending) {
+                return;
+            }
+            buffer.add(broken);
+        }
+        schedule();
+    }
+
+    private void dropOldestMessage() {
+        Iterator<Object> oldestFirst = buffer.iterator();
+        while (oldestFirst.hasNext()) {
+            if (!(oldestFirst.next() instanceof StreamBreak)) {
+                oldestFirst.remove();
+                messages--;
+                return;
+            }
+        }
     }
 
     /** Ends the subscription after the buffered messages it has demand for; {@code error} null completes. */
@@ -103,6 +132,7 @@ final class FeedSubscription<T> implements Flow.Subscription {
             }
             cancelled = true;
             buffer.clear();
+            messages = 0;
         }
         onCancel.accept(this);
     }
@@ -130,18 +160,27 @@ final class FeedSubscription<T> implements Flow.Subscription {
         } while (missed != 0);
     }
 
+    @SuppressWarnings("unchecked")
     private void deliverBuffered() {
         while (true) {
-            T next;
+            Object next;
             synchronized (this) {
-                if (cancelled || ended || demand == 0 || buffer.isEmpty()) {
+                boolean waitsForDemand = demand == 0 && !(buffer.peek() instanceof StreamBreak);
+                if (cancelled || ended || buffer.isEmpty() || waitsForDemand) {
                     return;
                 }
                 next = buffer.poll();
-                demand--;
+                if (!(next instanceof StreamBreak)) {
+                    messages--;
+                    demand--;
+                }
             }
             try {
-                subscriber.onNext(next);
+                if (next instanceof StreamBreak broken) {
+                    ((BreakAwareSubscriber<? super T>) subscriber).onBreak(broken);
+                } else {
+                    subscriber.onNext((T) next);
+                }
             } catch (VirtualMachineError fatal) {
                 throw fatal;
             } catch (Throwable e) {
@@ -159,6 +198,7 @@ final class FeedSubscription<T> implements Flow.Subscription {
             ended = true;
             error = endError;
             buffer.clear();
+            messages = 0;
         }
         if (error == null) {
             subscriber.onComplete();

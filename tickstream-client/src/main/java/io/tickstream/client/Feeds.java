@@ -36,7 +36,9 @@ final class Feeds {
         Set<String> wanted = Arrays.stream(symbols).map(Feeds::fold).collect(Collectors.toSet());
         Predicate<T> filter = wanted.isEmpty() ? message -> true
                 : message -> message instanceof MarketMessage market && wanted.contains(fold(market.symbol()));
-        return new FeedPublisher<>(channel, filter, context);
+        Predicate<StreamId> streams = wanted.isEmpty() ? stream -> true
+                : stream -> stream.symbol() != null && wanted.contains(fold(stream.symbol()));
+        return new FeedPublisher<>(channel, filter, streams, context);
     }
 
     /** The client ended: every feed completes ({@code error} null, after a close) or fails with {@code error}. */

@@ -14,7 +14,7 @@ public final class HandlerException extends TickstreamException {
         this.failedMessage = failedMessage;
     }
 
-    /** The message the handler failed on. */
+    /** The message (or {@link StreamBreak}) the handler failed on. */
     public Object failedMessage() {
         return failedMessage;
     }

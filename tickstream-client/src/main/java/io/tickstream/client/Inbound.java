@@ -10,21 +10,29 @@ import java.util.function.Function;
 
 /**
  * What the client's connections receive. Called on the JDK's WebSocket threads: text frames, market
- * and account messages are dispatched right there, so handlers see them in arrival order without a
- * hop; protocol replies, closes and failures belong to the connection's {@link Session} and hop onto
- * the client's loop thread, where those of a connection that is no longer current are ignored.
+ * and account messages are dispatched right there, past the {@link DeliveryGuard} that drops
+ * duplicates, so handlers see them in arrival order without a hop; the guard reads the stream
+ * positions of protocol replies there too. The replies, closes and failures belong to the
+ * connection's {@link Session} and hop onto the client's loop thread, where those of a connection
+ * that is no longer current are ignored.
  */
 final class Inbound implements ConnectionEvents {
 
+    /** Where received messages go on the receiving thread: the dispatcher, past the guard. */
+    record Delivery(Dispatcher dispatcher, DeliveryGuard guard) {
+    }
+
     private final ClientLoop loop;
     private final Dispatcher dispatcher;
+    private final DeliveryGuard guard;
     private final Listeners listeners;
     private final Function<Connection, Session> sessions;
 
     /** @param sessions on the loop thread: the current session when it is the connection's, else null */
-    Inbound(ClientLoop loop, Dispatcher dispatcher, Listeners listeners, Function<Connection, Session> sessions) {
+    Inbound(ClientLoop loop, Delivery delivery, Listeners listeners, Function<Connection, Session> sessions) {
         this.loop = loop;
-        this.dispatcher = dispatcher;
+        this.dispatcher = delivery.dispatcher();
+        this.guard = delivery.guard();
         this.listeners = listeners;
         this.sessions = sessions;
     }
@@ -40,8 +48,9 @@ final class Inbound implements ConnectionEvents {
             return;
         }
         if (message instanceof ControlMessage control) {
+            guard.control(control);
             toSession(connection, session -> session.control(control));
-        } else if (!(message instanceof UnknownMessage)) {
+        } else if (!(message instanceof UnknownMessage) && guard.admit(message)) {
             dispatcher.message(message);
         }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Tells a client's {@link ClientListener}s about state changes and errors, and logs each error
- * through {@code System.Logger} (no logging library needed). Thread-safe; a listener that throws is
+ * Tells a client's {@link ClientListener}s about state changes, errors and stream breaks, and logs each
+ * error and break through {@code System.Logger} (no logging library needed). Thread-safe; a listener that throws is
  * logged and the others are still told.
  */
 final class Listeners {
@@ -41,6 +41,22 @@ final class Listeners {
                 listener.onError(error);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a client listener threw on error " + error.getMessage(), e);
+            }
+        }
+    }
+
+    void streamBroken(StreamBreak broken) {
+        LOG.log(Level.WARNING, "{0}: messages lost for good ({1}); reconcile from your own records",
+                broken.stream(), broken.cause());
+        for (ClientListener listener : listeners) {
+            try {
+                if (broken.cause() == StreamBreak.Cause.GAP) {
+                    listener.onGap(broken.stream());
+                } else {
+                    listener.onRecoveryFailed(broken.stream());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a client listener threw on the break of " + broken.stream(), e);
             }
         }
     }

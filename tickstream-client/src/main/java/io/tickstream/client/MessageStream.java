@@ -3,42 +3,57 @@ package io.tickstream.client;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A feed as a blocking iterator: {@link #hasNext()} waits for the next message. It holds at most
  * {@code capacity} unread messages; beyond that the feed drops the oldest and counts them
  * ({@link #dropped()}). Ends when the client is closed ({@code hasNext()} false) or gives up
  * ({@code hasNext()} throws the client's {@link TickstreamException}). Close it to stop receiving.
+ * Where the trade or account stream under it lost messages for good, reading hands the
+ * {@link StreamBreak} to the {@linkplain #breakHandler break handler} at that point of the stream.
  * Read from one thread; {@link #close()} from any.
  *
  * @param <T> the message type
  */
-public final class MessageStream<T> implements Iterator<T>, AutoCloseable, Flow.Subscriber<T> {
+public final class MessageStream<T> implements Iterator<T>, AutoCloseable, BreakAwareSubscriber<T> {
 
     private static final Object COMPLETE = new Object();
 
     private final int capacity;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private volatile Flow.Subscription subscription;
+    private Consumer<? super StreamBreak> breakHandler = broken -> { };
     private Object next;
 
     MessageStream(int capacity) {
         this.capacity = capacity;
     }
 
+    /**
+     * Called on the reading thread, inside {@link #hasNext()} and {@link #poll}, for each break read:
+     * after the messages from before it were returned and before those from after it. Set it before
+     * reading; breaks read without one are skipped.
+     */
+    public MessageStream<T> breakHandler(Consumer<? super StreamBreak> handler) {
+        breakHandler = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
     /** Waits for the next message; false once the stream has ended normally. */
     @Override
     public boolean hasNext() {
-        if (next == null) {
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TickstreamException("interrupted while waiting for a message", e);
+        try {
+            while (next == null) {
+                next = handOverBreak(queue.take());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TickstreamException("interrupted while waiting for a message", e);
         }
         return holdsMessage();
     }
@@ -58,10 +73,15 @@ public final class MessageStream<T> implements Iterator<T>, AutoCloseable, Flow.
     /** The next message, waiting at most {@code timeout}; null when none came or the stream has ended. */
     @SuppressWarnings("unchecked")
     public T poll(Duration timeout) throws InterruptedException {
-        if (next == null) {
-            next = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (next == null) {
+            Object taken = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (taken == null) {
+                return null;
+            }
+            next = handOverBreak(taken);
         }
-        if (next == null || !holdsMessage()) {
+        if (!holdsMessage()) {
             return null;
         }
         T message = (T) next;
@@ -83,6 +103,15 @@ public final class MessageStream<T> implements Iterator<T>, AutoCloseable, Flow.
             current.cancel();
         }
         queue.add(COMPLETE);
+    }
+
+    /** Null after handing a break to the handler; otherwise what was taken. */
+    private Object handOverBreak(Object taken) {
+        if (taken instanceof StreamBreak broken) {
+            breakHandler.accept(broken);
+            return null;
+        }
+        return taken;
     }
 
     /** True when {@link #next} holds a message, false at a normal end; throws at an error end. */
@@ -109,6 +138,11 @@ public final class MessageStream<T> implements Iterator<T>, AutoCloseable, Flow.
     @Override
     public void onNext(T item) {
         queue.add(item);
+    }
+
+    @Override
+    public void onBreak(StreamBreak streamBreak) {
+        queue.add(streamBreak);
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.tickstream.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tickstream.client.message.StreamPosition;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /** The client's messages of the JSON protocol, as text. Stateless and thread-safe. */
 final class Requests {
@@ -15,8 +17,11 @@ final class Requests {
     private Requests() {
     }
 
-    /** {@code {"type":"auth","apiKey":..}} or {@code {"type":"auth","token":..}}. */
-    static String auth(ClientSettings settings) {
+    /**
+     * {@code {"type":"auth","apiKey":..}} or {@code {"type":"auth","token":..}}, with
+     * {@code "since":{"epoch":..,"seq":..}} to resume the account stream when {@code since} is not null.
+     */
+    static String auth(ClientSettings settings, StreamPosition since) {
         return write(json -> {
             json.writeStringField("type", "auth");
             if (settings.apiKey() != null) {
@@ -24,17 +29,32 @@ final class Requests {
             } else {
                 json.writeStringField("token", settings.tokens().get());
             }
+            if (since != null) {
+                json.writeFieldName("since");
+                position(json, since);
+            }
         });
     }
 
-    /** {@code {"type":"subscribe","symbols":[..],"channel":..}}, with {@code depth} for books. */
-    static String subscribe(Channel<?> channel, int depth, List<String> symbols) {
+    /**
+     * {@code {"type":"subscribe","symbols":[..],"channel":..}}, with {@code depth} for books and, when
+     * {@code since} names any symbol, {@code "since":{"SYMBOL":{"epoch":..,"seq":..},..}} to resume those trade streams.
+     */
+    static String subscribe(Channel<?> channel, int depth, List<String> symbols, Map<String, StreamPosition> since) {
         return write(json -> {
             json.writeStringField("type", "subscribe");
             symbols(json, symbols);
             json.writeStringField("channel", channel.wireName());
             if (channel == Channel.BOOK) {
                 json.writeNumberField("depth", depth);
+            }
+            if (!since.isEmpty()) {
+                json.writeObjectFieldStart("since");
+                for (Map.Entry<String, StreamPosition> resume : since.entrySet()) {
+                    json.writeFieldName(resume.getKey());
+                    position(json, resume.getValue());
+                }
+                json.writeEndObject();
             }
         });
     }
@@ -45,6 +65,13 @@ final class Requests {
             symbols(json, symbols);
             json.writeStringField("channel", channel.wireName());
         });
+    }
+
+    private static void position(JsonGenerator json, StreamPosition position) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("epoch", position.epoch());
+        json.writeNumberField("seq", position.seq());
+        json.writeEndObject();
     }
 
     private static void symbols(JsonGenerator json, List<String> symbols) throws IOException {

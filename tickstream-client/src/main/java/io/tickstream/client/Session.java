@@ -35,6 +35,7 @@ final class Session {
     private final ClientSettings settings;
     private final ClientLoop loop;
     private final SubscriptionSync sync;
+    private final StreamPositions positions;
     private final Listeners listeners;
     private final Events events;
     private final Heartbeat heartbeat;
@@ -45,8 +46,9 @@ final class Session {
     private boolean authenticated;
 
     Session(Connection connection, ClientSettings settings, ClientLoop loop, SubscriptionSync sync,
-            Listeners listeners, Events events) {
+            StreamPositions positions, Listeners listeners, Events events) {
         this.connection = connection;
+        this.positions = positions;
         this.settings = settings;
         this.loop = loop;
         this.sync = sync;
@@ -62,10 +64,13 @@ final class Session {
         return connection;
     }
 
-    /** Starts the heartbeat and sends {@code auth}; no answer within {@code connectTimeout} loses the session. */
+    /**
+     * Starts the heartbeat and sends {@code auth}, resuming the account stream where it is known; no
+     * answer within {@code connectTimeout} loses the session.
+     */
     void start() {
         heartbeat.start(connection);
-        outbound.sendFirst(Requests.auth(settings));
+        outbound.sendFirst(Requests.auth(settings, positions.resumePoint(StreamId.account())));
         authTimer = loop.schedule(settings.connectTimeout(), () -> lost(new ConnectionLostException(
                 "no answer to auth within " + settings.connectTimeout().toMillis() + " ms", null)));
     }
@@ -85,7 +90,7 @@ final class Session {
         if (message instanceof Reconnect notice) {
             retryAfter = Duration.ofMillis(notice.retryAfterMs());
         } else if (message instanceof TokenExpiring && settings.tokens() != null) {
-            outbound.sendFirst(Requests.auth(settings));
+            outbound.sendFirst(Requests.auth(settings, null)); // the same session goes on: nothing to resume
         } else if (message instanceof AuthResult auth && authenticated) {
             refreshed(auth);
         } else if (message instanceof AuthResult auth) {

@@ -1,5 +1,6 @@
 package io.tickstream.client;
 
+import io.tickstream.client.message.StreamPosition;
 import io.tickstream.client.message.SubscriptionReply;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,8 @@ import java.util.function.Predicate;
  * any thread (guarded by their own monitor); what was sent and confirmed on the current connection,
  * and the callers waiting for confirmations, belong to the client's loop thread. The next request
  * is computed from both when the connection can send ({@link #next()}), batched per channel, so a
- * reconnect resubscribes everything in a few messages and a rate-limit pause loses nothing.
+ * reconnect resubscribes everything in a few messages and a rate-limit pause loses nothing. A trades
+ * request resumes ({@code since}) each trade stream whose position is known.
  */
 final class SubscriptionSync {
 
@@ -36,6 +38,11 @@ final class SubscriptionSync {
     private final Map<Topic.Key, Topic> wanted = new LinkedHashMap<>();
     private final Map<Topic.Key, Sent> sent = new LinkedHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    private final StreamPositions positions;
+
+    SubscriptionSync(StreamPositions positions) {
+        this.positions = positions;
+    }
 
     /** Any thread: adds or replaces (a book's depth) topics. */
     void want(Collection<Topic> topics) {
@@ -94,9 +101,22 @@ final class SubscriptionSync {
         if (!batch.isEmpty()) {
             batch.forEach(topic -> sent.put(topic.key(), new Sent(topic.depth(), Status.REQUESTED)));
             Topic first = batch.get(0);
-            return Requests.subscribe(first.channel(), first.depth(), batch.stream().map(Topic::symbol).toList());
+            List<String> symbols = batch.stream().map(Topic::symbol).toList();
+            return Requests.subscribe(first.channel(), first.depth(), symbols,
+                    first.channel() == Channel.TRADES ? resumePoints(symbols) : Map.of());
         }
         return nextUnsubscribe();
+    }
+
+    private Map<String, StreamPosition> resumePoints(List<String> symbols) {
+        Map<String, StreamPosition> since = new LinkedHashMap<>();
+        for (String symbol : symbols) {
+            StreamPosition position = positions.resumePoint(StreamId.trades(symbol));
+            if (position != null) {
+                since.put(symbol, position);
+            }
+        }
+        return since;
     }
 
     private String nextUnsubscribe() {

@@ -40,6 +40,13 @@ import java.util.function.Consumer;
  * is thrown by {@code connect()} (when it happens before the first connection), reported to
  * {@link ClientListener#onError}, and ends every stream.
  *
+ * <p><b>Delivery.</b> The last {@code (epoch, seq)} of each trade stream and of the account stream is
+ * kept and sent as {@code since} on every reconnect, so the gateway resends what was missed; a
+ * trade or account event seen before is dropped ({@link #duplicatesDropped()}). Losses the gateway
+ * could not make good ({@code recovered:false}, {@code gap}) are told to
+ * {@link ClientListener#onRecoveryFailed} and {@link ClientListener#onGap}, and to the stream's feeds
+ * as a {@link StreamBreak}.
+ *
  * <p><b>Threads.</b> Handlers run on the thread that received the message, one message at a time
  * in arrival order; streams deliver on the client's delivery threads (see {@link Feed}). A handler
  * or subscriber that throws is logged and reported as a {@link HandlerException}; it never stops
@@ -51,15 +58,18 @@ public final class TickstreamClient implements AutoCloseable {
     private final Listeners listeners = new Listeners();
     private final Dispatcher dispatcher = new Dispatcher(listeners);
     private final Lifecycle life = new Lifecycle(listeners);
+    private final StreamPositions positions = new StreamPositions();
+    private final DeliveryGuard guard = new DeliveryGuard(positions, this::streamBroken);
     private final Feeds feeds;
     private final ConnectionSupervisor supervisor;
     private final Subscriptions subscriptions;
 
     TickstreamClient(ClientSettings settings) {
         settings.listeners().forEach(listeners::add);
-        SubscriptionSync sync = new SubscriptionSync();
+        SubscriptionSync sync = new SubscriptionSync(positions);
         feeds = new Feeds(dispatcher, listeners, settings.streamBuffer());
-        supervisor = new ConnectionSupervisor(settings, loop, sync, dispatcher, listeners, life, feeds::end);
+        supervisor = new ConnectionSupervisor(settings, loop, sync, positions, new Inbound.Delivery(dispatcher, guard),
+                listeners, life, feeds::end);
         subscriptions = new Subscriptions(sync, loop, life, supervisor);
     }
 
@@ -180,6 +190,14 @@ public final class TickstreamClient implements AutoCloseable {
         return life.state();
     }
 
+    /**
+     * Trades and account events received again and not delivered (their {@code seq} was not above the
+     * last one of their stream), e.g. when a reconnect and a recovery overlapped.
+     */
+    public long duplicatesDropped() {
+        return guard.duplicates();
+    }
+
     /** Connection attempts made so far, the first one included. */
     public int connectionAttempts() {
         return life.attempts();
@@ -191,6 +209,11 @@ public final class TickstreamClient implements AutoCloseable {
         supervisor.close();
         loop.shutdown();
         feeds.shutdown();
+    }
+
+    private void streamBroken(StreamBreak broken) {
+        listeners.streamBroken(broken);
+        dispatcher.streamBreak(broken);
     }
 
     private <T> Feed<T> subscribed(Channel<T> channel, String... symbols) {

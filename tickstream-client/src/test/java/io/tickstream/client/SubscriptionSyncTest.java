@@ -2,15 +2,19 @@ package io.tickstream.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.client.message.Sequenced;
+import io.tickstream.client.message.StreamPosition;
 import io.tickstream.client.message.SubscriptionReply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionSyncTest {
 
-    private final SubscriptionSync sync = new SubscriptionSync();
+    private final StreamPositions positions = new StreamPositions();
+    private final SubscriptionSync sync = new SubscriptionSync(positions);
 
     @Test
     void shouldBatchTopicsPerChannelAndDepthWhenSending() {
@@ -26,7 +30,7 @@ class SubscriptionSyncTest {
     void shouldResubscribeEverythingWhenTheConnectionWasLost() {
         sync.want(List.of(new Topic("A", Channel.TRADES, 0)));
         drain();
-        sync.replied(new SubscriptionReply("subscribed", List.of("A"), "trades", 1));
+        sync.replied(new SubscriptionReply("subscribed", List.of("A"), "trades", 1, Map.of(), Map.of()));
 
         sync.disconnected();
 
@@ -39,7 +43,7 @@ class SubscriptionSyncTest {
         drain();
         sync.want(List.of(new Topic("B", Channel.STATE, 0)));
         drain();
-        sync.replied(new SubscriptionReply("subscribed", List.of("A"), null, 1));
+        sync.replied(new SubscriptionReply("subscribed", List.of("A"), null, 1, Map.of(), Map.of()));
 
         sync.retryUnconfirmed();
 
@@ -53,7 +57,7 @@ class SubscriptionSyncTest {
         sync.await(List.of(new Topic.Key("eurusd", Channel.TICK)), done);
         drain();
 
-        sync.replied(new SubscriptionReply("subscribed", List.of("EURUSD"), null, 1));
+        sync.replied(new SubscriptionReply("subscribed", List.of("EURUSD"), null, 1, Map.of(), Map.of()));
         sync.unwant(List.of(new Topic.Key("eurusd", Channel.TICK)));
 
         assertThat(done).isCompleted();
@@ -73,6 +77,29 @@ class SubscriptionSyncTest {
         assertThat(done).isCompletedExceptionally();
         assertThat(sync.topics()).isEmpty();
         assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void shouldResumeTheTradeStreamsWithAKnownPositionWhenResubscribingAfterALoss() {
+        sync.want(List.of(new Topic("A", Channel.TRADES, 0), new Topic("B", Channel.TRADES, 0), new Topic("A", Channel.TICK, 0)));
+        drain();
+        positions.set(StreamId.trades("A"), new StreamPosition("E", 41));
+
+        sync.disconnected();
+
+        assertThat(drain()).containsExactly(
+                "{\"type\":\"subscribe\",\"symbols\":[\"A\",\"B\"],\"channel\":\"trades\","
+                        + "\"since\":{\"A\":{\"epoch\":\"E\",\"seq\":41}}}",
+                "{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"channel\":\"tick\"}");
+    }
+
+    @Test
+    void shouldNotResumeATradeStreamWhenOnlyItsEpochIsKnown() {
+        positions.set(StreamId.trades("A"), new StreamPosition("E", Sequenced.NO_SEQ));
+
+        sync.want(List.of(new Topic("A", Channel.TRADES, 0)));
+
+        assertThat(drain()).containsExactly("{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"channel\":\"trades\"}");
     }
 
     private List<String> drain() {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * @param triggeredPrice the price that triggered it
  */
 public record Alert(String alertId, String symbol, String condition, BigDecimal price, BigDecimal triggeredPrice,
-                    long time, String data) implements AccountMessage {
+                    long time, String data, long seq) implements AccountMessage {
 
     @Override
     public String event() {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * @param equity    balance plus the unrealized profit and loss of open positions
  */
 public record Balance(String currency, BigDecimal balance, BigDecimal available, BigDecimal equity, long time,
-                      String data) implements AccountMessage {
+                      String data, long seq) implements AccountMessage {
 
     @Override
     public String event() {

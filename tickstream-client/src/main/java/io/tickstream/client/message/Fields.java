@@ -2,6 +2,7 @@ package io.tickstream.client.message;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,43 @@ final class Fields {
         return value instanceof BigDecimal number ? number.longValue() : absent;
     }
 
+    /** True or false, or null when the field is missing or not a boolean. */
+    Boolean optionalBool(String name) {
+        return map.get(name) instanceof Boolean value ? value : null;
+    }
+
+    /** A stream position {@code {"epoch":E,"seq":N}}; null when missing or not of that shape. */
+    StreamPosition optionalPosition(String name) {
+        return position(map.get(name));
+    }
+
+    /** An object of stream positions by symbol; entries not of that shape are left out. */
+    Map<String, StreamPosition> positions(String name) {
+        Map<String, StreamPosition> positions = new LinkedHashMap<>();
+        if (map.get(name) instanceof Map<?, ?> object) {
+            object.forEach((symbol, value) -> {
+                StreamPosition position = position(value);
+                if (position != null) {
+                    positions.put(String.valueOf(symbol), position);
+                }
+            });
+        }
+        return positions;
+    }
+
+    /** An object of booleans by symbol; entries that are not booleans are left out. */
+    Map<String, Boolean> booleans(String name) {
+        Map<String, Boolean> booleans = new LinkedHashMap<>();
+        if (map.get(name) instanceof Map<?, ?> object) {
+            object.forEach((symbol, value) -> {
+                if (value instanceof Boolean flag) {
+                    booleans.put(String.valueOf(symbol), flag);
+                }
+            });
+        }
+        return booleans;
+    }
+
     boolean bool(String name) throws MalformedMessageException {
         if (map.get(name) instanceof Boolean value) {
             return value;
@@ -103,6 +141,14 @@ final class Fields {
             levels.add(new PriceLevel(price, quantity));
         }
         return levels;
+    }
+
+    private static StreamPosition position(Object value) {
+        if (value instanceof Map<?, ?> object && object.get("epoch") instanceof String epoch
+                && object.get("seq") instanceof BigDecimal seq) {
+            return new StreamPosition(epoch, seq.longValue());
+        }
+        return null;
     }
 
     private MalformedMessageException missing(String name) {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * public {@link Trade} prints). A field the publisher left out is null. Immutable.
  */
 public record Fill(String tradeId, String orderId, String symbol, String side, BigDecimal price, BigDecimal quantity,
-                   BigDecimal fee, long time, String data) implements AccountMessage {
+                   BigDecimal fee, long time, String data, long seq) implements AccountMessage {
 
     @Override
     public String event() {

@@ -1,7 +1,7 @@
 package io.tickstream.client.message;
 
 /** Market data of one instrument: a tick, a book, a trade or a full state. Immutable. */
-public sealed interface MarketMessage extends Message permits Tick, Book, Trade, State {
+public sealed interface MarketMessage extends Message, Sequenced permits Tick, Book, Trade, State {
 
     /** The instrument's name, as the server spells it. */
     String symbol();

@@ -27,17 +27,23 @@ public final class MessageParser {
             return new UnknownMessage(null, text);
         }
         long time = fields.optionalLong("time", 0);
+        long seq = fields.optionalLong("seq", Sequenced.NO_SEQ);
         return switch (type) {
-            case "tick" -> new Tick(fields.string("symbol"), fields.decimal("bid"), fields.decimal("ask"), time);
-            case "book" -> new Book(fields.string("symbol"), fields.levels("bids"), fields.levels("asks"), time);
+            case "tick" -> new Tick(fields.string("symbol"), fields.decimal("bid"), fields.decimal("ask"), time, seq);
+            case "book" -> new Book(fields.string("symbol"), fields.levels("bids"), fields.levels("asks"), time, seq);
             case "trade" -> new Trade(fields.string("symbol"), fields.decimal("price"), fields.decimal("quantity"),
-                    fields.string("side"), time, fields.optionalString("tradeId"));
-            case "state" -> new State(fields.string("symbol"), flatten(fields.objectMap("data")), time, parsed.dataText());
-            case "account" -> AccountMessages.of(fields.string("event"), fields.object("data"), parsed.dataText(), time);
+                    fields.string("side"), time, fields.optionalString("tradeId"), seq);
+            case "state" -> new State(fields.string("symbol"), flatten(fields.objectMap("data")), time, parsed.dataText(),
+                    seq);
+            case "account" -> AccountMessages.of(fields.string("event"), fields.object("data"), parsed.dataText(), time,
+                    seq);
             case "welcome" -> new Welcome(fields.optionalString("message"), fields.optionalLong("authTimeoutMs", -1));
-            case "auth" -> new AuthResult(fields.bool("success"), fields.optionalString("message"));
+            case "auth" -> new AuthResult(fields.bool("success"), fields.optionalString("message"),
+                    fields.optionalPosition("account"), fields.optionalBool("recovered"));
             case "subscribed", "unsubscribed", "subscriptions" -> new SubscriptionReply(type, fields.strings("symbols"),
-                    fields.optionalString("channel"), (int) fields.optionalLong("totalSubscriptions", -1));
+                    fields.optionalString("channel"), (int) fields.optionalLong("totalSubscriptions", -1),
+                    fields.positions("streams"), fields.booleans("recovered"));
+            case "gap" -> new Gap(fields.string("channel"), fields.optionalString("symbol"), fields.optionalString("epoch"));
             case "pong" -> new Pong(time);
             case "token_expiring" -> new TokenExpiring(Math.max(0, fields.optionalLong("expiresInMs", 0)));
             case "reconnect" -> new Reconnect(messageOf(fields, "reason"), Math.max(0, fields.optionalLong("retryAfterMs", 0)));

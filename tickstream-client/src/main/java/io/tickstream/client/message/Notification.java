@@ -6,7 +6,8 @@ package io.tickstream.client.message;
  *
  * @param level e.g. {@code info} or {@code warning}
  */
-public record Notification(String level, String message, long time, String data) implements AccountMessage {
+public record Notification(String level, String message, long time, String data, long seq)
+        implements AccountMessage {
 
     @Override
     public String event() {

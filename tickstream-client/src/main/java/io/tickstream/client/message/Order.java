@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * @param status e.g. {@code new}, {@code filled}, {@code cancelled}
  */
 public record Order(String orderId, String symbol, String side, String type, BigDecimal price, BigDecimal quantity,
-                    String status, long time, String data) implements AccountMessage {
+                    String status, long time, String data, long seq) implements AccountMessage {
 
     @Override
     public String event() {

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @param quantity signed: positive when long, negative when short, zero when flat
  */
 public record Position(String symbol, BigDecimal quantity, BigDecimal averagePrice, BigDecimal unrealizedPnl,
-                       long time, String data) implements AccountMessage {
+                       long time, String data, long seq) implements AccountMessage {
 
     @Override
     public String event() {

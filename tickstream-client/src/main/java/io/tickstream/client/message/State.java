@@ -10,8 +10,10 @@ import java.util.Map;
  * @param fields every leaf of {@code data} by its dotted path, e.g. {@code BestLimit.1.buy_price} or
  *               {@code Aggregate.last_price}, each value as its exact text
  * @param data   the {@code data} object as its exact received JSON text
+ * @param seq    the instrument's state version, or {@link Sequenced#NO_SEQ}
  */
-public record State(String symbol, Map<String, String> fields, long time, String data) implements MarketMessage {
+public record State(String symbol, Map<String, String> fields, long time, String data, long seq)
+        implements MarketMessage {
 
     public State {
         fields = Map.copyOf(fields);

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
  * @param bid  level-1 buy price
  * @param ask  level-1 sell price
  * @param time source time in epoch milliseconds
+ * @param seq  the instrument's state version, or {@link Sequenced#NO_SEQ}
  */
-public record Tick(String symbol, BigDecimal bid, BigDecimal ask, long time) implements MarketMessage {
+public record Tick(String symbol, BigDecimal bid, BigDecimal ask, long time, long seq) implements MarketMessage {
 }
