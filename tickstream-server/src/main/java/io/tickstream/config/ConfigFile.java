@@ -6,6 +6,7 @@ import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
+import io.tickstream.bus.HistoryLimits;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
@@ -57,9 +58,15 @@ public final class ConfigFile {
                 .port(root.integer("port", 8080))
                 .proxyProtocol(root.bool("proxyProtocol", false));
         ConfigNode bus = root.section("bus");
-        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds");
+        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds", "historySize", "historySeconds");
         builder.redisUri(bus.string("redis", null))
                 .catalogRefresh(Duration.ofSeconds(bus.integer("catalogRefreshSeconds", 5)));
+        try {
+            builder.history(new HistoryLimits(bus.integer("historySize", HistoryLimits.DEFAULT_MAX_MESSAGES),
+                    Duration.ofSeconds(bus.integer("historySeconds", (int) HistoryLimits.DEFAULT_MAX_AGE.toSeconds()))));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(bus.where("historySize") + ": " + e.getMessage());
+        }
         try {
             builder.channels(new ChannelNames(bus.string("prefix", ChannelNames.DEFAULT_PREFIX)));
         } catch (IllegalArgumentException e) {

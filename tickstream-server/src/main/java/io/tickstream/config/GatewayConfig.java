@@ -4,6 +4,7 @@ import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
+import io.tickstream.bus.HistoryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
  * from a file by {@link ConfigFile}.
  *
  * @param redisUri        Redis Pub/Sub bus, or null for the in-process bus
+ * @param history         how much of each trade and account stream the bus keeps for recovery
  * @param catalogFile     instrument catalog of the in-process bus, or null for the demo catalog
  * @param simulatorRate   updates per second of the built-in simulator (in-process bus only); 0 = off
  * @param imeIdField      field name of the id endpoint's envelope: {@code contractId} or {@code ContractId}
@@ -47,6 +49,7 @@ public record GatewayConfig(
         String host,
         int port,
         String redisUri,
+        HistoryLimits history,
         ChannelNames channels,
         Path catalogFile,
         double simulatorRate,
@@ -133,6 +136,7 @@ public record GatewayConfig(
         private String host = "0.0.0.0";
         private int port = 8080;
         private String redisUri;
+        private HistoryLimits history = HistoryLimits.defaults();
         private ChannelNames channels = ChannelNames.defaults();
         private Path catalogFile;
         private double simulatorRate = 20;
@@ -171,6 +175,11 @@ public record GatewayConfig(
 
         public Builder redisUri(String value) {
             redisUri = value;
+            return this;
+        }
+
+        public Builder history(HistoryLimits value) {
+            history = value;
             return this;
         }
 
@@ -306,7 +315,7 @@ public record GatewayConfig(
         }
 
         public GatewayConfig build() {
-            return new GatewayConfig(host, port, redisUri, channels, catalogFile, simulatorRate, imeBasePath,
+            return new GatewayConfig(host, port, redisUri, history, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
                     proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey);

@@ -171,6 +171,12 @@ final class StreamCursor<M extends Sequenced> {
         List<M> buffered = waiting;
         waiting = null;
         for (M message : buffered) {
+            if (waiting == null && message.sequenced() && position.epoch().equals(message.epoch())
+                    && message.seq() > position.seq() + 1) {
+                // The history was read after this message came, and lacks what lies before it.
+                position = new StreamPosition(position.epoch(), message.seq() - 1);
+                reportGap(position);
+            }
             offer(message);
         }
     }

@@ -81,6 +81,8 @@ public final class Gateway implements AutoCloseable {
     private static final long RETRY_AFTER_SPREAD_MS = 2_000;
     /** The closing handshake's own grace, after the last close of a drain. */
     private static final long DRAIN_GRACE_SECONDS = 3;
+    /** How often the sizes of the watched streams' histories are read for the metrics. */
+    private static final long HISTORY_SIZING_SECONDS = 15;
     /** The account whose private events the built-in simulator makes up (the demo key's account). */
     public static final String DEMO_ACCOUNT = "demo";
 
@@ -128,6 +130,7 @@ public final class Gateway implements AutoCloseable {
         this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
                 PooledByteBufAllocator.DEFAULT);
         bus.start(hub);
+        scheduler.scheduleWithFixedDelay(hub::sizeHistories, 1, HISTORY_SIZING_SECONDS, TimeUnit.SECONDS);
         this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
         DeliveryLatency latency = new DeliveryLatency(hub.meters().deliveryLatencyMicros(), System::currentTimeMillis);
         RateMeter rates = rates(hub, sessionMeters);
@@ -163,7 +166,7 @@ public final class Gateway implements AutoCloseable {
         HttpConnectionPolicy httpPolicy = new HttpConnectionPolicy(serverLimits);
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
-        for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), sessionMeters, transportMeters,
+        for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
                 admission, httpPolicy, watchdog)) {
             prometheus.bind(component);
         }
@@ -223,8 +226,8 @@ public final class Gateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        Bus bus = config.usesRedis() ? RedisBus.connect(config.redisUri(), config.channels())
-                : new InProcessBus(inProcessCatalog(config));
+        Bus bus = config.usesRedis() ? RedisBus.connect(config.redisUri(), config.channels(), config.history())
+                : new InProcessBus(inProcessCatalog(config), config.history());
         try {
             return new Gateway(config, protocols, bus, true);
         } catch (InterruptedException | RuntimeException e) {
