@@ -3,6 +3,7 @@ package io.tickstream.client;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
+import io.tickstream.bus.HistoryLimits;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.instrument.Instrument;
@@ -26,13 +27,14 @@ final class TestGateway implements AutoCloseable {
     static final Instrument DEEP = new Instrument("5", "DEEP5", 5, "five levels");
     static final List<Instrument> CATALOG = List.of(EURUSD, SAFFRON, DEEP);
 
-    private final InProcessBus bus = new InProcessBus(CATALOG);
+    private final InProcessBus bus;
     private final UnaryOperator<GatewayConfig.Builder> customize;
     private Gateway gateway;
     private int port;
 
-    private TestGateway(UnaryOperator<GatewayConfig.Builder> customize) {
+    private TestGateway(UnaryOperator<GatewayConfig.Builder> customize, HistoryLimits history) {
         this.customize = customize;
+        this.bus = new InProcessBus(CATALOG, history);
     }
 
     static TestGateway start() throws InterruptedException {
@@ -40,7 +42,13 @@ final class TestGateway implements AutoCloseable {
     }
 
     static TestGateway start(UnaryOperator<GatewayConfig.Builder> customize) throws InterruptedException {
-        TestGateway fixture = new TestGateway(customize);
+        return start(customize, HistoryLimits.defaults());
+    }
+
+    /** A gateway whose bus keeps trade and account histories within {@code history}. */
+    static TestGateway start(UnaryOperator<GatewayConfig.Builder> customize, HistoryLimits history)
+            throws InterruptedException {
+        TestGateway fixture = new TestGateway(customize, history);
         fixture.gateway = Gateway.start(fixture.config(0), fixture.bus);
         fixture.port = fixture.gateway.port();
         return fixture;
