@@ -7,6 +7,7 @@ import io.tickstream.testkit.RedisServer;
 import io.tickstream.testkit.RespConnection;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,19 +44,22 @@ class PublishCommandTest {
     }
 
     @Test
-    void shouldDeliverThePayloadToSubscribersWhenPublishingMarketData() throws IOException {
+    void shouldDeliverThePayloadStampedWithSeqAndEpochWhenPublishingMarketData() throws IOException {
         try (RespConnection subscriber = redis.connect()) {
             subscribe(subscriber, "tickstream:md:7");
 
             CliRun run = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7", "--json", UPDATE);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(subscriber.read()).isEqualTo(List.of("message", "tickstream:md:7", UPDATE));
+            List<Object> message = List.copyOf((List<?>) subscriber.read());
+            assertThat(message.subList(0, 2)).containsExactly((Object) "message", "tickstream:md:7");
+            assertThat((String) message.get(2)).matches("\\{\"seq\":1,\"epoch\":\"[0-9a-f]{16}\"," + Pattern.quote(UPDATE.substring(1)));
+            assertThat(redis.command("HGET", "tickstream:state:7", "seq")).isEqualTo("1");
         }
     }
 
     @Test
-    void shouldPublishOnTheAccountChannelWhenTheKindIsAccount() throws IOException {
+    void shouldPublishOnTheAccountChannelAndKeepItInTheHistoryWhenTheKindIsAccount() throws IOException {
         String event = "{\"type\":\"balance\",\"data\":{\"balance\":1000.50}}";
         try (RespConnection subscriber = redis.connect()) {
             subscribe(subscriber, "desk:account:alice");
@@ -64,7 +68,10 @@ class PublishCommandTest {
                     "--account", "alice", "--json", event);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(subscriber.read()).isEqualTo(List.of("message", "desk:account:alice", event));
+            List<Object> message = List.copyOf((List<?>) subscriber.read());
+            assertThat(message.subList(0, 2)).containsExactly((Object) "message", "desk:account:alice");
+            assertThat((String) message.get(2)).matches("\\{\"seq\":1,\"epoch\":\"[0-9a-f]{16}\"," + Pattern.quote(event.substring(1)));
+            assertThat(redis.command("XLEN", "desk:history:account:alice")).isEqualTo("1");
         }
     }
 

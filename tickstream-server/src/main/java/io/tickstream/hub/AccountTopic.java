@@ -100,4 +100,9 @@ final class AccountTopic extends Topic implements StreamCursor.Stream<AccountEve
     public boolean retired() {
         return super.retired();
     }
+
+    @Override
+    void retiredNow() {
+        cursor.cancel();
+    }
 }

@@ -9,6 +9,7 @@ import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.bus.Sequenced;
+import io.tickstream.bus.StreamHistory;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.metrics.ThrottledLog;
@@ -355,7 +356,13 @@ public final class Hub implements BusListener, StreamEvents {
                     List.of(), since.seq()));
         }
         kindMeters.historyRead();
-        return bus.history(kind, key, since.epoch(), since.seq()).thenApply(history -> {
+        CompletionStage<StreamHistory> read;
+        try {
+            read = bus.history(kind, key, since.epoch(), since.seq());
+        } catch (RuntimeException e) {
+            read = CompletableFuture.failedFuture(e);
+        }
+        return read.thenApply(history -> {
             List<M> missed = new ArrayList<>();
             long expected = since.seq() + 1;
             for (String payload : history.payloads()) {

@@ -159,6 +159,11 @@ final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePr
         return super.retired();
     }
 
+    @Override
+    void retiredNow() {
+        trades.cancel();
+    }
+
     /** What an update did to the state. */
     enum Outcome {
         CHANGED,

@@ -7,6 +7,7 @@ import io.tickstream.state.MalformedUpdateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,11 @@ final class StreamCursor<M extends Sequenced> {
             waiting.add(message);
             read();
         }
+    }
+
+    /** The topic retired: a subscriber still waiting for the first position is told it will not come. */
+    void cancel() {
+        ready.completeExceptionally(new CancellationException("the stream's topic retired"));
     }
 
     /** The position subscribers that join now start from, or null until it was read (see {@link #ready()}). */

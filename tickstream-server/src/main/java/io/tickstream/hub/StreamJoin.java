@@ -46,21 +46,27 @@ public final class StreamJoin<M extends Sequenced> {
 
     /**
      * Runs {@code action} on the subscription's event loop once the outcome is known: at once
-     * when it already is. The session then tells the client and calls {@link #finish}.
+     * when it already is. The session then tells the client and calls {@link #finish}. The outcome
+     * is null when the stream's position never came (the subscription ended first).
      */
     public void whenKnown(Consumer<Outcome> action) {
         var loop = subscription.outbox.channel().eventLoop();
         var done = recovery.toCompletableFuture();
         if (done.isDone() && loop.inEventLoop()) {
-            action.accept(done.join().outcome());
+            action.accept(done.isCompletedExceptionally() ? null : done.join().outcome());
             return;
         }
-        recovery.thenAccept(result -> loop.execute(() -> action.accept(result.outcome())));
+        recovery.whenComplete((result, failure) -> loop.execute(() -> action.accept(failure != null ? null : result.outcome())));
     }
 
     /** Sends what the resume recovered, then lets the held and all later messages through. Call on the loop. */
     public void finish() {
-        Recovery<M> result = recovery.toCompletableFuture().join();
+        var done = recovery.toCompletableFuture();
+        if (done.isCompletedExceptionally()) {
+            subscription.release(Sequenced.NONE);
+            return;
+        }
+        Recovery<M> result = done.join();
         SessionOutbox outbox = subscription.outbox;
         for (M message : result.missed()) {
             ByteBuf frame = encoder.apply(message);

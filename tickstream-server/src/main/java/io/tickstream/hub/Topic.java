@@ -76,7 +76,12 @@ abstract class Topic {
         if (--subscribers == 0) {
             retired = true;
             interest.release(this);
+            retiredNow();
         }
+    }
+
+    /** Called once, holding the monitor, when the last subscriber has left. */
+    void retiredNow() {
     }
 
     /** Call holding the monitor. */

@@ -77,7 +77,8 @@ final class JsonReplies {
 
     /**
      * The {@code subscribed} reply of the trades channel: each symbol's stream position, and for
-     * the symbols the client resumed, whether they were recovered.
+     * the symbols the client resumed, whether they were recovered (a null outcome: the position
+     * never came, the symbol is left out of both).
      */
     ByteBuf tradesSubscribed(Map<String, StreamJoin.Outcome> streams, int total) {
         return TextFrames.json(alloc, 96 + streams.size() * 64, json -> {
@@ -92,14 +93,16 @@ final class JsonReplies {
             json.writeNumberField("totalSubscriptions", total);
             json.writeObjectFieldStart("streams");
             for (Map.Entry<String, StreamJoin.Outcome> stream : streams.entrySet()) {
-                json.writeFieldName(stream.getKey());
-                position(json, stream.getValue().position());
+                if (stream.getValue() != null) {
+                    json.writeFieldName(stream.getKey());
+                    position(json, stream.getValue().position());
+                }
             }
             json.writeEndObject();
-            if (streams.values().stream().anyMatch(outcome -> outcome.recovered() != null)) {
+            if (streams.values().stream().anyMatch(outcome -> outcome != null && outcome.recovered() != null)) {
                 json.writeObjectFieldStart("recovered");
                 for (Map.Entry<String, StreamJoin.Outcome> stream : streams.entrySet()) {
-                    if (stream.getValue().recovered() != null) {
+                    if (stream.getValue() != null && stream.getValue().recovered() != null) {
                         json.writeBooleanField(stream.getKey(), stream.getValue().recovered());
                     }
                 }

@@ -45,6 +45,7 @@ final class JsonSession implements MessageEndpoint.Session {
     private final ArrayDeque<String> deferred = new ArrayDeque<>();
     /** Replies waiting for a stream's position. */
     private int waiting;
+    private boolean closed;
 
     /** A subscription's identity: one per symbol and channel (a book's depth can be changed). */
     private record Key(Instrument instrument, Channel channel) {
@@ -131,9 +132,11 @@ final class JsonSession implements MessageEndpoint.Session {
         }
         waiting++;
         events.whenKnown(outcome -> {
-            send(replies.auth(true, "Authenticated successfully", outcome));
-            events.finish();
-            replied();
+            if (!closed) {
+                send(replies.auth(true, "Authenticated successfully", outcome));
+                events.finish();
+                replied();
+            }
         });
     }
 
@@ -251,7 +254,7 @@ final class JsonSession implements MessageEndpoint.Session {
             String symbol = instruments.get(i).name();
             joins.get(i).whenKnown(outcome -> {
                 outcomes.put(symbol, outcome);
-                if (--unknown[0] == 0) {
+                if (--unknown[0] == 0 && !closed) {
                     send(replies.tradesSubscribed(outcomes, total));
                     joins.forEach(StreamJoin::finish);
                     replied();
@@ -322,6 +325,8 @@ final class JsonSession implements MessageEndpoint.Session {
 
     @Override
     public void onClosed() {
+        closed = true;
+        deferred.clear();
         subscriptions.values().forEach(context.hub()::unsubscribe);
         subscriptions.clear();
         admission.close();
