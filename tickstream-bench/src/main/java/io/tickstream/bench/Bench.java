@@ -4,6 +4,7 @@ import io.tickstream.bench.load.DeliveryStats;
 import io.tickstream.bench.load.LoadClient;
 import io.tickstream.bench.load.ProbePublisher;
 import io.tickstream.bench.load.SubscriptionPlan;
+import io.tickstream.bench.load.WebSocketDialer;
 import io.tickstream.bench.stats.ThreadCpu;
 import io.tickstream.bench.gateway.BenchCatalog;
 import io.tickstream.bench.gateway.BenchTls;
@@ -26,19 +27,19 @@ public final class Bench {
     private final DeliveryStats stats = new DeliveryStats();
 
     public Bench(BenchOptions options) {
-        if (options.scenario() == Scenario.ABUSE) {
-            throw new IllegalArgumentException("the abuse scenario is run by AbuseRun");
+        if (options.scenario() == Scenario.ABUSE || options.scenario() == Scenario.FAULT) {
+            throw new IllegalArgumentException("the " + options.scenario() + " scenario has a run of its own");
         }
         this.options = options;
     }
 
-    /** The gateway the options ask for: a process of its own, or one in this JVM; plain or TLS. */
+    /** The gateway the options ask for: a process of its own, or one in this JVM; on Redis or not; plain or TLS. */
     static GatewayUnderTest startGateway(BenchOptions options) throws IOException, InterruptedException {
         BenchTls tls = options.tls() == null ? null : BenchTls.selfSigned(options.tls());
         return options.spawn()
                 ? new SpawnedGateway(options.instruments(), options.subscriptions(), options.redisUri(),
                         options.gatewayJvmOptions(), tls)
-                : new InProcessGateway(options.instruments(), options.subscriptions(), tls);
+                : new InProcessGateway(options.instruments(), options.subscriptions(), options.redisUri(), tls);
     }
 
     public BenchResult run() throws IOException, InterruptedException {
@@ -71,7 +72,7 @@ public final class Bench {
         stats.countFrom(start);
         stats.recordFrom(start + options.warmup().toNanos());
         long serverCpu = gateway.cpuNanos();
-        long generatorCpu = ThreadCpu.nanos(LoadClient.THREADS);
+        long generatorCpu = ThreadCpu.nanos(WebSocketDialer.THREADS);
         long ioAllocated = gateway.ioAllocatedBytes();
         publisher.start();
         long churned = options.scenario() == Scenario.CHURN
@@ -82,7 +83,7 @@ public final class Bench {
         long expected = options.scenario() == Scenario.CHURN ? -1 : expected(plan, slow, published);
         stats.awaitReceived(expected);
         serverCpu = gateway.cpuNanos() - serverCpu;
-        generatorCpu = ThreadCpu.nanos(LoadClient.THREADS) - generatorCpu;
+        generatorCpu = ThreadCpu.nanos(WebSocketDialer.THREADS) - generatorCpu;
         ioAllocated = ioAllocated < 0 ? -1 : gateway.ioAllocatedBytes() - ioAllocated;
         return new BenchResult(options, clients.open(), connectSeconds, expected, stats.received.sum(), seconds,
                 stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, ioAllocated, memoryBefore,

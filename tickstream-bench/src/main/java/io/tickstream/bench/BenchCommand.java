@@ -1,6 +1,7 @@
 package io.tickstream.bench;
 
 import io.tickstream.bench.abuse.AttackKind;
+import io.tickstream.bench.fault.FaultSettings;
 import io.tickstream.bench.load.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +17,10 @@ import picocli.CommandLine.Option;
         description = "Load-test a gateway: N connections x k subscriptions over M instruments at a set publish rate.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow, churn or abuse (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow, churn, abuse or fault (default: ${DEFAULT-VALUE}).")
     private Scenario scenario;
 
-    @Option(names = "--protocol", defaultValue = "ime", description = "ime, json or compact (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--protocol", description = "ime, json or compact (default: ime; the fault scenario speaks json only).")
     private Protocol protocol;
 
     @Option(names = {"-n", "--connections"}, defaultValue = "1000", description = "Connections (default: ${DEFAULT-VALUE}).")
@@ -31,10 +32,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-m", "--instruments"}, defaultValue = "500", description = "Instruments (default: ${DEFAULT-VALUE}).")
     private int instruments;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "Updates published per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "1000", description = "Updates published per second; fault: trades (default: ${DEFAULT-VALUE}).")
     private double rate;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Seconds before latency is recorded (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Seconds before latency is recorded; fault: and before the kills begin (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
     @Option(names = "--duration", defaultValue = "20", description = "Seconds measured after the warm-up; abuse: of each phase, without and with each attack (default: ${DEFAULT-VALUE}).")
@@ -59,10 +60,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Abuse scenario: pipeline, idle, ping, frames or all; several with commas (default: ${DEFAULT-VALUE}).")
     private List<AttackKind> attacks;
 
+    @Option(names = "--kill-every", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Fault scenario: seconds between two kills of the gateway's Redis pub/sub connection (default: ${DEFAULT-VALUE}).")
+    private double killEverySeconds;
+
+    @Option(names = "--account-rate", defaultValue = "50",
+            description = "Fault scenario: account events published per second (default: ${DEFAULT-VALUE}).")
+    private double accountRate;
+
     @Option(names = "--spawn-gateway", description = "Run the gateway as its own process (measured through /proc).")
     private boolean spawn;
 
-    @Option(names = "--redis", paramLabel = "URI", description = "Feed the spawned gateway through Redis at URI.")
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Feed the spawned gateway through Redis at URI; fault scenario (needs it): the gateway in this JVM too.")
     private String redisUri;
 
     @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xms256m -Xmx1g",
@@ -76,7 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchOptions options = new BenchOptions(scenario, protocol, connections, subscriptions, instruments, rate,
+        Protocol spoken = protocol != null ? protocol : scenario == Scenario.FAULT ? Protocol.JSON : Protocol.IME;
+        BenchOptions options = new BenchOptions(scenario, spoken, connections, subscriptions, instruments, rate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
                 slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm, tls);
         if (scenario == Scenario.ABUSE) {
@@ -84,6 +95,12 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(AbuseResult.markdown(results));
             return 0;
+        }
+        if (scenario == Scenario.FAULT) {
+            FaultResult result = new FaultRun(options, new FaultSettings(
+                    Duration.ofMillis(Math.round(killEverySeconds * 1000)), accountRate)).run();
+            System.out.println(result.summary());
+            return result.lost() > 0 || result.duplicated() > 0 ? 1 : 0;
         }
         BenchResult result = new Bench(options).run();
         System.out.println(result.summary());

@@ -12,7 +12,8 @@ import java.util.List;
  * @param slowFactor     how many times slower than their stream the slow connections read
  * @param churnPerSecond connections replaced per second (churn scenario)
  * @param spawn          run the gateway as a process of its own (measured through /proc)
- * @param redisUri       feed a spawned gateway through Redis; null for the in-process bus
+ * @param redisUri       feed a spawned gateway through Redis (fault scenario: the gateway in this JVM too); null
+ *                       for the in-process bus
  * @param tls            serve and connect over TLS with this engine, openssl or jdk; null for plain
  */
 public record BenchOptions(Scenario scenario, Protocol protocol, int connections, int subscriptions,
@@ -25,8 +26,15 @@ public record BenchOptions(Scenario scenario, Protocol protocol, int connections
         if (spawn && scenario != Scenario.IDLE && redisUri == null) {
             throw new IllegalArgumentException("a spawned gateway can only be fed through Redis: give --redis");
         }
-        if (!spawn && redisUri != null) {
+        if (!spawn && redisUri != null && scenario != Scenario.FAULT) {
             throw new IllegalArgumentException("--redis needs --spawn-gateway (the gateway then runs on Redis)");
+        }
+        if (scenario == Scenario.FAULT && redisUri == null) {
+            throw new IllegalArgumentException("the fault scenario kills the gateway's Redis pub/sub connection:"
+                    + " give --redis URI (the gateway then runs on that Redis, in this JVM or with --spawn-gateway)");
+        }
+        if (scenario == Scenario.FAULT && protocol != Protocol.JSON) {
+            throw new IllegalArgumentException("the fault scenario's clients speak JSON only, not " + protocol);
         }
         if (tls != null && !tls.equals("openssl") && !tls.equals("jdk")) {
             throw new IllegalArgumentException("--tls must be openssl or jdk, was " + tls);

@@ -15,5 +15,11 @@ public enum Scenario {
      * connections, ping floods, broken frames): what abusive clients cost the others. Run by
      * {@link AbuseRun}, not {@link Bench}.
      */
-    ABUSE
+    ABUSE,
+    /**
+     * Trades and account events published through Redis while the gateway's pub/sub connection is
+     * killed every few seconds: what clients lost or got twice, and how late the messages published
+     * during each outage arrived. Run by {@link FaultRun}, not {@link Bench}.
+     */
+    FAULT
 }

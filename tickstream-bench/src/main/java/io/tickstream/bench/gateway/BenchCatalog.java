@@ -5,10 +5,16 @@ import io.tickstream.instrument.Instrument;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The instruments a benchmark publishes: {@code b0..b(M-1)} named {@code BENCH00000..}. Stateless. */
+/**
+ * The instruments a benchmark publishes, {@code b0..b(M-1)} named {@code BENCH00000..}, and the API
+ * keys its clients use. Stateless.
+ */
 public final class BenchCatalog {
 
     public static final String API_KEY = "bench-key";
+    /** A key whose account, {@link #PRIVATE_ACCOUNT}, receives its private events (the fault scenario). */
+    public static final String PRIVATE_API_KEY = "bench-private-key";
+    public static final String PRIVATE_ACCOUNT = "bench-private";
     /** The bench account's connection limit: every generated connection is the one account's. */
     public static final int MAX_CONNECTIONS = 1_000_000;
 

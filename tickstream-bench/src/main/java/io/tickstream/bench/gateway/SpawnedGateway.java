@@ -2,11 +2,9 @@ package io.tickstream.bench.gateway;
 
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tickstream.bench.stats.ProcessStats;
-import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
-import io.tickstream.redis.RedisBus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,7 +32,7 @@ public final class SpawnedGateway implements GatewayUnderTest {
 
     private final Process process;
     private final int port;
-    private final RedisBus redis;
+    private final RedisFeed redis;
     private final BenchTls tls;
 
     /** @param tls the gateway's TLS, or null for plain */
@@ -42,11 +40,9 @@ public final class SpawnedGateway implements GatewayUnderTest {
                           BenchTls tls) throws IOException, InterruptedException {
         this.tls = tls;
         List<Instrument> catalog = BenchCatalog.of(instruments);
-        this.redis = redisUri == null ? null : RedisBus.connect(redisUri, ChannelNames.defaults());
+        this.redis = redisUri == null ? null : RedisFeed.connect(redisUri);
         if (redis != null) {
-            for (Instrument instrument : catalog) {
-                redis.publisher().putInstrument(instrument);
-            }
+            redis.putCatalog(catalog);
         }
         Path dir = Files.createTempDirectory("tickstream-bench");
         Path catalogFile = Files.writeString(dir.resolve("instruments.json"),
@@ -55,12 +51,16 @@ public final class SpawnedGateway implements GatewayUnderTest {
         Path config = Files.writeString(dir.resolve("gateway.json"), """
                 {"host": "127.0.0.1", "port": %d, %s %s "catalog": "%s", "simulator": {"rate": 0},
                  "limits": {"maxSubscriptions": %d, "messagesPerSecond": 1000, "maxQueuedEvents": 65536},
-                 "accounts": {"bench": {"privateEvents": false, "maxConnections": %d}},
-                 "apiKeys": [{"key": "%s", "account": "bench", "privateEvents": false}]}
+                 "accounts": {"bench": {"privateEvents": false, "maxConnections": %d},
+                              "%s": {"privateEvents": true, "maxConnections": %d}},
+                 "apiKeys": [{"key": "%s", "account": "bench", "privateEvents": false},
+                             {"key": "%s", "account": "%s", "privateEvents": true}]}
                 """.formatted(port, redisUri == null ? "" : "\"bus\": {\"redis\": \"" + redisUri + "\"},",
                 tls == null ? "" : "\"tls\": {\"certFile\": \"%s\", \"keyFile\": \"%s\", \"engine\": \"%s\"},"
                         .formatted(tls.certFile(), tls.keyFile(), tls.engine()),
-                catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.MAX_CONNECTIONS, BenchCatalog.API_KEY));
+                catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.MAX_CONNECTIONS,
+                BenchCatalog.PRIVATE_ACCOUNT, BenchCatalog.MAX_CONNECTIONS, BenchCatalog.API_KEY,
+                BenchCatalog.PRIVATE_API_KEY, BenchCatalog.PRIVATE_ACCOUNT));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

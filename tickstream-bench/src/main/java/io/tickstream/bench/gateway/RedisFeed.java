@@ -1,0 +1,64 @@
+package io.tickstream.bench.gateway;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.tickstream.bus.ChannelNames;
+import io.tickstream.bus.HistoryLimits;
+import io.tickstream.bus.MarketPublisher;
+import io.tickstream.instrument.Instrument;
+import io.tickstream.redis.RedisPublisher;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The bench's publisher on Redis, on a connection of its own as a separate publishing process has:
+ * the project's {@link RedisPublisher} on one command connection, no pub/sub connection (so a fault
+ * run kills only the gateway's). Thread-safe.
+ */
+public final class RedisFeed implements AutoCloseable {
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisPublisher publisher;
+
+    private RedisFeed(String uri) {
+        this.client = RedisClient.create(uri);
+        this.connection = client.connect();
+        this.publisher = new RedisPublisher(connection.async(), ChannelNames.defaults(), HistoryLimits.defaults());
+    }
+
+    /**
+     * Connects now.
+     *
+     * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached
+     */
+    public static RedisFeed connect(String uri) {
+        return new RedisFeed(uri);
+    }
+
+    public MarketPublisher publisher() {
+        return publisher;
+    }
+
+    /** Puts the instruments into Redis's catalog, where a gateway on Redis loads them from, and waits for it. */
+    public void putCatalog(List<Instrument> catalog) throws InterruptedException {
+        CompletableFuture<?>[] puts = catalog.stream()
+                .map(instrument -> publisher.putInstrument(instrument).toCompletableFuture())
+                .toArray(CompletableFuture<?>[]::new);
+        try {
+            CompletableFuture.allOf(puts).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot put the bench's instruments into Redis's catalog", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

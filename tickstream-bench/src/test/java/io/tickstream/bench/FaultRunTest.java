@@ -1,0 +1,58 @@
+package io.tickstream.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickstream.bench.fault.FaultSettings;
+import io.tickstream.bench.load.Protocol;
+import io.tickstream.testkit.RedisServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Keeps the fault scenario from rotting and the gateway's delivery guarantee honest: a short run
+ * against a real redis-server, three kills of the gateway's pub/sub connection, checked for loss and
+ * duplicates, never for speed.
+ */
+class FaultRunTest {
+
+    private static BenchOptions options(String redisUri) {
+        return new BenchOptions(Scenario.FAULT, Protocol.JSON, 12, 3, 6, 200, Duration.ofSeconds(1),
+                Duration.ofSeconds(4), 2, 1, 0, 10, 5, false, redisUri, List.of(), null);
+    }
+
+    /** Every wait in the run is bounded; this only turns a hang into a failure, far above those bounds. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldLoseAndDuplicateNothingWhenThePubSubConnectionIsKilled() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            FaultResult result = new FaultRun(options(redis.uri()), new FaultSettings(Duration.ofMillis(1200), 40)).run();
+            String summary = result.summary();
+            System.out.println(summary);
+
+            assertThat(result.kills()).as(summary).isGreaterThanOrEqualTo(1);
+            assertThat(result.trades()).as(summary).isPositive();
+            assertThat(result.accountEvents()).as(summary).isPositive();
+            assertThat(result.audit().expected()).as(summary).isPositive();
+            assertThat(result.lost()).as(summary).isZero();
+            assertThat(result.duplicated()).as(summary).isZero();
+            assertThat(result.audit().outOfOrder()).as(summary).isZero();
+            assertThat(result.unexpected()).as(summary).isZero();
+            assertThat(result.gaps()).as(summary).isZero();
+            assertThat(result.received()).as(summary).isEqualTo(result.audit().expected());
+            assertThat(result.latencyMicros().getTotalCount()).as(summary).isPositive();
+            assertThat(summary).startsWith("scenario=fault ").contains(" lost=0 duplicated=0 ")
+                    .contains(" recovery.p99=").doesNotContain("lostBy=");
+        }
+    }
+
+    @Test
+    void shouldRefuseToRunWhenNoRedisIsGiven() {
+        assertThatThrownBy(() -> options(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--redis");
+    }
+}
