@@ -103,7 +103,7 @@ final class DeliveryGuard {
         }
         StreamPosition known = positions.get(stream);
         String epoch = gap.epoch() != null ? gap.epoch() : known == null ? null : known.epoch();
-        positions.set(stream, new StreamPosition(epoch, Sequenced.NO_SEQ));
+        positions.set(stream, new StreamPosition(epoch, epoch == null ? Sequenced.NO_SEQ : gap.seq()));
         breaks.accept(new StreamBreak(stream, StreamBreak.Cause.GAP));
     }
 }

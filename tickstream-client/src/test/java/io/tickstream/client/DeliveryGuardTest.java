@@ -74,10 +74,10 @@ class DeliveryGuardTest {
     void shouldAcceptTheNextMessageOfTheNewEpochAndReportWhenAGapArrives() {
         subscribed(Map.of("BTC", new StreamPosition("E", 10)), Map.of());
 
-        guard.control(new Gap("trades", "BTC", "G"));
+        guard.control(new Gap("trades", "BTC", "G", 1));
 
         assertThat(breaks).containsExactly(new StreamBreak(StreamId.trades("BTC"), StreamBreak.Cause.GAP));
-        assertThat(positions.resumePoint(StreamId.trades("BTC"))).as("no seq known in G yet").isNull();
+        assertThat(positions.resumePoint(StreamId.trades("BTC"))).as("resumes from where the gap says").isEqualTo(new StreamPosition("G", 1));
         assertThat(guard.admit(trade("BTC", 2))).isTrue();
         assertThat(guard.admit(trade("BTC", 2))).isFalse();
         assertThat(positions.resumePoint(StreamId.trades("BTC"))).isEqualTo(new StreamPosition("G", 2));
@@ -90,7 +90,7 @@ class DeliveryGuardTest {
         assertThat(guard.admit(balance(8))).isTrue();
 
         guard.control(new AuthResult(true, "ok", new StreamPosition("B", 1), false));
-        guard.control(new Gap("account", null, "C"));
+        guard.control(new Gap("account", null, "C", Sequenced.NO_SEQ));
 
         assertThat(breaks).containsExactly(new StreamBreak(StreamId.account(), StreamBreak.Cause.NOT_RECOVERED),
                 new StreamBreak(StreamId.account(), StreamBreak.Cause.GAP));

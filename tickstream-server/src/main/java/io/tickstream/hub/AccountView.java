@@ -13,7 +13,7 @@ public non-sealed interface AccountView extends TopicView {
 
     ByteBuf encode(AccountEvent event, ByteBufAllocator alloc);
 
-    /** The notice that the account's events go on past a hole, in {@code next}'s epoch; null when the protocol has none. */
+    /** The notice that the account's events go on past a hole, from {@code next}; null when the protocol has none. */
     default ByteBuf encodeGap(StreamPosition next, ByteBufAllocator alloc) {
         return null;
     }

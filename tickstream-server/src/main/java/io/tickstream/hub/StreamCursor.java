@@ -29,7 +29,7 @@ final class StreamCursor<M extends Sequenced> {
         /** Encodes and dispatches one message; {@code ordinal} counts what the stream dispatched. */
         void send(M message, long ordinal);
 
-        /** Tells every subscriber that the stream goes on past a hole, in {@code next}'s epoch. */
+        /** Tells every subscriber that the stream goes on past a hole, from {@code next} (the next message is above it). */
         void gap(StreamPosition next, long ordinal);
 
         M parse(String payload) throws MalformedUpdateException;
@@ -181,7 +181,7 @@ final class StreamCursor<M extends Sequenced> {
                     && message.seq() > position.seq() + 1) {
                 // The history was read after this message came, and lacks what lies before it.
                 position = new StreamPosition(position.epoch(), message.seq() - 1);
-                reportGap(position);
+                reportGap();
             }
             offer(message);
         }
@@ -197,7 +197,7 @@ final class StreamCursor<M extends Sequenced> {
         boolean gapped = false;
         if (!now.epoch().equals(from.epoch())) {
             position = new StreamPosition(now.epoch(), 0);
-            gapped = reportGap(now);
+            gapped = reportGap();
         }
         for (M message : parse(history.payloads())) {
             if (!message.sequenced() || !message.epoch().equals(position.epoch()) || message.seq() <= position.seq()) {
@@ -205,7 +205,7 @@ final class StreamCursor<M extends Sequenced> {
             }
             if (message.seq() > position.seq() + 1) {
                 position = new StreamPosition(position.epoch(), message.seq() - 1);
-                gapped = gapped || reportGap(now);
+                gapped = gapped || reportGap();
             }
             send(message);
             meters.recovered();
@@ -213,14 +213,15 @@ final class StreamCursor<M extends Sequenced> {
         if (position.epoch().equals(now.epoch()) && position.seq() < now.seq()) {
             position = now;
             if (!gapped) {
-                reportGap(now);
+                reportGap();
             }
         }
     }
 
-    private boolean reportGap(StreamPosition now) {
+    /** Tells the subscribers that the stream goes on from {@link #position} past a hole. */
+    private boolean reportGap() {
         meters.gap();
-        stream.gap(now, ++ordinal);
+        stream.gap(position, ++ordinal);
         return true;
     }
 
@@ -234,7 +235,7 @@ final class StreamCursor<M extends Sequenced> {
         readAgain = false;
         M oldest = buffered.get(0);
         position = new StreamPosition(oldest.epoch(), oldest.seq() - 1);
-        reportGap(position);
+        reportGap();
         ready.complete(position);
         for (M message : buffered) {
             offer(message);

@@ -11,7 +11,7 @@ public non-sealed interface TradeView extends TopicView {
 
     ByteBuf encode(Instrument instrument, TradePrint trade, ByteBufAllocator alloc);
 
-    /** The notice that the instrument's trades go on past a hole, in {@code next}'s epoch; null when the protocol has none. */
+    /** The notice that the instrument's trades go on past a hole, from {@code next}; null when the protocol has none. */
     default ByteBuf encodeGap(Instrument instrument, StreamPosition next, ByteBufAllocator alloc) {
         return null;
     }

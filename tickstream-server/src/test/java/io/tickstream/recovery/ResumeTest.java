@@ -99,7 +99,7 @@ class ResumeTest {
 
         List<String> seen = readThrough(client, text -> text.contains("\"quantity\":10,"));
         assertThat(seen).hasSize(3);
-        assertThat(seen.get(0)).isEqualTo("{\"type\":\"gap\",\"channel\":\"trades\",\"symbol\":\"EURUSD\",\"epoch\":\"" + epoch + "\"}");
+        assertThat(seen.get(0)).isEqualTo("{\"type\":\"gap\",\"channel\":\"trades\",\"symbol\":\"EURUSD\",\"epoch\":\"" + epoch + "\",\"seq\":8}");
         assertThat(seqs(seen, "trade")).as("the duplicate of seq 1 dropped, the print past the hole kept").containsExactly(9L, 10L);
     }
 

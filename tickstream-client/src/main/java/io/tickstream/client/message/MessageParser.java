@@ -43,7 +43,8 @@ public final class MessageParser {
             case "subscribed", "unsubscribed", "subscriptions" -> new SubscriptionReply(type, fields.strings("symbols"),
                     fields.optionalString("channel"), (int) fields.optionalLong("totalSubscriptions", -1),
                     fields.positions("streams"), fields.booleans("recovered"));
-            case "gap" -> new Gap(fields.string("channel"), fields.optionalString("symbol"), fields.optionalString("epoch"));
+            case "gap" -> new Gap(fields.string("channel"), fields.optionalString("symbol"), fields.optionalString("epoch"),
+                    fields.optionalLong("seq", Sequenced.NO_SEQ));
             case "pong" -> new Pong(time);
             case "token_expiring" -> new TokenExpiring(Math.max(0, fields.optionalLong("expiresInMs", 0)));
             case "reconnect" -> new Reconnect(messageOf(fields, "reason"), Math.max(0, fields.optionalLong("retryAfterMs", 0)));

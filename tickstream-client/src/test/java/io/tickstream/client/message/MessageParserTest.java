@@ -105,11 +105,11 @@ class MessageParserTest {
     }
 
     @Test
-    void shouldNameTheStreamAndItsEpochWhenParsingAGap() throws Exception {
-        assertThat(MessageParser.parse("{\"type\":\"gap\",\"channel\":\"trades\",\"symbol\":\"BTCUSDT\",\"epoch\":\"E2\"}"))
-                .isEqualTo(new Gap("trades", "BTCUSDT", "E2"));
+    void shouldNameTheStreamAndWhereItGoesOnWhenParsingAGap() throws Exception {
+        assertThat(MessageParser.parse("{\"type\":\"gap\",\"channel\":\"trades\",\"symbol\":\"BTCUSDT\",\"epoch\":\"E2\",\"seq\":7}"))
+                .isEqualTo(new Gap("trades", "BTCUSDT", "E2", 7));
         assertThat(MessageParser.parse("{\"type\":\"gap\",\"channel\":\"account\",\"epoch\":\"E3\"}"))
-                .isEqualTo(new Gap("account", null, "E3"));
+                .isEqualTo(new Gap("account", null, "E3", Sequenced.NO_SEQ));
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class JsonAccountView implements AccountView {
         });
     }
 
-    /** {@code {"type":"gap","channel":"account","epoch":..}}: private events were lost on the bus. */
+    /** {@code {"type":"gap","channel":"account","epoch":..,"seq":..}}: private events were lost on the bus. */
     @Override
     public ByteBuf encodeGap(StreamPosition next, ByteBufAllocator alloc) {
         return JsonGap.encode(alloc, "account", null, next);

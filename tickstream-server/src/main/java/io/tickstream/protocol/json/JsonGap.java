@@ -6,8 +6,9 @@ import io.tickstream.bus.StreamPosition;
 import io.tickstream.transport.TextFrames;
 
 /**
- * {@code {"type":"gap","channel":..,"symbol":..,"epoch":..}}: messages of a stream were lost on the
- * bus and its history could not give them back; the stream goes on in {@code epoch}. Stateless.
+ * {@code {"type":"gap","channel":..,"symbol":..,"epoch":..,"seq":..}}: messages of a stream were lost
+ * on the bus and its history could not give them back; the stream goes on from that position (its
+ * next message has a higher seq), the position a client resumes from. Stateless.
  */
 final class JsonGap {
 
@@ -24,6 +25,7 @@ final class JsonGap {
                 json.writeStringField("symbol", symbol);
             }
             json.writeStringField("epoch", next.epoch());
+            json.writeNumberField("seq", next.seq());
             json.writeEndObject();
         });
     }

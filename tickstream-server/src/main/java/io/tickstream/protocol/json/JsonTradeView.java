@@ -34,7 +34,7 @@ public final class JsonTradeView implements TradeView {
         });
     }
 
-    /** {@code {"type":"gap","channel":"trades","symbol":..,"epoch":..}}: prints were lost on the bus. */
+    /** {@code {"type":"gap","channel":"trades","symbol":..,"epoch":..,"seq":..}}: prints were lost on the bus. */
     @Override
     public ByteBuf encodeGap(Instrument instrument, StreamPosition next, ByteBufAllocator alloc) {
         return JsonGap.encode(alloc, "trades", instrument.name(), next);
