@@ -3,24 +3,42 @@ package io.tickstream.bus;
 /**
  * Channel and key names on the bus for one prefix ({@code tickstream} by default). Immutable.
  *
+ * <p>On one Redis (and in-process) the names are {@code prefix:md:{id}}, {@code prefix:state:{id}}...
+ * (README, "Ingest"). On a Redis Cluster ({@link #tagged}) every key and channel of one instrument
+ * carries the hash tag {@code {i:ID}} and every one of one account {@code {a:ACCOUNT}}, so an
+ * instrument's state, trade history and channels sit in one slot and each publish script stays on
+ * one shard: {@code prefix:{i:12345}:md}, {@code prefix:{i:12345}:state},
+ * {@code prefix:{i:12345}:trades:history}, {@code prefix:{a:alice}:account}. The catalog is one key.
+ *
  * @param prefix the first segment of every channel and key
+ * @param tagged whether names carry the Redis Cluster hash tags
  */
-public record ChannelNames(String prefix) {
+public record ChannelNames(String prefix, boolean tagged) {
 
     public static final String DEFAULT_PREFIX = "tickstream";
 
     public ChannelNames {
-        if (prefix == null || prefix.isBlank() || prefix.contains(":")) {
-            throw new IllegalArgumentException("bus prefix must be non-blank and contain no ':', was " + prefix);
+        if (prefix == null || prefix.isBlank() || prefix.contains(":") || prefix.contains("{")) {
+            throw new IllegalArgumentException("bus prefix must be non-blank and contain no ':' or '{', was " + prefix);
         }
+    }
+
+    /** The names of one Redis (or the in-process bus). */
+    public ChannelNames(String prefix) {
+        this(prefix, false);
     }
 
     public static ChannelNames defaults() {
         return new ChannelNames(DEFAULT_PREFIX);
     }
 
+    /** These names with the hash tags of a Redis Cluster. */
+    public ChannelNames clustered() {
+        return new ChannelNames(prefix, true);
+    }
+
     public String channel(BusChannel kind, String key) {
-        return prefix + ':' + kind.segment() + ':' + key;
+        return tagged ? tag(kind, key) + kind.segment() : prefix + ':' + kind.segment() + ':' + key;
     }
 
     /** The hash of the instrument catalog: field = instrument id, value = instrument JSON. */
@@ -30,17 +48,17 @@ public record ChannelNames(String prefix) {
 
     /** The hash holding an instrument's latest state in flat path form. */
     public String stateKey(String instrumentId) {
-        return prefix + ":state:" + instrumentId;
+        return tagged ? tag(BusChannel.MARKET_DATA, instrumentId) + "state" : prefix + ":state:" + instrumentId;
     }
 
     /** The Redis stream holding the recent history of a trade or account stream. */
     public String historyKey(BusChannel kind, String key) {
-        return prefix + ":history:" + kind.segment() + ':' + key;
+        return tagged ? tag(kind, key) + kind.segment() + ":history" : prefix + ":history:" + kind.segment() + ':' + key;
     }
 
     /** The hash holding a trade or account stream's epoch and latest seq. */
     public String streamKey(BusChannel kind, String key) {
-        return prefix + ":stream:" + kind.segment() + ':' + key;
+        return tagged ? tag(kind, key) + kind.segment() + ":stream" : prefix + ":stream:" + kind.segment() + ':' + key;
     }
 
     /** Splits a channel name into its kind and key, or returns null when it is not one of ours. */
@@ -49,17 +67,47 @@ public record ChannelNames(String prefix) {
                 || channel.charAt(prefix.length()) != ':') {
             return null;
         }
+        return tagged ? parseTagged(channel.substring(prefix.length() + 1)) : parsePlain(channel);
+    }
+
+    private Address parsePlain(String channel) {
         int kindEnd = channel.indexOf(':', prefix.length() + 1);
         if (kindEnd < 0 || kindEnd == channel.length() - 1) {
             return null;
         }
-        String segment = channel.substring(prefix.length() + 1, kindEnd);
+        BusChannel kind = kindOf(channel.substring(prefix.length() + 1, kindEnd));
+        return kind == null ? null : new Address(kind, channel.substring(kindEnd + 1));
+    }
+
+    /** {@code {i:ID}:segment} or {@code {a:ACCOUNT}:segment}. */
+    private static Address parseTagged(String rest) {
+        int end = rest.lastIndexOf("}:");
+        if (rest.length() < 4 || rest.charAt(0) != '{' || rest.charAt(2) != ':' || end < 3) {
+            return null;
+        }
+        BusChannel kind = kindOf(rest.substring(end + 2));
+        if (kind == null || rest.charAt(1) != tagLetter(kind)) {
+            return null;
+        }
+        return new Address(kind, rest.substring(3, end));
+    }
+
+    private static BusChannel kindOf(String segment) {
         for (BusChannel kind : BusChannel.values()) {
             if (kind.segment().equals(segment)) {
-                return new Address(kind, channel.substring(kindEnd + 1));
+                return kind;
             }
         }
         return null;
+    }
+
+    /** {@code prefix:{i:ID}:} or {@code prefix:{a:ACCOUNT}:}. */
+    private String tag(BusChannel kind, String key) {
+        return prefix + ":{" + tagLetter(kind) + ':' + key + "}:";
+    }
+
+    private static char tagLetter(BusChannel kind) {
+        return kind == BusChannel.ACCOUNT ? 'a' : 'i';
     }
 
     /** A parsed channel name. */

@@ -1,15 +1,8 @@
 package io.tickstream.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.tickstream.bus.Bus;
@@ -17,29 +10,27 @@ import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
+import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.bus.StreamStamp;
-import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redis Pub/Sub bus on Lettuce: one pub/sub connection for all channels of this node and one
- * command connection for state, catalog and publishing. Lettuce reconnects with exponential
+ * The Redis bus on Lettuce, on one Redis or on a Redis Cluster ({@code redis-cluster://}, sharded
+ * Pub/Sub and hash-tagged names: see {@link ChannelNames}). Lettuce reconnects with exponential
  * backoff; once it has, the listener is told so it can resubscribe and reload what it missed.
- * Thread-safe; callbacks arrive on Lettuce's event loop.
+ * Thread-safe; callbacks arrive on Lettuce's threads.
  */
 public final class RedisBus implements Bus {
 
@@ -47,32 +38,21 @@ public final class RedisBus implements Bus {
 
     private final ChannelNames names;
     private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisPubSubConnection<String, String> pubsub;
-    private final StatefulRedisConnection<String, String> commands;
+    private final RedisLink link;
+    private final RedisScripts scripts;
     private final RedisPublisher publisher;
-    private volatile BusListener listener;
-    private volatile boolean lost;
-    private volatile boolean closing;
 
-    private RedisBus(String uri, ChannelNames names, HistoryLimits limits) {
+    private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
+                     HistoryLimits limits) {
+        this.resources = resources;
+        this.link = link;
         this.names = names;
-        this.resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources, RedisURI.create(uri));
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
-                .build());
-        client.addListener(new ConnectionWatch());
-        this.pubsub = client.connectPubSub();
-        this.commands = client.connect();
-        this.publisher = new RedisPublisher(commands.async(), names, limits);
+        this.scripts = scripts;
+        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts);
     }
 
     /**
-     * Connects both connections now.
+     * Connects now.
      *
      * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached at start-up
      */
@@ -80,60 +60,77 @@ public final class RedisBus implements Bus {
         return connect(uri, names, HistoryLimits.defaults());
     }
 
-    /** Connects as {@link #connect(String, ChannelNames)}, its publisher keeping histories within {@code limits}. */
+    /**
+     * Connects as {@link #connect(String, ChannelNames)}, its publisher keeping histories within
+     * {@code limits}. A {@code redis-cluster://} URI connects to a cluster, with the names tagged.
+     */
     public static RedisBus connect(String uri, ChannelNames names, HistoryLimits limits) {
-        return new RedisBus(uri, names, limits);
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+                .build();
+        try {
+            if (RedisUris.isCluster(uri)) {
+                return new RedisBus(resources, new ClusterRedisLink(resources, RedisUris.seeds(uri)), names.clustered(),
+                        RedisScripts.of(true), limits);
+            }
+            return new RedisBus(resources, new SingleRedisLink(resources, RedisURI.create(uri)), names,
+                    RedisScripts.of(false), limits);
+        } catch (RuntimeException e) {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** The names this bus uses: tagged on a cluster. */
+    public ChannelNames names() {
+        return names;
     }
 
     @Override
     public void start(BusListener listener) {
-        this.listener = listener;
-        pubsub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                ChannelNames.Address address = names.parse(channel);
-                if (address != null) {
-                    listener.onMessage(address.kind(), address.key(), message);
-                }
+        link.start((channel, message) -> {
+            ChannelNames.Address address = names.parse(channel);
+            if (address != null) {
+                listener.onMessage(address.kind(), address.key(), message);
             }
-        });
+        }, listener::onReconnected);
     }
 
     @Override
     public CompletionStage<Void> subscribe(BusChannel kind, String key) {
-        return pubsub.async().subscribe(names.channel(kind, key));
+        return link.subscribe(names.channel(kind, key));
     }
 
     @Override
     public void unsubscribe(BusChannel kind, String key) {
-        pubsub.async().unsubscribe(names.channel(kind, key));
+        link.unsubscribe(names.channel(kind, key));
     }
 
     @Override
     public CompletionStage<Map<String, String>> loadState(String instrumentId) {
-        return commands.async().hgetall(names.stateKey(instrumentId));
+        return commands().hgetall(names.stateKey(instrumentId));
     }
 
     @Override
     public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
         String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
-        return commands.async().<List<Object>>eval(RedisScripts.READ_HISTORY, ScriptOutputType.MULTI, keys,
+        return commands().<List<Object>>eval(scripts.readHistory(), ScriptOutputType.MULTI, keys,
                 StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq)).thenApply(RedisBus::history);
     }
 
     @Override
     public CompletionStage<Long> historyLength(BusChannel kind, String key) {
-        return commands.async().xlen(names.historyKey(kind, key));
+        return commands().xlen(names.historyKey(kind, key));
     }
 
     @Override
     public CompletionStage<List<Instrument>> loadCatalog() {
-        return commands.async().hgetall(names.catalogKey()).thenApply(this::parseCatalog);
+        return commands().hgetall(names.catalogKey()).thenApply(this::parseCatalog);
     }
 
     @Override
     public boolean isConnected() {
-        return pubsub.isOpen() && commands.isOpen();
+        return link.isConnected();
     }
 
     @Override
@@ -143,14 +140,15 @@ public final class RedisBus implements Bus {
 
     @Override
     public void close() {
-        closing = true;
-        pubsub.close();
-        commands.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        link.close();
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
-    /** {@code {epoch, seq, message...}} as {@link RedisScripts#READ_HISTORY} returns it. */
+    private RedisClusterAsyncCommands<String, String> commands() {
+        return link.commands();
+    }
+
+    /** {@code {epoch, seq, message...}} as {@link RedisScripts#readHistory()} returns it. */
     private static StreamHistory history(List<Object> reply) {
         List<String> payloads = new ArrayList<>(reply.size() - 2);
         for (int i = 2; i < reply.size(); i++) {
@@ -174,26 +172,5 @@ public final class RedisBus implements Bus {
             }
         });
         return instruments;
-    }
-
-    /** Notices the pub/sub connection coming back after a loss and tells the listener. */
-    private final class ConnectionWatch implements RedisConnectionStateListener {
-        @Override
-        public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            if (connection == pubsub && !lost && !closing) {
-                lost = true;
-                log.warn("lost the Redis pub/sub connection; clients stay connected while it reconnects");
-            }
-        }
-
-        @Override
-        public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-            BusListener current = listener;
-            if (connection == pubsub && lost && current != null) {
-                lost = false;
-                log.info("Redis pub/sub connection is back ({})", address);
-                CompletableFuture.runAsync(current::onReconnected);
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.tickstream.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
@@ -24,18 +24,22 @@ import java.util.concurrent.CompletionStage;
  * update is merged into the hash {@code tickstream:state:{id}} (one field per state path, numbers as
  * their exact text) and published, so no gateway can read a state that misses a published update;
  * a trade or account event is stamped with its stream's next seq and epoch, appended to the
- * stream's bounded history and published. Thread-safe.
+ * stream's bounded history and published. On a cluster each script runs on the shard of its
+ * instrument or account. Thread-safe.
  */
 public final class RedisPublisher implements MarketPublisher {
 
-    private final RedisAsyncCommands<String, String> commands;
+    private final RedisClusterAsyncCommands<String, String> commands;
     private final ChannelNames names;
     private final HistoryLimits limits;
+    private final RedisScripts scripts;
 
-    public RedisPublisher(RedisAsyncCommands<String, String> commands, ChannelNames names, HistoryLimits limits) {
+    RedisPublisher(RedisClusterAsyncCommands<String, String> commands, ChannelNames names, HistoryLimits limits,
+                   RedisScripts scripts) {
         this.commands = commands;
         this.names = names;
         this.limits = limits;
+        this.scripts = scripts;
     }
 
     /** Stamps an update with neither seq nor epoch of its own (README, "Delivery guarantees"). */
@@ -56,7 +60,7 @@ public final class RedisPublisher implements MarketPublisher {
             args.add(path);
             args.add(value);
         });
-        return commands.<Long>eval(RedisScripts.STORE_AND_PUBLISH, ScriptOutputType.INTEGER,
+        return commands.<Long>eval(scripts.storeAndPublish(), ScriptOutputType.INTEGER,
                 new String[] {names.stateKey(instrumentId)}, args.toArray(new String[0])).thenApply(n -> null);
     }
 
@@ -86,7 +90,7 @@ public final class RedisPublisher implements MarketPublisher {
 
     private CompletionStage<Void> append(BusChannel kind, String key, String tail) {
         String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
-        return commands.<Long>eval(RedisScripts.APPEND_AND_PUBLISH, ScriptOutputType.INTEGER, keys,
+        return commands.<Long>eval(scripts.appendAndPublish(), ScriptOutputType.INTEGER, keys,
                 names.channel(kind, key), tail, StreamStamp.newEpoch(), Integer.toString(limits.maxMessages()),
                 Long.toString(limits.maxAge().toMillis())).thenApply(seq -> null);
     }

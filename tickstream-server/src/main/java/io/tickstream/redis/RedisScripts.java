@@ -6,11 +6,21 @@ package io.tickstream.redis;
  * the hash is missing (Redis restarted empty, or the stream is new) the caller's candidate epoch
  * becomes the epoch and any leftover history is dropped, so a lost history always shows as a new
  * epoch. Messages are stamped by writing {@code {"seq":N,"epoch":"E"} in front of the caller's
- * tail (see {@code StreamStamp}).
+ * tail (see {@code StreamStamp}). On a Redis Cluster the scripts publish with {@code SPUBLISH}: the
+ * channel shares the keys' hash tag, so each script runs on, and publishes from, one shard.
+ * Immutable.
+ *
+ * @param appendAndPublish stamps, appends to the history and publishes a trade or account message
+ * @param readHistory      a stream's position and the messages it holds after a seq
+ * @param storeAndPublish  merges a market-data update into the state hash and publishes it
  */
-final class RedisScripts {
+record RedisScripts(String appendAndPublish, String readHistory, String storeAndPublish) {
 
-    private RedisScripts() {
+    /** The scripts of one Redis ({@code PUBLISH}) or of a cluster ({@code SPUBLISH}). */
+    static RedisScripts of(boolean sharded) {
+        String publish = sharded ? "'SPUBLISH'" : "'PUBLISH'";
+        return new RedisScripts(APPEND_AND_PUBLISH.replace("'PUBLISH'", publish), READ_HISTORY,
+                STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
     }
 
     /** Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing. */
@@ -30,7 +40,7 @@ final class RedisScripts {
      * stream, stream hash. ARGV: channel, tail, candidate epoch, max messages, max age (ms).
      * Returns the message's seq.
      */
-    static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]") + """
+    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]") + """
             local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
             local message = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
             redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'm', message)
@@ -50,7 +60,7 @@ final class RedisScripts {
      * {@code {epoch, seq, message...}}, oldest message first; every message held when the asked
      * epoch is not the stream's.
      */
-    static final String READ_HISTORY = epochOf("ARGV[1]") + """
+    private static final String READ_HISTORY = epochOf("ARGV[1]") + """
             local top = tonumber(redis.call('HGET', KEYS[2], 'seq') or '0')
             local after = tonumber(ARGV[3])
             local out = {epoch, top}
@@ -75,7 +85,7 @@ final class RedisScripts {
      * payload (or its tail when stamping), '1' to stamp, candidate epoch, seq field, epoch field,
      * then path/value pairs.
      */
-    static final String STORE_AND_PUBLISH = """
+    private static final String STORE_AND_PUBLISH = """
             local payload = ARGV[2]
             if ARGV[3] == '1' then
               local epoch = redis.call('HGET', KEYS[1], ARGV[6])

@@ -1,13 +1,11 @@
 package io.tickstream.bench.gateway;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.redis.RedisPublisher;
-import java.time.Duration;
+import io.tickstream.redis.RedisPublishing;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -15,20 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The bench's publisher on Redis, on a connection of its own as a separate publishing process has:
- * the project's {@link RedisPublisher} on one command connection, no pub/sub connection (so a fault
- * run kills only the gateway's). Thread-safe.
+ * The bench's publisher on Redis (one Redis or a cluster), on a connection of its own as a separate
+ * publishing process has: the project's {@link RedisPublisher} on one command connection, no pub/sub
+ * connection (so a fault run kills only the gateway's). Thread-safe.
  */
 public final class RedisFeed implements AutoCloseable {
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisPublisher publisher;
+    private final RedisPublishing publishing;
+    private final MarketPublisher publisher;
 
     private RedisFeed(String uri) {
-        this.client = RedisClient.create(uri);
-        this.connection = client.connect();
-        this.publisher = new RedisPublisher(connection.async(), ChannelNames.defaults(), HistoryLimits.defaults());
+        this.publishing = RedisPublishing.connect(uri, ChannelNames.defaults(), HistoryLimits.defaults());
+        this.publisher = publishing.publisher();
     }
 
     /**
@@ -58,7 +54,6 @@ public final class RedisFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        publishing.close();
     }
 }
