@@ -67,10 +67,12 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String key = key();
         validate();
+        String channel;
         try (RedisBus bus = redis.connect()) {
             Acknowledgement.await(send(bus.publisher(), key), "the " + kind.label() + " message");
+            channel = bus.names().channel(kind.channel, key);
         }
-        spec.commandLine().getOut().println("published to " + redis.channels().channel(kind.channel, key));
+        spec.commandLine().getOut().println("published to " + channel);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -10,14 +10,18 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.event.Event;
-import io.lettuce.core.event.connection.ConnectedEvent;
-import io.lettuce.core.event.connection.DisconnectedEvent;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.resource.ClientResources;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -28,11 +32,12 @@ import reactor.core.Disposable;
 /**
  * A Redis Cluster: sharded Pub/Sub ({@code SSUBSCRIBE}, routed by Lettuce to the master that owns
  * each channel's slot, so a channel's traffic stays on its shard) and a cluster command connection
- * routed by key. The topology is refreshed every 30 s and at once on MOVED, ASK and reconnects. Any
- * connection coming back, or a topology change (a shard's master replaced), is told to the gateway
- * (coalesced over 250 ms), which then subscribes every channel again — a no-op where the
- * subscription survived, the cure where a new master never had it — and catches up from the
- * histories. Thread-safe.
+ * routed by key. The topology is refreshed every 30 s and at once on MOVED, ASK and reconnects. A
+ * node connection that had to reconnect (Lettuce's watchdog tried it) and is active again, or a
+ * topology change (a shard's master replaced), is told to the gateway (coalesced over 250 ms),
+ * which then subscribes every channel again — a no-op where the subscription survived, the cure
+ * where a restarted or new master never had it — and catches up from the histories. The
+ * short-lived connections of topology refreshes never reconnect, so they never count. Thread-safe.
  */
 final class ClusterRedisLink implements RedisLink {
 
@@ -44,8 +49,9 @@ final class ClusterRedisLink implements RedisLink {
     private final StatefulRedisClusterConnection<String, String> commands;
     private final AtomicBoolean resyncPending = new AtomicBoolean();
     private final Disposable events;
+    /** Nodes ({@code address:port}) with a connection that is reconnecting. */
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
     private volatile Runnable reconnected;
-    private volatile boolean lost;
     private volatile boolean closing;
 
     ClusterRedisLink(ClientResources resources, List<RedisURI> seeds) {
@@ -92,7 +98,7 @@ final class ClusterRedisLink implements RedisLink {
 
     @Override
     public boolean isConnected() {
-        return pubsub.isOpen() && commands.isOpen() && !lost;
+        return pubsub.isOpen() && commands.isOpen() && down.isEmpty();
     }
 
     @Override
@@ -108,20 +114,23 @@ final class ClusterRedisLink implements RedisLink {
         if (closing) {
             return;
         }
-        if (event instanceof DisconnectedEvent disconnected) {
-            if (!lost) {
-                lost = true;
-                log.warn("lost a Redis Cluster connection ({}); clients stay connected while it reconnects",
-                        disconnected.remoteAddress());
+        if (event instanceof ReconnectAttemptEvent attempt) {
+            if (down.add(node(attempt.remoteAddress()))) {
+                log.warn("lost the connection to Redis Cluster node {}; clients stay connected while it reconnects",
+                        node(attempt.remoteAddress()));
             }
-        } else if (event instanceof ConnectedEvent connected && lost) {
-            lost = false;
-            log.info("Redis Cluster connection is back ({})", connected.remoteAddress());
+        } else if (event instanceof ConnectionActivatedEvent active && down.remove(node(active.remoteAddress()))) {
+            log.info("Redis Cluster node {} is back", node(active.remoteAddress()));
             resync();
         } else if (event instanceof ClusterTopologyChangedEvent) {
             log.info("Redis Cluster topology changed");
             resync();
         }
+    }
+
+    private static String node(SocketAddress address) {
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() + ':' + inet.getPort() : String.valueOf(address);
     }
 
     private void resync() {
