@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import redis.embedded.core.ExecutableProvider;
 
@@ -23,6 +25,7 @@ import redis.embedded.core.ExecutableProvider;
 record RedisBinary(Path executable, String origin, String version) {
 
     private static final long PROBE_TIMEOUT_SECONDS = 10;
+    private static final Pattern VERSION_NUMBER = Pattern.compile("\\bv=((\\d+)\\.[0-9.]+)");
 
     private static RedisBinary located;
 
@@ -95,6 +98,24 @@ record RedisBinary(Path executable, String origin, String version) {
             throw new IOException(executable + " --version exited with " + process.exitValue() + ": " + output);
         }
         return new RedisBinary(executable, origin, output);
+    }
+
+    /** Returns the release, e.g. {@code 7.0.15} from {@code Redis server v=7.0.15 sha=...}. */
+    String release() {
+        return versionNumber().group(1);
+    }
+
+    /** Returns the major release, e.g. 7 for {@code Redis server v=7.0.15 sha=...}. */
+    int majorVersion() {
+        return Integer.parseInt(versionNumber().group(2));
+    }
+
+    private Matcher versionNumber() {
+        Matcher matcher = VERSION_NUMBER.matcher(version);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no version number (v=N.N.N) in " + executable + " --version: " + version);
+        }
+        return matcher;
     }
 
     @Override
