@@ -3,7 +3,10 @@ package io.tickstream.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class ClientBuilder {
 
-    private URI uri;
+    private List<URI> uris = List.of();
     private String apiKey;
     private Supplier<String> tokens;
     private int maxRetries = 5;
@@ -28,14 +31,31 @@ public final class ClientBuilder {
     ClientBuilder() {
     }
 
-    /** The JSON protocol's endpoint, e.g. {@code ws://localhost:8080/}. Required. */
+    /**
+     * The JSON protocol's endpoint, e.g. {@code ws://localhost:8080/}: one gateway, or a balancer in
+     * front of several. This or {@link #uris(List)} is required; the last call wins.
+     */
     public ClientBuilder uri(URI value) {
-        uri = value;
-        return this;
+        return uris(Collections.singletonList(value));
     }
 
     public ClientBuilder uri(String value) {
         return uri(URI.create(value));
+    }
+
+    /**
+     * The endpoints of several nodes of one deployment (one Redis), all {@code ws://} or {@code wss://}.
+     * The client connects to the first; when an attempt fails or a connection is lost (a drain's 1012
+     * included) it moves at once to the next, round robin, and waits its backoff only after a whole
+     * round of them failed in a row. {@code maxRetries} counts every failed attempt, whichever node.
+     */
+    public ClientBuilder uris(List<URI> values) {
+        uris = new ArrayList<>(Objects.requireNonNull(values, "uris"));
+        return this;
+    }
+
+    public ClientBuilder uris(URI... values) {
+        return uris(Arrays.asList(values));
     }
 
     /** Authenticate with this API key ({@code {"type":"auth","apiKey":..}}). */
@@ -110,7 +130,7 @@ public final class ClientBuilder {
 
     /** A new client, not connected yet: call {@link TickstreamClient#connect()}. */
     public TickstreamClient build() {
-        return new TickstreamClient(new ClientSettings(uri, apiKey, tokens, maxRetries, backoffBase, backoffMax,
+        return new TickstreamClient(new ClientSettings(uris, apiKey, tokens, maxRetries, backoffBase, backoffMax,
                 pingInterval, pingTimeout, connectTimeout, streamBuffer, listeners));
     }
 }

@@ -1,5 +1,7 @@
 package io.tickstream.client;
 
+import java.net.URI;
+
 /**
  * Told about a client's life: its state changes, every error, fatal or not, and the trade and
  * account streams that lost messages for good. Called on the
@@ -10,6 +12,15 @@ public interface ClientListener {
 
     /** The client moved to {@code state}; {@link ConnectionState#CONNECTING} once per connection attempt. */
     default void onStateChanged(ConnectionState state) {
+    }
+
+    /**
+     * The client connected to another node than the one it was last connected to: {@code to} now
+     * serves its subscriptions, and trades and account events resume there where they stopped on
+     * {@code from}. Told after the move to {@link ConnectionState#CONNECTED}, before resubscribing;
+     * only for a client built with several URIs (behind one balanced URI a move cannot be seen).
+     */
+    default void onNodeChanged(URI from, URI to) {
     }
 
     /**

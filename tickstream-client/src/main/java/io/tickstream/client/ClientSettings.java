@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 /**
  * What a client was built with, validated. Immutable.
  *
+ * @param uris           the gateway nodes, in the order they are tried (see {@link NodeRotation}); at least one
  * @param apiKey         the API key, or null when a token is used
  * @param tokens         gives the JWT to send, at each connect and when the server says it expires;
  *                       null when an API key is used
@@ -17,15 +18,17 @@ import java.util.function.Supplier;
  * @param connectTimeout bound on opening the WebSocket, and again on the answer to {@code auth}
  * @param streamBuffer   messages a stream holds per subscriber before it drops the oldest
  */
-record ClientSettings(URI uri, String apiKey, Supplier<String> tokens, int maxRetries, Duration backoffBase, Duration backoffMax,
+record ClientSettings(List<URI> uris, String apiKey, Supplier<String> tokens, int maxRetries, Duration backoffBase, Duration backoffMax,
                       Duration pingInterval, Duration pingTimeout, Duration connectTimeout, int streamBuffer,
                       List<ClientListener> listeners) {
 
     ClientSettings {
-        Objects.requireNonNull(uri, "uri is required");
-        if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("uri must be ws:// or wss://, was " + uri);
+        Objects.requireNonNull(uris, "uri is required");
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("uri is required: give at least one");
         }
+        uris.forEach(ClientSettings::webSocket);
+        uris = List.copyOf(uris);
         if ((apiKey == null) == (tokens == null)) {
             throw new IllegalArgumentException("give exactly one of apiKey and token");
         }
@@ -44,6 +47,13 @@ record ClientSettings(URI uri, String apiKey, Supplier<String> tokens, int maxRe
             throw new IllegalArgumentException("streamBuffer must be at least 1, was " + streamBuffer);
         }
         listeners = List.copyOf(listeners);
+    }
+
+    private static void webSocket(URI uri) {
+        Objects.requireNonNull(uri, "uri must not be null");
+        if (!"ws".equalsIgnoreCase(uri.getScheme()) && !"wss".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("uri must be ws:// or wss://, was " + uri);
+        }
     }
 
     private static void positive(Duration value, String name) {

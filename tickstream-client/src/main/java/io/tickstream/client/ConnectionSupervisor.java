@@ -1,5 +1,6 @@
 package io.tickstream.client;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,9 +9,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 /**
- * Keeps a client connected: opens a connection, lets a {@link Session} authenticate and resubscribe
- * on it, and after a loss reconnects with backoff until {@code maxRetries} failures in a row; ends the
- * client for good when the server refuses it, or on close. Decides every move of the client's
+ * Keeps a client connected: opens a connection to the node its {@link NodeRotation} names, lets a
+ * {@link Session} authenticate and resubscribe on it, and after a loss reconnects, to the next node
+ * and with the rotation's wait, until {@code maxRetries} failures in a row; ends the client for good
+ * when the server refuses it, or on close. Decides every move of the client's
  * {@link Lifecycle}. Confined to the client's loop thread, but for {@link #start()} and {@link #close()}.
  */
 final class ConnectionSupervisor implements Session.Events {
@@ -23,9 +25,11 @@ final class ConnectionSupervisor implements Session.Events {
     private final Lifecycle life;
     private final Consumer<Throwable> onEnd;
     private final HttpClient http;
-    private final Backoff backoff;
+    private final NodeRotation nodes;
     private final Inbound inbound;
     private Session current;
+    /** The node of the last successful authentication; null before the first. */
+    private URI connectedTo;
     private ScheduledFuture<?> retryTimer;
     private int failures;
 
@@ -40,7 +44,7 @@ final class ConnectionSupervisor implements Session.Events {
         this.life = life;
         this.onEnd = onEnd;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
-        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
+        this.nodes = new NodeRotation(settings.uris(), new Backoff(settings.backoffBase(), settings.backoffMax()));
         this.inbound = new Inbound(loop, delivery, listeners, this::sessionOf);
     }
 
@@ -63,6 +67,11 @@ final class ConnectionSupervisor implements Session.Events {
         }
     }
 
+    /** Any thread: the node the client is connected to, or the one it is trying or will try next. */
+    URI node() {
+        return nodes.current();
+    }
+
     /** Sends what the subscription sync has pending, when there is a connection. */
     void pump() {
         assert loop.inLoop() : "confined to the client's loop thread";
@@ -74,7 +83,12 @@ final class ConnectionSupervisor implements Session.Events {
     @Override
     public void authenticated(Session session) {
         failures = 0;
+        URI previous = connectedTo;
+        connectedTo = session.node();
         life.moveTo(ConnectionState.CONNECTED);
+        if (previous != null && !previous.equals(connectedTo)) {
+            listeners.nodeChanged(previous, connectedTo);
+        }
         session.open();
         life.connected();
     }
@@ -98,14 +112,15 @@ final class ConnectionSupervisor implements Session.Events {
         assert loop.inLoop() : "confined to the client's loop thread";
         retryTimer = null;
         int id = life.newAttempt();
-        Connection.open(http, settings.uri(), settings.connectTimeout(), id, inbound).whenComplete((connection, error) -> {
-            if (!loop.execute(() -> opened(id, connection, error)) && connection != null) {
+        URI node = nodes.current();
+        Connection.open(http, node, settings.connectTimeout(), id, inbound).whenComplete((connection, error) -> {
+            if (!loop.execute(() -> opened(id, node, connection, error)) && connection != null) {
                 connection.abort();
             }
         });
     }
 
-    private void opened(int id, Connection connection, Throwable error) {
+    private void opened(int id, URI node, Connection connection, Throwable error) {
         assert loop.inLoop() : "confined to the client's loop thread";
         if (life.state() != ConnectionState.CONNECTING || id != life.attempts()) {
             if (connection != null) {
@@ -115,10 +130,10 @@ final class ConnectionSupervisor implements Session.Events {
         }
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            retry(new ConnectionLostException("cannot connect to " + settings.uri() + ": " + cause, cause));
+            retry(new ConnectionLostException("cannot connect to " + node + ": " + cause, cause));
             return;
         }
-        current = new Session(connection, settings, loop, sync, positions, listeners, this);
+        current = new Session(connection, node, settings, loop, sync, positions, listeners, this);
         current.start();
     }
 
@@ -135,11 +150,10 @@ final class ConnectionSupervisor implements Session.Events {
             return;
         }
         listeners.error(error);
-        Duration backedOff = backoff.delay(failures);
-        Duration delay = error.retryAfter().compareTo(backedOff) > 0 ? error.retryAfter() : backedOff;
+        Duration delay = nodes.failed(failures, error.retryAfter());
         life.moveTo(ConnectionState.RECONNECTING);
         Listeners.LOG.log(System.Logger.Level.INFO, "reconnecting to {0} in {1} ms (retry {2} of {3})",
-                settings.uri(), delay.toMillis(), failures, settings.maxRetries());
+                nodes.current(), delay.toMillis(), failures, settings.maxRetries());
         retryTimer = loop.schedule(delay, this::attempt);
     }
 

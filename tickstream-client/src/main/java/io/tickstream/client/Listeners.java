@@ -1,6 +1,7 @@
 package io.tickstream.client;
 
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,6 +31,17 @@ final class Listeners {
                 listener.onStateChanged(state);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a client listener threw on state " + state, e);
+            }
+        }
+    }
+
+    void nodeChanged(URI from, URI to) {
+        LOG.log(Level.INFO, "moved from {0} to {1}", from, to);
+        for (ClientListener listener : listeners) {
+            try {
+                listener.onNodeChanged(from, to);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a client listener threw on the move to " + to, e);
             }
         }
     }

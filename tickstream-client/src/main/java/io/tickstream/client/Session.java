@@ -6,6 +6,7 @@ import io.tickstream.client.message.Reconnect;
 import io.tickstream.client.message.TokenExpiring;
 import io.tickstream.client.message.ServerError;
 import io.tickstream.client.message.SubscriptionReply;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
@@ -32,6 +33,7 @@ final class Session {
     }
 
     private final Connection connection;
+    private final URI node;
     private final ClientSettings settings;
     private final ClientLoop loop;
     private final SubscriptionSync sync;
@@ -45,9 +47,10 @@ final class Session {
     private Duration retryAfter = Duration.ZERO;
     private boolean authenticated;
 
-    Session(Connection connection, ClientSettings settings, ClientLoop loop, SubscriptionSync sync,
+    Session(Connection connection, URI node, ClientSettings settings, ClientLoop loop, SubscriptionSync sync,
             StreamPositions positions, Listeners listeners, Events events) {
         this.connection = connection;
+        this.node = node;
         this.positions = positions;
         this.settings = settings;
         this.loop = loop;
@@ -62,6 +65,11 @@ final class Session {
 
     Connection connection() {
         return connection;
+    }
+
+    /** The gateway node the connection goes to. */
+    URI node() {
+        return node;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.tickstream.client.message.Position;
 import io.tickstream.client.message.State;
 import io.tickstream.client.message.Tick;
 import io.tickstream.client.message.Trade;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,9 @@ import java.util.function.Consumer;
  * failure, close codes 1001, 1006, 1011, 1012, 1013, no sign of life within {@code pingTimeout} of a
  * ping) is re-established with exponential backoff and jitter; every reconnect authenticates again
  * and subscribes everything in {@link #subscriptions()} again, without the caller doing anything.
+ * Built with several URIs ({@link ClientBuilder#uris(java.util.List)}) the client fails over: a failed
+ * attempt or a lost connection moves it at once to the next node, round robin, and the backoff
+ * applies once every node failed in a row ({@link #currentUri()}, {@link ClientListener#onNodeChanged}).
  * After {@code maxRetries} failures in a row the client gives up with a
  * {@link RetriesExhaustedException}; a refusal (bad credentials: {@link AuthenticationException},
  * other 1008 and stop codes: {@link ConnectionRejectedException}) ends it at once. The fatal error
@@ -196,6 +200,11 @@ public final class TickstreamClient implements AutoCloseable {
      */
     public long duplicatesDropped() {
         return guard.duplicates();
+    }
+
+    /** The gateway node the client is connected to, or the one it is trying or will try next. */
+    public URI currentUri() {
+        return supervisor.node();
     }
 
     /** Connection attempts made so far, the first one included. */

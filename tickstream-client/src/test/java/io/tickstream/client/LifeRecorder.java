@@ -1,23 +1,33 @@
 package io.tickstream.client;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A listener that records every state change (with its time) and every error; any thread. */
+/** A listener that records every state change (with its time), every error and every move to another node; any thread. */
 final class LifeRecorder implements ClientListener {
 
     record Change(ConnectionState state, long nanos) {
     }
 
+    record Move(URI from, URI to) {
+    }
+
     final List<Change> changes = new CopyOnWriteArrayList<>();
     final List<TickstreamException> errors = new CopyOnWriteArrayList<>();
+    final List<Move> moves = new CopyOnWriteArrayList<>();
     private final Map<TickstreamException, Long> errorNanos = new ConcurrentHashMap<>();
 
     @Override
     public void onStateChanged(ConnectionState state) {
         changes.add(new Change(state, System.nanoTime()));
+    }
+
+    @Override
+    public void onNodeChanged(URI from, URI to) {
+        moves.add(new Move(from, to));
     }
 
     @Override

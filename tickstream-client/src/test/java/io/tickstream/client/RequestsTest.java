@@ -29,7 +29,7 @@ class RequestsTest {
     }
 
     private static ClientSettings settings(String apiKey, String token) {
-        return new ClientSettings(URI.create("ws://127.0.0.1:1/"), apiKey, token == null ? null : () -> token, 0,
+        return new ClientSettings(List.of(URI.create("ws://127.0.0.1:1/")), apiKey, token == null ? null : () -> token, 0,
                 SECOND, SECOND, SECOND, SECOND, SECOND, 1, List.of());
     }
 }

@@ -3,6 +3,7 @@ package io.tickstream.client;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
+import io.tickstream.bus.Bus;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.config.GatewayConfig;
@@ -16,7 +17,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real gateway on a loopback port with an in-process bus, a small catalog and one API key, that a
- * test can stop and start again on the same port. Used from the test thread only.
+ * test can stop and start again on the same port; the bus is its own, or its node's view of a
+ * {@link SharedBus}. Used from the test thread only.
  */
 final class TestGateway implements AutoCloseable {
 
@@ -27,14 +29,14 @@ final class TestGateway implements AutoCloseable {
     static final Instrument DEEP = new Instrument("5", "DEEP5", 5, "five levels");
     static final List<Instrument> CATALOG = List.of(EURUSD, SAFFRON, DEEP);
 
-    private final InProcessBus bus;
+    private final Bus bus;
     private final UnaryOperator<GatewayConfig.Builder> customize;
     private Gateway gateway;
     private int port;
 
-    private TestGateway(UnaryOperator<GatewayConfig.Builder> customize, HistoryLimits history) {
+    private TestGateway(UnaryOperator<GatewayConfig.Builder> customize, Bus bus) {
         this.customize = customize;
-        this.bus = new InProcessBus(CATALOG, history);
+        this.bus = bus;
     }
 
     static TestGateway start() throws InterruptedException {
@@ -48,7 +50,15 @@ final class TestGateway implements AutoCloseable {
     /** A gateway whose bus keeps trade and account histories within {@code history}. */
     static TestGateway start(UnaryOperator<GatewayConfig.Builder> customize, HistoryLimits history)
             throws InterruptedException {
-        TestGateway fixture = new TestGateway(customize, history);
+        return started(new TestGateway(customize, new InProcessBus(CATALOG, history)));
+    }
+
+    /** A gateway that is one node of a deployment on {@code shared}, with its own view of that bus. */
+    static TestGateway startOn(SharedBus shared) throws InterruptedException {
+        return started(new TestGateway(UnaryOperator.identity(), shared.node()));
+    }
+
+    private static TestGateway started(TestGateway fixture) throws InterruptedException {
         fixture.gateway = Gateway.start(fixture.config(0), fixture.bus);
         fixture.port = fixture.gateway.port();
         return fixture;
@@ -101,7 +111,7 @@ final class TestGateway implements AutoCloseable {
 
     void publish(Instrument instrument, String updateJson) {
         try {
-            bus.publishMarketData(instrument.id(), updateJson);
+            bus.publisher().publishMarketData(instrument.id(), updateJson);
         } catch (MalformedUpdateException e) {
             throw new IllegalArgumentException(e);
         }
@@ -112,11 +122,11 @@ final class TestGateway implements AutoCloseable {
     }
 
     void trade(Instrument instrument, String tradeJson) {
-        bus.publishTrade(instrument.id(), tradeJson);
+        bus.publisher().publishTrade(instrument.id(), tradeJson);
     }
 
     void accountEvent(String eventJson) {
-        bus.publishAccountEvent(ACCOUNT, eventJson);
+        bus.publisher().publishAccountEvent(ACCOUNT, eventJson);
     }
 
     @Override
