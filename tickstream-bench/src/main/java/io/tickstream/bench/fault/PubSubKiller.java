@@ -1,30 +1,31 @@
 package io.tickstream.bench.fault;
 
 import io.lettuce.core.KillArgs;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.tickstream.bus.ChannelNames;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Kills every pub/sub connection Redis holds ({@code CLIENT KILL TYPE pubsub}), then waits until the
- * gateway has subscribed to each of the run's channels again ({@code PUBSUB NUMSUB}, polled every
+ * Kills every pub/sub connection Redis holds ({@code CLIENT KILL TYPE pubsub}; on a cluster, on every
+ * master), then waits until the gateway has subscribed to each of the run's channels again
+ * ({@code PUBSUB NUMSUB}, on a cluster {@code PUBSUB SHARDNUMSUB} summed over the masters, polled every
  * {@value #POLL_MILLIS} ms), logging the outage. Used from the driving thread.
  */
 public final class PubSubKiller {
 
     private static final long POLL_MILLIS = 5;
 
-    private final RedisCommands<String, String> redis;
+    private final RedisAdmin admin;
     private final String[] channels;
     private final OutageLog outages;
     private final Histogram outageMicros = new Histogram(3);
     private int kills;
 
     public PubSubKiller(RedisAdmin admin, FaultStreams streams, FaultStats stats) {
-        this.redis = admin.commands();
-        this.channels = streams.channels(ChannelNames.defaults());
+        this.admin = admin;
+        this.channels = streams.channels(admin.names());
         this.outages = stats.outages();
     }
 
@@ -36,7 +37,10 @@ public final class PubSubKiller {
     public void kill(Duration timeout) throws InterruptedException {
         long killed = System.nanoTime();
         outages.begin(killed);
-        long connections = redis.clientKill(KillArgs.Builder.typePubsub());
+        long connections = 0;
+        for (RedisClusterCommands<String, String> master : admin.masters()) {
+            connections += master.clientKill(KillArgs.Builder.typePubsub());
+        }
         long deadline = killed + timeout.toNanos();
         while (!subscribed()) {
             if (System.nanoTime() > deadline) {
@@ -54,7 +58,12 @@ public final class PubSubKiller {
     }
 
     private boolean subscribed() {
-        Map<String, Long> subscribers = redis.pubsubNumsub(channels);
+        Map<String, Long> subscribers = new HashMap<>();
+        for (RedisClusterCommands<String, String> master : admin.masters()) {
+            Map<String, Long> counts = admin.clustered()
+                    ? master.pubsubShardNumsub(channels) : master.pubsubNumsub(channels);
+            counts.forEach((channel, count) -> subscribers.merge(channel, count, Long::sum));
+        }
         for (String channel : channels) {
             if (subscribers.getOrDefault(channel, 0L) < 1) {
                 return false;
