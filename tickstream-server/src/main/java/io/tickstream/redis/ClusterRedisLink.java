@@ -34,7 +34,7 @@ import reactor.core.Disposable;
  * each channel's slot, so a channel's traffic stays on its shard) and a cluster command connection
  * routed by key. The topology is refreshed every 30 s and at once on MOVED, ASK and reconnects. A
  * node connection that had to reconnect (Lettuce's watchdog tried it) and is active again, or a
- * topology change (a shard's master replaced), is told to the gateway (coalesced over 250 ms),
+ * topology change (a shard's master replaced), is told to the gateway (coalesced over 50 ms),
  * which then subscribes every channel again — a no-op where the subscription survived, the cure
  * where a restarted or new master never had it — and catches up from the histories. The
  * short-lived connections of topology refreshes never reconnect, so they never count. Thread-safe.
@@ -42,7 +42,7 @@ import reactor.core.Disposable;
 final class ClusterRedisLink implements RedisLink {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterRedisLink.class);
-    private static final long RESYNC_DELAY_MS = 250;
+    private static final long RESYNC_DELAY_MS = 50;
 
     private final RedisClusterClient client;
     private final StatefulRedisClusterPubSubConnection<String, String> pubsub;
