@@ -48,6 +48,19 @@ class ResumeTest {
     }
 
     @Test
+    void shouldResumeWhenSinceSpellsTheSymbolAsTheSubscribeDid() {
+        String epoch = epochAfter(4);
+        WebSocketRecorder client = StreamSessions.json(node, null).client();
+
+        client.sendText("{\"type\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"eurusd\"],"
+                + "\"since\":{\"eurusd\":{\"epoch\":\"" + epoch + "\",\"seq\":3}}}");
+        Map<String, Object> reply = GatewayFixture.json(client.nextText());
+        assertThat(position(reply, "recovered")).containsEntry("EURUSD", true);
+        trade(5);
+        assertThat(seqs(readThrough(client, text -> text.contains("\"quantity\":5,")), "trade")).containsExactly(4L, 5L);
+    }
+
+    @Test
     void shouldAnswerNotRecoveredAndStreamFromNowWhenSinceIsOlderThanTheHistory() {
         String epoch = epochAfter(10);
         WebSocketRecorder client = StreamSessions.json(node, null).client();

@@ -220,6 +220,24 @@ final class JsonSession implements MessageEndpoint.Session {
         }
     }
 
+    /** Where {@code since} resumes an instrument's trades: its key may spell the symbol as the subscribe did. */
+    private StreamPosition sinceOf(ClientMessage.Since since, Instrument instrument) {
+        if (since == null) {
+            return null;
+        }
+        StreamPosition exact = since.symbols().get(instrument.name());
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, StreamPosition> entry : since.symbols().entrySet()) {
+            var named = Symbols.resolve(context.catalog().catalog(), entry.getKey(), admission.principal());
+            if (named.isPresent() && named.get().id().equals(instrument.id())) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
     private Subscription open(Instrument instrument, Request request) {
         return switch (request.channel()) {
             case TICK -> context.hub().subscribe(outbox, instrument, views.tick);
@@ -243,7 +261,7 @@ final class JsonSession implements MessageEndpoint.Session {
                 context.hub().unsubscribe(previous);
             }
             StreamJoin<TradePrint> join = context.hub().joinTrades(outbox, instrument, views.trades,
-                    since == null ? null : since.symbols().get(instrument.name()));
+                    sinceOf(since, instrument));
             subscriptions.put(key, join.subscription());
             outcomes.put(instrument.name(), null);
             joins.add(join);
