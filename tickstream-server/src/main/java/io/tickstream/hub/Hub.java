@@ -318,14 +318,8 @@ public final class Hub implements BusListener, StreamEvents {
         return (epoch, afterSeq) -> bus.history(kind, key, epoch, afterSeq);
     }
 
-    /** A stream message's parser, as the bus delivers it. */
-    @FunctionalInterface
-    private interface Parser<M> {
-        M parse(String payload, long receivedMillis) throws MalformedUpdateException;
-    }
-
     private <M extends Sequenced> StreamJoin<M> join(StreamJoin.Start start, BusChannel kind, String key,
-                                                     StreamPosition since, Function<M, ByteBuf> encoder, Parser<M> parser) {
+                                                     StreamPosition since, Function<M, ByteBuf> encoder, StreamParser<M> parser) {
         RecoveryMeters.Kind kindMeters = recoveryMeters.of(kind);
         CompletionStage<StreamPosition> position = start.position() != null
                 ? CompletableFuture.completedFuture(start.position()) : start.ready();
@@ -340,7 +334,7 @@ public final class Hub implements BusListener, StreamEvents {
      * when the history holds all of them, else {@code recovered:false} and the stream from now.
      */
     private <M extends Sequenced> CompletionStage<StreamJoin.Recovery<M>> recover(
-            BusChannel kind, String key, StreamPosition now, StreamPosition since, Parser<M> parser,
+            BusChannel kind, String key, StreamPosition now, StreamPosition since, StreamParser<M> parser,
             RecoveryMeters.Kind kindMeters) {
         if (since == null) {
             return CompletableFuture.completedFuture(new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, null),

@@ -1,5 +1,6 @@
 package io.tickstream.hub;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.bus.Sequenced;
 import io.tickstream.bus.StreamPosition;
@@ -18,7 +19,7 @@ import org.HdrHistogram.Recorder;
  * event loop in one step (single writer per instrument). Trade prints go out in stream order,
  * each once (see {@link StreamCursor}).
  */
-final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePrint> {
+final class InstrumentTopic extends Topic {
 
     final Instrument instrument;
     private final List<TopicView> views;
@@ -26,10 +27,7 @@ final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePr
     private InstrumentState state;
     /** The state its subscribers were last told about: changes are taken against it. */
     private InstrumentState published;
-    private final StreamCursor<TradePrint> trades;
-    private final StreamEvents events;
-    /** When the print being offered came off the bus; 0 for prints sent from the history. */
-    private long arrival;
+    private final TopicStream<TradePrint> trades;
 
     InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest,
                     Recorder latency, StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting,
@@ -40,8 +38,17 @@ final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePr
         this.alloc = alloc;
         this.state = InstrumentState.initial(instrument);
         this.published = state;
-        this.trades = new StreamCursor<>(this, this, history, meters, maxWaiting);
-        this.events = events;
+        this.trades = new TopicStream<>(this, new TopicStream.Encoders<>() {
+            @Override
+            public ByteBuf message(int view, TradePrint trade) {
+                return views.get(view) instanceof TradeView tradeView ? tradeView.encode(instrument, trade, alloc) : null;
+            }
+
+            @Override
+            public ByteBuf gap(int view, StreamPosition next) {
+                return views.get(view) instanceof TradeView tradeView ? tradeView.encodeGap(instrument, next, alloc) : null;
+            }
+        }, TradeParser::parse, history, meters, maxWaiting, events);
     }
 
     @Override
@@ -94,25 +101,17 @@ final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePr
     }
 
     synchronized void apply(TradePrint trade, long receivedNanos) {
-        arrival = receivedNanos;
-        try {
-            trades.offer(trade);
-        } finally {
-            arrival = 0;
-        }
+        trades.offer(trade, receivedNanos);
     }
 
     /** Registers a held trade subscription with where it starts; null when retired. Call on its event loop. */
     synchronized StreamJoin.Start joinTrades(SessionOutbox outbox, int view) {
-        Subscription subscription = add(outbox, view, false, trades.ordinal(), true);
-        return subscription == null ? null : new StreamJoin.Start(subscription, trades.position(), trades.ready());
+        return trades.join(outbox, view);
     }
 
     /** Reads the trade stream again after the bus subscription was (re)made. */
     synchronized void resyncTrades() {
-        if (!retired()) {
-            trades.resync();
-        }
+        trades.resync();
     }
 
     /** Sends the current state to every state subscriber again, as a new subscriber would get it. */
@@ -122,41 +121,6 @@ final class InstrumentTopic extends Topic implements StreamCursor.Stream<TradePr
             publish(view -> views.get(view) instanceof StateView stateView ? stateView.encodeSnapshot(current, alloc) : null,
                     ALWAYS, Sequenced.NONE, System.nanoTime());
         }
-    }
-
-    /** A live print's encoding failure goes to the bus thread's handler; one from the history is reported. */
-    @Override
-    public void send(TradePrint trade, long ordinal) {
-        try {
-            publish(view -> views.get(view) instanceof TradeView tradeView ? tradeView.encode(instrument, trade, alloc) : null,
-                    ordinal, trade.sequenced() ? trade.seq() : Sequenced.NONE, arrival == 0 ? System.nanoTime() : arrival);
-        } catch (EncodingException e) {
-            if (arrival != 0) {
-                throw e;
-            }
-            events.encodeFailed(e);
-        }
-    }
-
-    @Override
-    public void gap(StreamPosition next, long ordinal) {
-        try {
-            publish(view -> views.get(view) instanceof TradeView tradeView ? tradeView.encodeGap(instrument, next, alloc) : null,
-                    ordinal, Subscription.RESTART, System.nanoTime());
-        } catch (EncodingException e) {
-            events.encodeFailed(e);
-        }
-        events.gapped();
-    }
-
-    @Override
-    public TradePrint parse(String payload) throws MalformedUpdateException {
-        return TradeParser.parse(payload, System.currentTimeMillis());
-    }
-
-    @Override
-    public boolean retired() {
-        return super.retired();
     }
 
     @Override

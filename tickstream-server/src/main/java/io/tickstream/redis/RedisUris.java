@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Reads a bus URI: {@code redis://...} (or {@code rediss://}) names one Redis,
  * {@code redis-cluster://[user:password@]host1:7000,host2:7001,...} (or {@code rediss-cluster://} for
- * TLS) the seed nodes of a Redis Cluster; the credentials apply to every node. Stateless.
+ * TLS) the seed nodes of a Redis Cluster; the credentials apply to every node. Shared by the gateway
+ * and the tools that connect beside it (the bench). Stateless.
  */
-final class RedisUris {
+public final class RedisUris {
 
     static final String CLUSTER = "redis-cluster://";
     static final String TLS_CLUSTER = "rediss-cluster://";
@@ -17,12 +18,12 @@ final class RedisUris {
     private RedisUris() {
     }
 
-    static boolean isCluster(String uri) {
+    public static boolean isCluster(String uri) {
         return uri.startsWith(CLUSTER) || uri.startsWith(TLS_CLUSTER);
     }
 
     /** The seed nodes of a {@code redis-cluster://} URI, each as a plain Redis URI. */
-    static List<RedisURI> seeds(String uri) {
+    public static List<RedisURI> seeds(String uri) {
         boolean tls = uri.startsWith(TLS_CLUSTER);
         String rest = uri.substring(tls ? TLS_CLUSTER.length() : CLUSTER.length());
         int at = rest.lastIndexOf('@');

@@ -8,14 +8,13 @@ import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
+import io.tickstream.recovery.StreamSessions;
 import io.tickstream.redis.RedisBus;
 import io.tickstream.testkit.RedisCluster;
 import io.tickstream.testkit.WebSocketRecorder;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The gateway on a real 3-master Redis Cluster: sharded Pub/Sub, hash-tagged keys, a master lost and back. */
 class ClusterBusTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = StreamSessions.WAIT;
     private static final ChannelNames NAMES = ChannelNames.defaults().clustered();
     private RedisCluster cluster;
     private RedisBus publisher;
@@ -58,7 +57,7 @@ class ClusterBusTest {
         assertThat(json.nextText()).contains("\"subscribed\"");
         json.sendText("{\"type\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"EURUSD\"]}");
         assertThat(json.nextText()).contains("\"channel\":\"trades\"");
-        WebSocketRecorder compact = compact(node);
+        WebSocketRecorder compact = StreamSessions.compact(node);
         compact.sendText("{\"event\":\"subscribe\",\"data\":[\"eurusd\"]}");
         compact.assertTextMessage("[\"n\",{\"event\":\"subscribed\",\"data\":[\"eurusd\"]}]");
         String md = NAMES.channel(BusChannel.MARKET_DATA, "1");
@@ -70,10 +69,10 @@ class ClusterBusTest {
         publisher.publisher().publishAccountEvent("alice", "{\"type\":\"balance\",\"data\":{\"n\":1}}").toCompletableFuture().get();
 
         assertThat(ime.nextText()).contains("\"contractName\":\"EURUSD\"").contains("\"buy_price\":1.0850");
-        List<String> seen = readThrough(json, text -> text.contains("\"type\":\"account\""));
+        List<String> seen = StreamSessions.readThrough(json, text -> text.contains("\"type\":\"account\""));
         assertThat(seen).anyMatch(text -> text.startsWith("{\"type\":\"tick\",\"symbol\":\"EURUSD\",\"bid\":1.0850"))
                 .anyMatch(text -> text.startsWith("{\"type\":\"trade\",\"symbol\":\"EURUSD\"") && text.contains("\"seq\":1"));
-        assertThat(readThrough(compact, text -> text.startsWith("[\"b\""))).anyMatch(text -> text.startsWith("[\"t\",\"eurusd\",1.0850"));
+        assertThat(StreamSessions.readThrough(compact, text -> text.startsWith("[\"b\""))).anyMatch(text -> text.startsWith("[\"t\",\"eurusd\",1.0850"));
         for (int shard = 0; shard < 3; shard++) {
             assertThat(cluster.commandListOn(shard, "PUBSUB", "CHANNELS")).as("no classic channel on shard " + shard).isEmpty();
         }
@@ -94,7 +93,7 @@ class ClusterBusTest {
     @Test
     void shouldReachTheAccountsSessionsOnTwoGatewayNodesWhenOnACluster() throws Exception {
         WebSocketRecorder onA = json(node());
-        WebSocketRecorder onB = compact(node());
+        WebSocketRecorder onB = StreamSessions.compact(node());
         String channel = NAMES.channel(BusChannel.ACCOUNT, "alice");
         await().atMost(WAIT).until(() -> cluster.commandListOn(cluster.nodeOf(channel), "PUBSUB", "SHARDNUMSUB", channel)
                 .equals(List.of(channel, "2")));
@@ -104,9 +103,9 @@ class ClusterBusTest {
                     .toCompletableFuture().get();
         }
 
-        assertThat(seqs(readThrough(onA, text -> text.contains("\"n\":20}")), "account"))
+        assertThat(StreamSessions.seqs(StreamSessions.readThrough(onA, text -> text.contains("\"n\":20}")), "account"))
                 .isEqualTo(LongStream.rangeClosed(1, 20).boxed().toList());
-        assertThat(readThrough(onB, text -> text.equals("[\"b\",{\"n\":20}]"))).hasSize(20);
+        assertThat(StreamSessions.readThrough(onB, text -> text.equals("[\"b\",{\"n\":20}]"))).hasSize(20);
     }
 
     @Test
@@ -121,7 +120,7 @@ class ClusterBusTest {
         for (int n = 1; n <= 50; n++) {
             trade(n);
         }
-        assertThat(seqs(readThrough(json, text -> text.contains("\"quantity\":50,")), "trade")).hasSize(50);
+        assertThat(StreamSessions.seqs(StreamSessions.readThrough(json, text -> text.contains("\"quantity\":50,")), "trade")).hasSize(50);
 
         cluster.kill(shard);
         cluster.restart(shard);
@@ -129,8 +128,8 @@ class ClusterBusTest {
             trade(n);
         }
 
-        List<String> after = readThrough(json, text -> text.contains("\"quantity\":100,"));
-        assertThat(seqs(after, "trade")).as("every trade once, in order, none lost to the restart")
+        List<String> after = StreamSessions.readThrough(json, text -> text.contains("\"quantity\":100,"));
+        assertThat(StreamSessions.seqs(after, "trade")).as("every trade once, in order, none lost to the restart")
                 .isEqualTo(LongStream.rangeClosed(51, 100).boxed().toList());
         assertThat(after).noneMatch(text -> text.contains("\"type\":\"gap\""));
         await().atMost(WAIT).until(() -> cluster.commandListOn(shard, "PUBSUB", "SHARDCHANNELS").contains(trades));
@@ -150,36 +149,6 @@ class ClusterBusTest {
     }
 
     private static WebSocketRecorder json(GatewayFixture node) {
-        WebSocketRecorder client = WebSocketRecorder.connect(node.uri("/"));
-        client.nextText();
-        client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");
-        assertThat(client.nextText()).contains("\"success\":true");
-        return client;
-    }
-
-    private static WebSocketRecorder compact(GatewayFixture node) {
-        WebSocketRecorder client = WebSocketRecorder.connect(node.uri("/compact"));
-        client.sendText("{\"authorization\":\"" + GatewayFixture.KEY + "\"}");
-        client.assertTextMessage("[\"n\",{\"event\":\"authorized\"}]");
-        return client;
-    }
-
-    private static List<String> readThrough(WebSocketRecorder client, Predicate<String> last) {
-        List<String> read = new ArrayList<>();
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            assertThat(left.isNegative()).as("the last message within " + WAIT + "; read " + read).isFalse();
-            String text = client.nextText(left);
-            read.add(text);
-            if (last.test(text)) {
-                return read;
-            }
-        }
-    }
-
-    private static List<Long> seqs(List<String> messages, String type) {
-        return messages.stream().map(GatewayFixture::json).filter(m -> type.equals(m.get("type")))
-                .map(m -> ((Number) m.get("seq")).longValue()).toList();
+        return StreamSessions.json(node, null).client();
     }
 }

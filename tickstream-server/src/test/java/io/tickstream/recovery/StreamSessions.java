@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Opens JSON and compact sessions for the recovery tests and reads what they receive. */
-final class StreamSessions {
+/** Opens JSON and compact sessions for the recovery and cluster tests and reads what they receive. */
+public final class StreamSessions {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private StreamSessions() {
     }
 
     /** A JSON session of the fixture's account, authenticated with {@code since} (JSON text or null); returns the auth reply too. */
-    static Joined json(GatewayFixture node, String since) {
+    public static Joined json(GatewayFixture node, String since) {
         WebSocketRecorder client = WebSocketRecorder.connect(node.uri("/"));
         client.nextText();
         client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\""
@@ -31,7 +31,7 @@ final class StreamSessions {
     }
 
     /** Subscribes the EURUSD trades, with {@code since} (JSON text or null); returns the subscribed reply. */
-    static Map<String, Object> subscribeTrades(WebSocketRecorder client, String since) {
+    public static Map<String, Object> subscribeTrades(WebSocketRecorder client, String since) {
         client.sendText("{\"type\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"EURUSD\"]"
                 + (since == null ? "" : ",\"since\":" + since) + "}");
         Map<String, Object> reply = GatewayFixture.json(client.nextText());
@@ -39,7 +39,7 @@ final class StreamSessions {
         return reply;
     }
 
-    static WebSocketRecorder compact(GatewayFixture node) {
+    public static WebSocketRecorder compact(GatewayFixture node) {
         WebSocketRecorder client = WebSocketRecorder.connect(node.uri("/compact"));
         client.sendText("{\"authorization\":\"" + GatewayFixture.KEY + "\"}");
         client.assertTextMessage("[\"n\",{\"event\":\"authorized\"}]");
@@ -47,7 +47,7 @@ final class StreamSessions {
     }
 
     /** Reads messages until {@code last} matches one (that one included), within {@link #WAIT}. */
-    static List<String> readThrough(WebSocketRecorder client, Predicate<String> last) {
+    public static List<String> readThrough(WebSocketRecorder client, Predicate<String> last) {
         List<String> read = new ArrayList<>();
         Instant deadline = Instant.now().plus(WAIT);
         while (true) {
@@ -62,23 +62,23 @@ final class StreamSessions {
     }
 
     /** The {@code seq} of each JSON message of {@code type}, in order of arrival. */
-    static List<Long> seqs(List<String> messages, String type) {
+    public static List<Long> seqs(List<String> messages, String type) {
         return messages.stream().map(GatewayFixture::json).filter(m -> type.equals(m.get("type")))
                 .map(m -> ((Number) m.get("seq")).longValue()).toList();
     }
 
     /** The stream position in a reply, e.g. {@code at(reply, "account")}. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> position(Map<String, Object> reply, String... path) {
+    public static Map<String, Object> position(Map<String, Object> reply, String... path) {
         return (Map<String, Object>) GatewayFixture.at(reply, path);
     }
 
     /** {@code {"epoch":E,"seq":N}} as JSON text. */
-    static String since(Map<String, Object> position, long seq) {
+    public static String since(Map<String, Object> position, long seq) {
         return "{\"epoch\":\"" + position.get("epoch") + "\",\"seq\":" + seq + "}";
     }
 
     /** A session and its auth reply. */
-    record Joined(WebSocketRecorder client, Map<String, Object> reply) {
+    public record Joined(WebSocketRecorder client, Map<String, Object> reply) {
     }
 }

@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.tickstream.bus.ChannelNames;
+import io.tickstream.redis.RedisUris;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -43,7 +44,7 @@ public final class RedisAdmin implements AutoCloseable {
      * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached
      */
     public static RedisAdmin connect(String uri) {
-        return ClusterSeeds.isCluster(uri) ? cluster(uri) : single(uri);
+        return RedisUris.isCluster(uri) ? cluster(uri) : single(uri);
     }
 
     private static RedisAdmin single(String uri) {
@@ -54,7 +55,7 @@ public final class RedisAdmin implements AutoCloseable {
     }
 
     private static RedisAdmin cluster(String uri) {
-        RedisClusterClient client = RedisClusterClient.create(ClusterSeeds.of(uri));
+        RedisClusterClient client = RedisClusterClient.create(RedisUris.seeds(uri));
         StatefulRedisClusterConnection<String, String> connection = client.connect();
         Supplier<List<RedisClusterCommands<String, String>>> masters = () -> connection.getPartitions().stream()
                 .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM))
