@@ -53,7 +53,8 @@ public final class AbuseRun {
         SubscriptionPlan plan = new SubscriptionPlan(options.connections(), options.subscriptions(), options.instruments());
         Duration connectTimeout = Duration.ofSeconds(30 + options.connections() / 200);
         try (GatewayUnderTest gateway = Bench.startGateway(options);
-             LoadClient bystanders = new LoadClient(gateway.uri(), options.protocol(), BenchCatalog.API_KEY, plan,
+             LoadClient bystanders = new LoadClient(gateway.uri(), options.protocol(), options.jsonChannel(), options.deflate(),
+                     BenchCatalog.API_KEY, plan,
                      options.sourceAddresses(), options.clientThreads(), stats)) {
             URI uri = gateway.uri();
             InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());

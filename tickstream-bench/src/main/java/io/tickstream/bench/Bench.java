@@ -45,7 +45,8 @@ public final class Bench {
     public BenchResult run() throws IOException, InterruptedException {
         SubscriptionPlan plan = new SubscriptionPlan(options.connections(), options.subscriptions(), options.instruments());
         try (GatewayUnderTest gateway = startGateway(options);
-             LoadClient clients = new LoadClient(gateway.uri(), options.protocol(), BenchCatalog.API_KEY, plan,
+             LoadClient clients = new LoadClient(gateway.uri(), options.protocol(), options.jsonChannel(), options.deflate(),
+                     BenchCatalog.API_KEY, plan,
                      options.sourceAddresses(), options.clientThreads(), stats)) {
             long memoryBefore = gateway.memoryBytes();
             IntPredicate slow = slowConnections();
@@ -56,7 +57,7 @@ public final class Bench {
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             if (options.scenario() == Scenario.IDLE) {
                 Thread.sleep(1_000);
-                return new BenchResult(options, clients.open(), connectSeconds, -1, 0, 0, new Histogram(3), 0, 0, -1, memoryBefore,
+                return new BenchResult(options, clients.open(), connectSeconds, -1, 0, 0, new Histogram(3), 0, 0, -1, 0, memoryBefore,
                         gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(), 0, null);
             }
             return stream(gateway, clients, plan, slow, slowBytesPerSecond, connectSeconds);
@@ -74,6 +75,7 @@ public final class Bench {
         long serverCpu = gateway.cpuNanos();
         long generatorCpu = ThreadCpu.nanos(WebSocketDialer.THREADS);
         long ioAllocated = gateway.ioAllocatedBytes();
+        long wireBytes = stats.wireBytes.sum();
         publisher.start();
         long churned = options.scenario() == Scenario.CHURN
                 ? churn(clients, slow, slowBytesPerSecond, options.warmup().plus(options.duration()))
@@ -85,8 +87,9 @@ public final class Bench {
         serverCpu = gateway.cpuNanos() - serverCpu;
         generatorCpu = ThreadCpu.nanos(WebSocketDialer.THREADS) - generatorCpu;
         ioAllocated = ioAllocated < 0 ? -1 : gateway.ioAllocatedBytes() - ioAllocated;
+        wireBytes = stats.wireBytes.sum() - wireBytes;
         return new BenchResult(options, clients.open(), connectSeconds, expected, stats.received.sum(), seconds,
-                stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, ioAllocated, memoryBefore,
+                stats.latencyMicros.getIntervalHistogram(), serverCpu, generatorCpu, ioAllocated, wireBytes, memoryBefore,
                 gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(),
                 options.scenario() == Scenario.CHURN ? churned : stats.receivedBySlow.sum(),
                 options.scenario() == Scenario.CHURN ? "churned" : options.scenario() == Scenario.SLOW

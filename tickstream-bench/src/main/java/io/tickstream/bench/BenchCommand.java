@@ -2,6 +2,7 @@ package io.tickstream.bench;
 
 import io.tickstream.bench.abuse.AttackKind;
 import io.tickstream.bench.fault.FaultSettings;
+import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -84,12 +85,19 @@ public final class BenchCommand implements Callable<Integer> {
                     + " the gateway on openssl or jdk (default: plain).")
     private String tls;
 
+    @Option(names = "--deflate", description = "Clients offer permessage-deflate (default: plain).")
+    private boolean deflate;
+
+    @Option(names = "--json-channel", paramLabel = "CHANNEL", defaultValue = "tick",
+            description = "What json clients subscribe to: tick, state or state-delta (default: ${DEFAULT-VALUE}).")
+    private String jsonChannel;
+
     @Override
     public Integer call() throws Exception {
         Protocol spoken = protocol != null ? protocol : scenario == Scenario.FAULT ? Protocol.JSON : Protocol.IME;
         BenchOptions options = new BenchOptions(scenario, spoken, connections, subscriptions, instruments, rate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
-                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm, tls);
+                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm, tls, deflate, JsonChannel.named(jsonChannel));
         if (scenario == Scenario.ABUSE) {
             List<AbuseResult> results = new AbuseRun(options, attacks).run(result -> System.out.println(result.summary()));
             System.out.println();

@@ -1,5 +1,6 @@
 package io.tickstream.bench;
 
+import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +16,14 @@ import java.util.List;
  * @param redisUri       feed a spawned gateway through Redis (fault scenario: the gateway in this JVM too); null
  *                       for the in-process bus
  * @param tls            serve and connect over TLS with this engine, openssl or jdk; null for plain
+ * @param deflate        clients offer permessage-deflate
+ * @param jsonChannel    what JSON clients subscribe to
  */
 public record BenchOptions(Scenario scenario, Protocol protocol, int connections, int subscriptions,
                            int instruments, double rate, Duration warmup, Duration duration, int sourceAddresses,
                            int clientThreads, double slowShare, int slowFactor, double churnPerSecond,
                            boolean spawn, String redisUri, List<String> gatewayJvmOptions,
-                           String tls) {
+                           String tls, boolean deflate, JsonChannel jsonChannel) {
 
     public BenchOptions {
         if (spawn && scenario != Scenario.IDLE && redisUri == null) {
@@ -38,6 +41,9 @@ public record BenchOptions(Scenario scenario, Protocol protocol, int connections
         }
         if (tls != null && !tls.equals("openssl") && !tls.equals("jdk")) {
             throw new IllegalArgumentException("--tls must be openssl or jdk, was " + tls);
+        }
+        if (jsonChannel != JsonChannel.TICK && protocol != Protocol.JSON) {
+            throw new IllegalArgumentException("--json-channel is for the json protocol, not " + protocol);
         }
         if (tls != null && scenario == Scenario.ABUSE) {
             throw new IllegalArgumentException("the abuse scenario's attackers speak plain WebSocket: drop --tls");

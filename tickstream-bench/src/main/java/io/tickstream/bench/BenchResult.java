@@ -1,5 +1,6 @@
 package io.tickstream.bench;
 
+import io.tickstream.bench.load.Protocol;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -9,9 +10,10 @@ import org.HdrHistogram.Histogram;
  * @param connectSeconds   how long opening all connections took: TCP, TLS and WebSocket handshakes and
  *                         subscribing, at most 256 under way at once
  * @param ioAllocatedBytes heap allocated by the gateway's event loops during the run, or -1
+ * @param wireBytes        bytes the clients read off their sockets while the updates streamed
  */
 public record BenchResult(BenchOptions options, int connected, double connectSeconds, long expected, long received, double seconds,
-                          Histogram latencyMicros, long serverCpuNanos, long generatorCpuNanos, long ioAllocatedBytes,
+                          Histogram latencyMicros, long serverCpuNanos, long generatorCpuNanos, long ioAllocatedBytes, long wireBytes,
                           long memoryBefore, long memoryAfter, String memoryKind, long closedByServer,
                           long extra, String extraLabel) {
 
@@ -21,10 +23,11 @@ public record BenchResult(BenchOptions options, int connected, double connectSec
 
     public String summary() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "scenario=%s protocol=%s tls=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
+                "scenario=%s protocol=%s%s tls=%s deflate=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
                         + " connectSeconds=%.2f handshakes/s=%.0f",
                 options.scenario().name().toLowerCase(Locale.ROOT), options.protocol().name().toLowerCase(Locale.ROOT),
-                options.tls() == null ? "off" : options.tls(), connected, options.subscriptions(),
+                options.protocol() == Protocol.JSON ? "/" + options.jsonChannel().optionName() : "",
+                options.tls() == null ? "off" : options.tls(), options.deflate() ? "offered" : "off", connected, options.subscriptions(),
                 options.instruments(), options.rate(), connectSeconds, connected / connectSeconds));
         if (options.scenario() != Scenario.IDLE) {
             line.append(String.format(Locale.ROOT,
@@ -36,6 +39,9 @@ public record BenchResult(BenchOptions options, int connected, double connectSec
                     ms(50), ms(90), ms(99), ms(99.9), latencyMicros.getMaxValue() / 1000.0,
                     received == 0 ? 0 : serverCpuNanos / 1000.0 / received,
                     serverCpuNanos / 1e7 / seconds, generatorCpuNanos / 1e7 / seconds));
+            if (received > 0) {
+                line.append(String.format(Locale.ROOT, " wireBytes/delivery=%.1f", (double) wireBytes / received));
+            }
             if (ioAllocatedBytes >= 0 && received > 0) {
                 line.append(String.format(Locale.ROOT, " ioAlloc/delivery=%.1fB", (double) ioAllocatedBytes / received));
             }

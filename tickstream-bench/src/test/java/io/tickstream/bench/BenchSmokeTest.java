@@ -2,6 +2,7 @@ package io.tickstream.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,13 @@ class BenchSmokeTest {
     }
 
     private static BenchOptions options(Scenario scenario, Protocol protocol, int connections, String tls) {
+        return options(scenario, protocol, connections, tls, false, JsonChannel.TICK);
+    }
+
+    private static BenchOptions options(Scenario scenario, Protocol protocol, int connections, String tls,
+                                        boolean deflate, JsonChannel channel) {
         return new BenchOptions(scenario, protocol, connections, 4, 20, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of(), tls);
+                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of(), tls, deflate, channel);
     }
 
     @ParameterizedTest
@@ -40,6 +46,19 @@ class BenchSmokeTest {
         BenchResult result = new Bench(options(Scenario.FANOUT, Protocol.IME, 20, engine)).run();
         assertThat(result.received()).as(result.summary()).isEqualTo(result.expected()).isPositive();
         assertThat(result.summary()).contains("tls=" + engine).contains("handshakes/s=");
+    }
+
+    @Test
+    void shouldDeliverEveryStateInFewerWireBytesWhenTheClientsOfferDeflate() throws Exception {
+        BenchResult plain = new Bench(options(Scenario.FANOUT, Protocol.JSON, 20, null, false, JsonChannel.STATE)).run();
+        BenchResult deflated = new Bench(options(Scenario.FANOUT, Protocol.JSON, 20, null, true, JsonChannel.STATE)).run();
+        for (BenchResult result : List.of(plain, deflated)) {
+            assertThat(result.received()).as(result.summary()).isEqualTo(result.expected()).isPositive();
+        }
+        assertThat(deflated.summary()).contains("deflate=offered").contains("protocol=json/state");
+        double plainBytes = (double) plain.wireBytes() / plain.received();
+        double deflatedBytes = (double) deflated.wireBytes() / deflated.received();
+        assertThat(deflatedBytes).as("%s%n%s", plain.summary(), deflated.summary()).isLessThan(plainBytes * 0.7);
     }
 
     @Test

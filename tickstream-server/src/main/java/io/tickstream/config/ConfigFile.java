@@ -10,6 +10,7 @@ import io.tickstream.bus.HistoryLimits;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.deflate.DeflateSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,10 +94,15 @@ public final class ConfigFile {
         builder.drainWindow(Duration.ofSeconds(shutdown.integer("drainSeconds", 10)));
         readIme(root.section("ime"), builder);
         ConfigNode websocket = root.section("websocket");
-        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads");
+        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads", "compression");
         builder.pingInterval(Duration.ofSeconds(websocket.integer("pingIntervalSeconds", 20)))
                 .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024))
                 .ioThreads(websocket.integer("ioThreads", 0));
+        ConfigNode compression = websocket.section("compression");
+        compression.allowOnly("enabled", "thresholdBytes", "level");
+        builder.compression(new DeflateSettings(compression.bool("enabled", true),
+                compression.integer("thresholdBytes", DeflateSettings.DEFAULT_THRESHOLD_BYTES),
+                compression.integer("level", DeflateSettings.DEFAULT_LEVEL)));
         builder.limits(readLimits(root.section("limits")));
         builder.serverLimits(readServerLimits(root.section("http"), root.section("limits")));
         if (root.has("jwt")) {

@@ -7,6 +7,7 @@ import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.deflate.DeflateSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param simulatorRate   updates per second of the built-in simulator (in-process bus only); 0 = off
  * @param imeIdField      field name of the id endpoint's envelope: {@code contractId} or {@code ContractId}
  * @param pingInterval    WebSocket ping period; a client silent for two periods is dropped
+ * @param compression     whether and how permessage-deflate is spoken with clients that offer it
  * @param ioThreads       event loops serving sockets, 0 for one per available processor
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
@@ -58,6 +60,7 @@ public record GatewayConfig(
         ZoneId timeZone,
         Duration pingInterval,
         int maxFrameBytes,
+        DeflateSettings compression,
         int ioThreads,
         Duration catalogRefresh,
         SessionLimits limits,
@@ -145,6 +148,7 @@ public record GatewayConfig(
         private ZoneId timeZone = ZoneId.of("UTC");
         private Duration pingInterval = Duration.ofSeconds(20);
         private int maxFrameBytes = 64 * 1024;
+        private DeflateSettings compression = DeflateSettings.defaults();
         private int ioThreads;
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
@@ -221,6 +225,11 @@ public record GatewayConfig(
         /** Event loops serving sockets; 0 (the default) means one per available processor. */
         public Builder ioThreads(int value) {
             ioThreads = value;
+            return this;
+        }
+
+        public Builder compression(DeflateSettings value) {
+            compression = value;
             return this;
         }
 
@@ -316,7 +325,7 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, history, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, ioThreads, catalogRefresh, limits, serverLimits,
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, catalogRefresh, limits, serverLimits,
                     proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey);
         }

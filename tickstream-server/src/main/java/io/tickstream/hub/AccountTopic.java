@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.tickstream.account.AccountEvent;
 import io.tickstream.account.AccountEventParser;
 import io.tickstream.bus.StreamPosition;
+import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.List;
 import org.HdrHistogram.Recorder;
 
@@ -18,9 +19,10 @@ final class AccountTopic extends Topic {
     private final String account;
     private final TopicStream<AccountEvent> events;
 
-    AccountTopic(String account, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest, Recorder latency,
+    AccountTopic(String account, List<TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater,
+                 BusInterest interest, Recorder latency,
                  StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting, StreamEvents hub) {
-        super(views.size(), interest, latency);
+        super(views.size(), deflater, interest, latency);
         this.account = account;
         this.events = new TopicStream<>(this, new TopicStream.Encoders<>() {
             @Override

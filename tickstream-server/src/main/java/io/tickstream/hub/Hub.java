@@ -20,6 +20,7 @@ import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
 import io.tickstream.trade.TradeParser;
 import io.tickstream.trade.TradePrint;
+import io.tickstream.transport.deflate.FrameDeflater;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -53,6 +54,7 @@ public final class Hub implements BusListener, StreamEvents {
     private final List<TopicView> views;
     private final Map<TopicView, Integer> viewIndex = new IdentityHashMap<>();
     private final ByteBufAllocator alloc;
+    private final FrameDeflater deflater;
     private final HubMeters meters = new HubMeters(this::activeInstruments, this::activeAccounts);
     private final OutboxMeters outboxMeters = new OutboxMeters();
     private final RecoveryMeters recoveryMeters = new RecoveryMeters();
@@ -66,10 +68,14 @@ public final class Hub implements BusListener, StreamEvents {
     private final Topic.BusInterest instrumentInterest = new InstrumentInterest();
     private final Topic.BusInterest accountInterest = new AccountInterest();
 
-    public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc) {
+    /**
+     * @param deflater compresses each view's frames once for the sessions that speak permessage-deflate
+     */
+    public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater) {
         this.bus = bus;
         this.views = List.copyOf(views);
         this.alloc = alloc;
+        this.deflater = deflater;
         for (int i = 0; i < this.views.size(); i++) {
             viewIndex.put(this.views.get(i), i);
         }
@@ -80,7 +86,7 @@ public final class Hub implements BusListener, StreamEvents {
      * state (where one is known) before any later change. Call on the connection's event loop.
      */
     public Subscription subscribe(SessionOutbox outbox, Instrument instrument, StateView view) {
-        int index = indexOf(view);
+        int index = indexOf(view, outbox);
         while (true) {
             InstrumentTopic topic = instrumentTopic(instrument);
             InstrumentTopic.Registered registered = topic.register(outbox, index, true);
@@ -107,7 +113,7 @@ public final class Hub implements BusListener, StreamEvents {
     public StreamJoin<TradePrint> joinTrades(SessionOutbox outbox, Instrument instrument, TradeView view,
                                              StreamPosition since) {
         meters.subscribed();
-        int index = indexOf(view);
+        int index = indexOf(view, outbox);
         while (true) {
             InstrumentTopic topic = instrumentTopic(instrument);
             StreamJoin.Start start = topic.joinTrades(outbox, index);
@@ -125,9 +131,9 @@ public final class Hub implements BusListener, StreamEvents {
      */
     public StreamJoin<AccountEvent> joinAccount(SessionOutbox outbox, String account, AccountView view,
                                                 StreamPosition since) {
-        int index = indexOf(view);
+        int index = indexOf(view, outbox);
         while (true) {
-            AccountTopic topic = accounts.computeIfAbsent(account, key -> new AccountTopic(key, views, alloc,
+            AccountTopic topic = accounts.computeIfAbsent(account, key -> new AccountTopic(key, views, alloc, deflater,
                     accountInterest, meters.deliveryLatencyMicros(), history(BusChannel.ACCOUNT, key),
                     recoveryMeters.account(), MAX_WAITING, this));
             StreamJoin.Start start = topic.join(outbox, index);
@@ -252,7 +258,7 @@ public final class Hub implements BusListener, StreamEvents {
      * @param maxQueued undelivered ordered frames past which the connection is closed as a slow consumer
      */
     public SessionOutbox outbox(Channel channel, int maxQueued) {
-        return new SessionOutbox(channel, outboxMeters, maxQueued);
+        return new SessionOutbox(channel, outboxMeters, maxQueued, deflater);
     }
 
     /** What came off the bus and what became of it. */
@@ -309,7 +315,7 @@ public final class Hub implements BusListener, StreamEvents {
     }
 
     private InstrumentTopic instrumentTopic(Instrument instrument) {
-        return instruments.computeIfAbsent(instrument.id(), id -> new InstrumentTopic(instrument, views, alloc,
+        return instruments.computeIfAbsent(instrument.id(), id -> new InstrumentTopic(instrument, views, alloc, deflater,
                 instrumentInterest, meters.deliveryLatencyMicros(), history(BusChannel.TRADES, id),
                 recoveryMeters.trades(), MAX_WAITING, this));
     }
@@ -387,12 +393,13 @@ public final class Hub implements BusListener, StreamEvents {
         });
     }
 
-    private int indexOf(TopicView view) {
+    /** A view's index for a session: past the plain views for one that takes compressed frames (see {@link Topic}). */
+    private int indexOf(TopicView view, SessionOutbox outbox) {
         Integer index = viewIndex.get(view);
         if (index == null) {
             throw new IllegalArgumentException("view not registered with the hub: " + view);
         }
-        return index;
+        return outbox.compresses() ? index + views.size() : index;
     }
 
     private void apply(InstrumentTopic topic, StateUpdate update, long receivedNanos) throws MalformedUpdateException {

@@ -10,6 +10,7 @@ import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.trade.TradeParser;
 import io.tickstream.trade.TradePrint;
+import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.List;
 import org.HdrHistogram.Recorder;
 
@@ -29,10 +30,11 @@ final class InstrumentTopic extends Topic {
     private InstrumentState published;
     private final TopicStream<TradePrint> trades;
 
-    InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, BusInterest interest,
+    InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater,
+                    BusInterest interest,
                     Recorder latency, StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting,
                     StreamEvents events) {
-        super(views.size(), interest, latency);
+        super(views.size(), deflater, interest, latency);
         this.instrument = instrument;
         this.views = views;
         this.alloc = alloc;

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
+import io.tickstream.transport.deflate.FrameDeflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +24,26 @@ public final class SessionOutbox {
     private final Channel channel;
     private final OutboxMeters meters;
     private final int maxQueued;
+    /** Null unless the connection speaks permessage-deflate. */
+    private final FrameDeflater deflater;
     private PendingFrames pending;
     private boolean unflushed;
     private boolean flushScheduled;
 
-    SessionOutbox(Channel channel, OutboxMeters meters, int maxQueued) {
+    SessionOutbox(Channel channel, OutboxMeters meters, int maxQueued, FrameDeflater deflater) {
         this.connection = Connection.of(channel);
         this.channel = channel;
         this.meters = meters;
         this.maxQueued = maxQueued;
+        this.deflater = connection.compressed() ? deflater : null;
+    }
+
+    /**
+     * Whether the connection speaks permessage-deflate: it is then given the compressed frames
+     * shared by all such sessions, and what is written for it alone is compressed on the way out.
+     */
+    boolean compresses() {
+        return deflater != null;
     }
 
     public Channel channel() {
@@ -143,6 +155,16 @@ public final class SessionOutbox {
         return pending;
     }
 
+    /** The compressed frame of one written for this session alone; null when it stays plain. */
+    private ByteBuf compressed(ByteBuf frame) {
+        try {
+            return deflater.compress(frame);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            frame.release();
+            throw e;
+        }
+    }
+
     /** Undelivered ordered frames past which the client is a slow consumer. */
     int maxQueued() {
         return maxQueued;
@@ -155,7 +177,15 @@ public final class SessionOutbox {
         connection.close(CloseCodes.SLOW_CONSUMER, "slow consumer");
     }
 
-    private void write(ByteBuf frame) {
+    private void write(ByteBuf plainOrCompressed) {
+        ByteBuf frame = plainOrCompressed;
+        if (deflater != null) {
+            ByteBuf deflated = compressed(frame);
+            if (deflated != null) {
+                frame.release();
+                frame = deflated;
+            }
+        }
         meters.written(frame.readableBytes());
         channel.write(frame, channel.voidPromise());
         unflushed = true;

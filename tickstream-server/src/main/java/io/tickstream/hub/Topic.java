@@ -2,6 +2,7 @@ package io.tickstream.hub;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
+import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Recorder;
@@ -17,15 +18,23 @@ abstract class Topic {
     static final long ALWAYS = Long.MAX_VALUE;
 
     private final List<LoopFanout> loops = new ArrayList<>();
+    /**
+     * Subscriptions per view index: index {@code v} of a view for sessions that take plain frames,
+     * {@code v + views} of the same view for sessions that speak permessage-deflate.
+     */
     private final int[] viewCounts;
+    private final int views;
+    private final FrameDeflater deflater;
     private final BusInterest interest;
     private int subscribers;
     private boolean retired;
 
     private final Recorder latency;
 
-    Topic(int views, BusInterest interest, Recorder latency) {
-        this.viewCounts = new int[views];
+    Topic(int views, FrameDeflater deflater, BusInterest interest, Recorder latency) {
+        this.viewCounts = new int[2 * views];
+        this.views = views;
+        this.deflater = deflater;
         this.interest = interest;
         this.latency = latency;
     }
@@ -85,11 +94,6 @@ abstract class Topic {
     }
 
     /** Call holding the monitor. */
-    boolean watched(int view) {
-        return viewCounts[view] > 0;
-    }
-
-    /** Call holding the monitor. */
     boolean retired() {
         return retired;
     }
@@ -100,19 +104,25 @@ abstract class Topic {
     }
 
     /**
-     * Encodes one message once per view that has subscribers and sends it to every loop. A view
-     * that throws costs this one message only: the frames built so far are released and the
-     * failure is reported as an {@link EncodingException}. Call holding the monitor.
+     * Encodes one message once per view that has subscribers and sends it to every loop; where
+     * sessions that speak permessage-deflate watch a view, its frame is also compressed, once, for
+     * all of them. A view that throws costs this one message only: the frames built so far are
+     * released and the failure is reported as an {@link EncodingException}. Call holding the monitor.
      */
     void publish(MessageEncoder encoder, long version, long seq, long receivedNanos) {
         ByteBuf[] frames = new ByteBuf[viewCounts.length];
         boolean any = false;
         int view = 0;
         try {
-            for (; view < frames.length; view++) {
-                if (viewCounts[view] > 0) {
-                    frames[view] = encoder.encode(view);
-                    any |= frames[view] != null;
+            for (; view < views; view++) {
+                boolean plain = viewCounts[view] > 0;
+                boolean compressed = viewCounts[view + views] > 0;
+                if (plain || compressed) {
+                    ByteBuf frame = encoder.encode(view);
+                    if (frame != null) {
+                        any = true;
+                        share(frames, view, frame, plain, compressed);
+                    }
                 }
             }
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -121,6 +131,24 @@ abstract class Topic {
         }
         if (any) {
             dispatch(frames, version, seq, receivedNanos);
+        }
+    }
+
+    /** Puts a view's frame, and its compressed variant where wanted, in their places; takes ownership of it. */
+    private void share(ByteBuf[] frames, int view, ByteBuf frame, boolean plain, boolean compressed) {
+        if (compressed) {
+            try {
+                ByteBuf deflated = deflater.compress(frame);
+                frames[view + views] = deflated != null ? deflated : frame.retainedDuplicate();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                frame.release();
+                throw e;
+            }
+        }
+        if (plain) {
+            frames[view] = frame;
+        } else {
+            frame.release();
         }
     }
 

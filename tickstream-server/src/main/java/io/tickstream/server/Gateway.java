@@ -51,6 +51,8 @@ import io.tickstream.transport.HttpRouter;
 import io.tickstream.transport.HttpRoutes;
 import io.tickstream.transport.WebSocketEndpoint;
 import io.tickstream.transport.WebSocketUpgrade;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.FrameDeflater;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +91,7 @@ public final class Gateway implements AutoCloseable {
     private final Bus bus;
     private final boolean ownsBus;
     private final TransportMeters transportMeters = new TransportMeters();
+    private final DeflateMeters deflateMeters = new DeflateMeters();
     private final SessionMeters sessionMeters;
     private final Catalog catalog = new Catalog();
     /** Catalog refreshes and the once-a-second metrics work (latency drain, rates): never the hot path. */
@@ -128,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
 
         this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
-                PooledByteBufAllocator.DEFAULT);
+                PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters));
         bus.start(hub);
         scheduler.scheduleWithFixedDelay(hub::sizeHistories, 1, HISTORY_SIZING_SECONDS, TimeUnit.SECONDS);
         this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
@@ -148,7 +151,8 @@ public final class Gateway implements AutoCloseable {
                 Optional.ofNullable(config.jwt()).map(JwtAuthenticator::new)),
                 config.accounts(), config.defaultAccountConnections());
         Authenticator authenticator = policies;
-        WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters);
+        WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
+                config.compression(), deflateMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
                 config.limits(), sessionMeters, config.expiryNotice());
         List<WebSocketEndpoint> endpoints = protocols.stream()
@@ -167,7 +171,7 @@ public final class Gateway implements AutoCloseable {
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
-                admission, httpPolicy, watchdog)) {
+                deflateMeters, admission, httpPolicy, watchdog)) {
             prometheus.bind(component);
         }
         OperatorFigures figures = new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
@@ -327,6 +331,11 @@ public final class Gateway implements AutoCloseable {
     /** The protocol sessions' figures. */
     public SessionMeters sessionMeters() {
         return sessionMeters;
+    }
+
+    /** What permessage-deflate did on this node. */
+    public DeflateMeters deflateMeters() {
+        return deflateMeters;
     }
 
     /** The HTTP and WebSocket transport's figures. */

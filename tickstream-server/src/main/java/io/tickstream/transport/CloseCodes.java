@@ -11,6 +11,8 @@ public final class CloseCodes {
     public static final int NORMAL = 1000;
     /** Ping timeout or server shutdown: reconnect. */
     public static final int GOING_AWAY = 1001;
+    /** A frame no extension explains (a reserved bit set): stop. */
+    public static final int PROTOCOL_ERROR = 1002;
     /** Binary frame on a text protocol: stop. */
     public static final int UNSUPPORTED_DATA = 1003;
     /** The server is restarting (a drain on shutdown): reconnect, after the notice's {@code retryAfterMs}. */

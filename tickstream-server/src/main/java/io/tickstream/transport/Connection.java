@@ -6,6 +6,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import io.tickstream.auth.Principal;
+import io.tickstream.transport.deflate.DeflateOffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -51,6 +52,7 @@ public final class Connection {
     private String apiKeyDigest;
     private Consumer<Principal> rightsChanged = principal -> { };
     private CloseStatus closeStatus;
+    private DeflateOffer deflate;
 
     private Connection(Channel channel) {
         this.channel = channel;
@@ -156,6 +158,21 @@ public final class Connection {
     }
 
     /** Remembers which API key the connection authenticated with (by digest), for a later reload. */
+    /** The handshake agreed on permessage-deflate: messages may go out compressed. */
+    void compressesMessages(DeflateOffer offer) {
+        deflate = offer;
+    }
+
+    /** Whether the connection speaks permessage-deflate. */
+    public boolean compressed() {
+        return deflate != null;
+    }
+
+    /** How the connection speaks permessage-deflate; null when it does not. */
+    public DeflateOffer deflate() {
+        return deflate;
+    }
+
     public void authenticatedWithApiKey(String sha256Hex) {
         apiKeyDigest = sha256Hex;
     }

@@ -21,6 +21,8 @@ public final class TextFrames {
     /** Longest WebSocket header of an unmasked frame: 2 bytes + 8-byte extended length. */
     private static final int MAX_HEADER = 10;
     private static final int FIN_TEXT = 0x81;
+    /** RSV1: the message is compressed (RFC 7692). */
+    private static final int RSV1 = 0x40;
     private static final JsonFactory JSON = new JsonFactory();
 
     private TextFrames() {
@@ -66,6 +68,32 @@ public final class TextFrames {
         buf.writerIndex(MAX_HEADER);
         buf.writeCharSequence(text, StandardCharsets.UTF_8);
         return frame(buf);
+    }
+
+    /**
+     * Puts the header of a compressed message (RSV1 set) in front of a deflated payload written into
+     * a buffer from {@link #open}.
+     */
+    public static ByteBuf finishCompressed(ByteBuf buf) {
+        ByteBuf frame = frame(buf);
+        frame.setByte(frame.readerIndex(), FIN_TEXT | RSV1);
+        return frame;
+    }
+
+    /** Whether a frame made here carries a compressed message. */
+    public static boolean isCompressed(ByteBuf frame) {
+        return (frame.getByte(frame.readerIndex()) & RSV1) != 0;
+    }
+
+    /** Where the payload of a frame made here starts (an absolute index). */
+    public static int payloadIndex(ByteBuf frame) {
+        int code = frame.getByte(frame.readerIndex() + 1) & 0x7F;
+        return frame.readerIndex() + (code < 126 ? 2 : code == 126 ? 4 : MAX_HEADER);
+    }
+
+    /** The length of the payload of a frame made here. */
+    public static int payloadLength(ByteBuf frame) {
+        return frame.writerIndex() - payloadIndex(frame);
     }
 
     private static ByteBuf frame(ByteBuf buf) {

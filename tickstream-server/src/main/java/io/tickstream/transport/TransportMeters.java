@@ -22,7 +22,7 @@ public final class TransportMeters implements MeterBinder {
         heartbeatTimeouts.increment();
     }
 
-    void protocolViolation() {
+    public void protocolViolation() {
         protocolViolations.increment();
     }
 

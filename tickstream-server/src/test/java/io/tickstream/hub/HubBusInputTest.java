@@ -6,6 +6,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
+import io.tickstream.transport.deflate.FrameDeflater;
 import io.tickstream.NoLeaks;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.instrument.Instrument;
@@ -27,7 +30,8 @@ class HubBusInputTest {
     private final InProcessBus bus = new InProcessBus(List.of(EURUSD));
     private final JsonTickView ticks = new JsonTickView();
     private final FailingView failing = new FailingView();
-    private final Hub hub = new Hub(bus, List.of(ticks, failing), PooledByteBufAllocator.DEFAULT);
+    private final Hub hub = new Hub(bus, List.of(ticks, failing), PooledByteBufAllocator.DEFAULT,
+            new FrameDeflater(DeflateSettings.defaults(), new DeflateMeters()));
     private final EmbeddedChannel tickClient = new EmbeddedChannel();
     private final EmbeddedChannel otherClient = new EmbeddedChannel();
 

@@ -8,6 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
+import io.tickstream.transport.deflate.FrameDeflater;
 import io.tickstream.NoLeaks;
 import io.tickstream.transport.Connection;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +35,7 @@ class SessionOutboxTest {
         }
     }));
     private final OutboxMeters meters = new OutboxMeters();
-    private final SessionOutbox outbox = new SessionOutbox(channel, meters, 3);
+    private final SessionOutbox outbox = new SessionOutbox(channel, meters, 3, new FrameDeflater(DeflateSettings.defaults(), new DeflateMeters()));
     private final Subscription quotes = new Subscription(outbox, null, 0, true, 0, false);
     private final Subscription book = new Subscription(outbox, null, 1, true, 0, false);
 

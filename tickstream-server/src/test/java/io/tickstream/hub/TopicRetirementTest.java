@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
+import io.tickstream.transport.deflate.FrameDeflater;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
@@ -31,7 +34,8 @@ class TopicRetirementTest {
 
     private final GatedBus bus = new GatedBus(new InProcessBus(List.of(EURUSD)));
     private final JsonTickView ticks = new JsonTickView();
-    private final Hub hub = new Hub(bus, List.of(ticks), PooledByteBufAllocator.DEFAULT);
+    private final Hub hub = new Hub(bus, List.of(ticks), PooledByteBufAllocator.DEFAULT,
+            new FrameDeflater(DeflateSettings.defaults(), new DeflateMeters()));
     private final EmbeddedChannel leaving = new EmbeddedChannel();
     private final EmbeddedChannel coming = new EmbeddedChannel();
 

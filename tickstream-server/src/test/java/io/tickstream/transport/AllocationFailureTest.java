@@ -3,6 +3,8 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class AllocationFailureTest {
     @Test
     void shouldCloseAnHttpConnectionWhoseBufferCannotBeAllocatedWithoutWritingAnAnswer() {
         HttpRouter router = new HttpRouter(List.of(), HttpRoutes.builder().build(),
-                new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), meters), meters);
+                new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), meters, DeflateSettings.off(), new DeflateMeters()), meters);
         EmbeddedChannel channel = new EmbeddedChannel(router);
 
         channel.pipeline().fireExceptionCaught(new OutOfMemoryError("Cannot reserve 65536 bytes of direct buffer memory"));

@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ class HttpRouterTest {
             .get("/fast", (request, uri) -> HttpResponses.text(HttpResponseStatus.OK, "fast"))
             .prefix("/items/", (ch, request, uri) -> CompletableFuture.completedFuture(
                     HttpResponses.text(HttpResponseStatus.OK, "item " + uri.path().substring(7))))
-            .build(), new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), new TransportMeters()), new TransportMeters()));
+            .build(), new WebSocketUpgrade(64 * 1024, Duration.ofSeconds(20), new TransportMeters(), DeflateSettings.off(), new DeflateMeters()), new TransportMeters()));
 
     @Test
     void shouldAnswerPipelinedRequestsInOrderWhenAnEarlierAnswerIsLate() {

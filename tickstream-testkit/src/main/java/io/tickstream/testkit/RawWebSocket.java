@@ -49,8 +49,13 @@ public final class RawWebSocket implements AutoCloseable {
         this.headers = headers;
     }
 
-    /** A server frame: opcode, FIN bit and payload. */
-    public record Frame(int opcode, boolean fin, byte[] payload) {
+    /** A server frame: opcode, FIN bit, the reserved bits (RSV1 = 4: compressed) and payload. */
+    public record Frame(int opcode, boolean fin, int rsv, byte[] payload) {
+        /** Whether RSV1 is set: the message is compressed (permessage-deflate). */
+        public boolean compressed() {
+            return (rsv & 4) != 0;
+        }
+
         /** The status code of a close frame (1005 when it has none). */
         public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
@@ -133,8 +138,13 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends one frame, masked as a client must. */
     public void send(int opcode, boolean fin, byte[] payload) {
+        send(0, opcode, fin, payload);
+    }
+
+    /** Sends one frame with reserved bits (4 = RSV1, a compressed message), masked as a client must. */
+    public void send(int rsv, int opcode, boolean fin, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write((fin ? 0x80 : 0) | opcode);
+        frame.write((fin ? 0x80 : 0) | (rsv & 7) << 4 | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length <= 0xFFFF) {
@@ -189,7 +199,7 @@ public final class RawWebSocket implements AutoCloseable {
             }
             byte[] payload = new byte[(int) length];
             in.readFully(payload);
-            return new Frame(head & 0x0F, (head & 0x80) != 0, payload);
+            return new Frame(head & 0x0F, (head & 0x80) != 0, (head >>> 4) & 7, payload);
         } catch (EOFException | SocketException e) {
             return null;
         } catch (SocketTimeoutException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The fault scenario's clients: one JSON connection per connection of the plan, watching the
@@ -24,7 +25,7 @@ public final class FaultClients implements AutoCloseable {
     private final List<FaultClientHandler> handlers = new ArrayList<>();
 
     public FaultClients(URI gateway, SubscriptionPlan plan, int sourceAddresses, int threads, FaultStats stats) {
-        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads);
+        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads, false, new LongAdder());
         this.plan = plan;
         this.stats = stats;
     }

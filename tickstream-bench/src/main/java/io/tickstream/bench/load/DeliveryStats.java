@@ -15,6 +15,8 @@ public final class DeliveryStats {
     public final Recorder slowLatencyMicros = new Recorder(3);
     public final LongAdder closedByServer = new LongAdder();
     public final LongAdder failures = new LongAdder();
+    /** Bytes the clients read off their sockets, headers and compression included. */
+    public final LongAdder wireBytes = new LongAdder();
     private volatile long countFromNanos = Long.MAX_VALUE;
     private volatile long recordFromNanos = Long.MAX_VALUE;
 

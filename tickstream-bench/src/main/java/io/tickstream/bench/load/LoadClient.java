@@ -21,15 +21,21 @@ public final class LoadClient implements AutoCloseable {
 
     private final WebSocketDialer dialer;
     private final Protocol protocol;
+    private final JsonChannel jsonChannel;
     private final String apiKey;
     private final SubscriptionPlan plan;
     private final DeliveryStats stats;
     private final Map<Integer, Channel> channels = new ConcurrentHashMap<>();
 
-    public LoadClient(URI gateway, Protocol protocol, String apiKey, SubscriptionPlan plan, int sourceAddresses,
-                      int threads, DeliveryStats stats) {
-        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads);
+    /**
+     * @param jsonChannel what a JSON client subscribes to
+     * @param deflate     whether the clients offer permessage-deflate
+     */
+    public LoadClient(URI gateway, Protocol protocol, JsonChannel jsonChannel, boolean deflate, String apiKey,
+                      SubscriptionPlan plan, int sourceAddresses, int threads, DeliveryStats stats) {
+        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads, deflate, stats.wireBytes);
         this.protocol = protocol;
+        this.jsonChannel = jsonChannel;
         this.apiKey = apiKey;
         this.plan = plan;
         this.stats = stats;
@@ -86,7 +92,7 @@ public final class LoadClient implements AutoCloseable {
         if (protocol == Protocol.IME) {
             headers.set("Authorization", "Bearer " + apiKey);
         }
-        List<String> greeting = protocol.greeting(apiKey, indexes.stream().map(SubscriptionPlan::name).toList());
+        List<String> greeting = protocol.greeting(apiKey, indexes.stream().map(SubscriptionPlan::name).toList(), jsonChannel);
         boolean slow = slowBytesPerSecond > 0;
         ChannelFuture future = dialer.dial(connection, path, headers, slow, channel -> {
             Runnable onReady = slow ? () -> SlowReader.start(channel, slowBytesPerSecond) : () -> { };

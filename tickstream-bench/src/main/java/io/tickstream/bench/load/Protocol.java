@@ -18,6 +18,10 @@ public enum Protocol {
     JSON("\"bid\":"),
     COMPACT(null);
 
+    /** Where a JSON state message (full or delta) carries the probe. */
+    private static final ByteBuf STATE_PROBE_KEY = Unpooled.unreleasableBuffer(
+            Unpooled.copiedBuffer("\"buy_price\":", StandardCharsets.US_ASCII));
+
     private final ByteBuf probeKey;
 
     Protocol(String probeKey) {
@@ -36,12 +40,12 @@ public enum Protocol {
     }
 
     /** Messages to send once the handshake is done (empty for IME: its subscriptions are in the URL). */
-    public List<String> greeting(String apiKey, List<String> names) {
+    public List<String> greeting(String apiKey, List<String> names, JsonChannel jsonChannel) {
         String symbols = names.stream().map(n -> '"' + n + '"').collect(Collectors.joining(","));
         return switch (this) {
             case IME -> List.of();
             case JSON -> List.of("{\"type\":\"auth\",\"apiKey\":\"" + apiKey + "\"}",
-                    "{\"type\":\"subscribe\",\"symbols\":[" + symbols + "]}");
+                    "{\"type\":\"subscribe\",\"symbols\":[" + symbols + "]" + jsonChannel.fields() + "}");
             case COMPACT -> List.of("{\"authorization\":\"" + apiKey + "\"}",
                     "{\"event\":\"subscribe\",\"data\":[" + symbols.toLowerCase(Locale.ROOT) + "]}");
         };
@@ -52,7 +56,7 @@ public enum Protocol {
         return this == JSON ? text.startsWith("{\"type\":\"subscribed\"") : text.contains("\"event\":\"subscribed\"");
     }
 
-    /** The probe carried by a market-data message, or -1 when the message carries none. */
+    /** The probe carried by a market-data message (a JSON tick or state), or -1 when the message carries none. */
     public long probe(ByteBuf message) {
         int from;
         if (this == COMPACT) {
@@ -62,8 +66,13 @@ public enum Protocol {
             int symbolEnd = message.indexOf(message.readerIndex() + 6, message.writerIndex(), (byte) '"');
             from = symbolEnd < 0 ? -1 : symbolEnd + 2;
         } else {
-            int at = ByteBufUtil.indexOf(probeKey, message);
-            from = at < 0 ? -1 : at + probeKey.readableBytes();
+            ByteBuf key = probeKey;
+            int at = ByteBufUtil.indexOf(key, message);
+            if (at < 0 && this == JSON) {
+                key = STATE_PROBE_KEY;
+                at = ByteBufUtil.indexOf(key, message);
+            }
+            from = at < 0 ? -1 : at + key.readableBytes();
         }
         return from < 0 ? -1 : digits(message, from);
     }

@@ -1,6 +1,9 @@
 package io.tickstream.bench.load;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -19,6 +22,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -28,6 +32,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
@@ -43,6 +48,8 @@ public final class WebSocketDialer implements AutoCloseable {
     public static final String THREADS = "bench-client";
     private static final int MAX_PENDING_CONNECTS = 256;
 
+    private final boolean deflate;
+    private final LongAdder wireBytes;
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
     private final SslContext tls;
@@ -52,7 +59,13 @@ public final class WebSocketDialer implements AutoCloseable {
     private final int sourceAddresses;
     private final Semaphore pending = new Semaphore(MAX_PENDING_CONNECTS);
 
-    public WebSocketDialer(URI gateway, int sourceAddresses, int threads) {
+    /**
+     * @param deflate   offer permessage-deflate (the gateway's answer decides)
+     * @param wireBytes counts every byte read off the sockets, before TLS and decompression
+     */
+    public WebSocketDialer(URI gateway, int sourceAddresses, int threads, boolean deflate, LongAdder wireBytes) {
+        this.deflate = deflate;
+        this.wireBytes = wireBytes;
         boolean epoll = Epoll.isAvailable();
         DefaultThreadFactory factory = new DefaultThreadFactory(THREADS, true);
         this.group = epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
@@ -80,14 +93,17 @@ public final class WebSocketDialer implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new WireBytes());
                         if (tls != null) {
                             channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
                         }
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
+                        if (deflate) {
+                            channel.pipeline().addLast(new WebSocketClientCompressionHandler(1 << 20));
+                        }
                         channel.pipeline().addLast(
-                                new HttpClientCodec(),
-                                new HttpObjectAggregator(8192),
                                 new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                                        uri, WebSocketVersion.V13, null, false, headers, 1 << 20), true, true, 30_000),
+                                        uri, WebSocketVersion.V13, null, deflate, headers, 1 << 20), true, true, 30_000),
                                 last.apply(channel));
                     }
                 });
@@ -99,6 +115,17 @@ public final class WebSocketDialer implements AutoCloseable {
         ChannelFuture future = bootstrap.connect(new InetSocketAddress(host, port), local);
         future.addListener(done -> pending.release());
         return future;
+    }
+
+    /** Counts what a connection reads, as the network carried it. */
+    private final class WireBytes extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf bytes) {
+                wireBytes.add(bytes.readableBytes());
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 
     /** Trusts any certificate: for the bench against its own self-signed one only, never for a real client. */
