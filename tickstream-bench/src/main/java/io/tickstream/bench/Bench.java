@@ -57,8 +57,11 @@ public final class Bench {
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             if (options.scenario() == Scenario.IDLE) {
                 Thread.sleep(1_000);
+                long memoryAfter = gateway.memoryBytes();
+                long afterGcPerConnection = (gateway.memoryBytesAfterGc() - memoryBefore) / Math.max(1, clients.open());
                 return new BenchResult(options, clients.open(), connectSeconds, -1, 0, 0, new Histogram(3), 0, 0, -1, 0, memoryBefore,
-                        gateway.memoryBytes(), gateway.memoryKind(), stats.closedByServer.sum(), 0, null);
+                        memoryAfter, gateway.memoryKind(), stats.closedByServer.sum(), afterGcPerConnection,
+                        "perConnectionAfterGcBytes");
             }
             return stream(gateway, clients, plan, slow, slowBytesPerSecond, connectSeconds);
         }

@@ -20,8 +20,16 @@ public interface GatewayUnderTest extends AutoCloseable {
         return -1;
     }
 
-    /** Memory the gateway holds now (RSS of its process, or heap after GC in this JVM), in bytes. */
+    /**
+     * Memory the gateway holds now, in bytes: the RSS of its process once it has settled, as an
+     * operator's {@code ps} shows it, or the heap after a GC in this JVM.
+     */
     long memoryBytes();
+
+    /** The same right after a full GC in the gateway: what its live objects and native memory need. */
+    default long memoryBytesAfterGc() {
+        return memoryBytes();
+    }
 
     /** What {@link #memoryBytes} measures, for the summary. */
     String memoryKind();
