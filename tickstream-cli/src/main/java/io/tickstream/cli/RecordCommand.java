@@ -131,8 +131,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--depth must be 1..20, --batch-size and --flush-interval-ms positive, --max-retries not negative");
         }
-        // A recording keeps each frame as received, to be read and replayed on its own: full states only.
-        ClientBuilder client = TickstreamClient.builder().uri(url).maxRetries(maxRetries).stateDeltas(false);
+        ClientBuilder client = TickstreamClient.builder().uri(url).maxRetries(maxRetries);
         if (credential.apiKey != null) {
             client.apiKey(credential.apiKey);
         } else {
