@@ -64,7 +64,8 @@ final class StreamRecorder {
         this.writer = writer;
         this.echo = echo;
         this.nextSeq = new AtomicLong(writer.firstSeq());
-        this.client = settings.client().listener(new ClientListener() {
+        // Each frame is stored as received, to be read and replayed on its own: full states, never deltas.
+        this.client = settings.client().stateDeltas(false).listener(new ClientListener() {
             @Override
             public void onError(TickstreamException error) {
                 if (error instanceof RetriesExhaustedException || error instanceof ConnectionRejectedException) {

@@ -26,6 +26,7 @@ public final class ClientBuilder {
     private Duration pingTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(10);
     private int streamBuffer = 4096;
+    private boolean stateDeltas = true;
     private final List<ClientListener> listeners = new ArrayList<>();
 
     ClientBuilder() {
@@ -122,6 +123,16 @@ public final class ClientBuilder {
         return this;
     }
 
+    /**
+     * Whether state subscriptions ask the server for only the changed fields after the first full
+     * state (README, "State deltas"); the client applies them and still hands out full {@code State}s.
+     * Default true; false has every change sent in full.
+     */
+    public ClientBuilder stateDeltas(boolean value) {
+        stateDeltas = value;
+        return this;
+    }
+
     /** A listener registered before anything happens, so it sees the first connection attempt. */
     public ClientBuilder listener(ClientListener value) {
         listeners.add(value);
@@ -131,6 +142,6 @@ public final class ClientBuilder {
     /** A new client, not connected yet: call {@link TickstreamClient#connect()}. */
     public TickstreamClient build() {
         return new TickstreamClient(new ClientSettings(uris, apiKey, tokens, maxRetries, backoffBase, backoffMax,
-                pingInterval, pingTimeout, connectTimeout, streamBuffer, listeners));
+                pingInterval, pingTimeout, connectTimeout, streamBuffer, stateDeltas, listeners));
     }
 }

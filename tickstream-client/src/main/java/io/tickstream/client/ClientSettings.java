@@ -17,10 +17,11 @@ import java.util.function.Supplier;
  * @param backoffBase    the delay cap before the first retry; doubled per retry up to {@code backoffMax}
  * @param connectTimeout bound on opening the WebSocket, and again on the answer to {@code auth}
  * @param streamBuffer   messages a stream holds per subscriber before it drops the oldest
+ * @param stateDeltas    whether state subscriptions ask for deltas after the first full state
  */
 record ClientSettings(List<URI> uris, String apiKey, Supplier<String> tokens, int maxRetries, Duration backoffBase, Duration backoffMax,
                       Duration pingInterval, Duration pingTimeout, Duration connectTimeout, int streamBuffer,
-                      List<ClientListener> listeners) {
+                      boolean stateDeltas, List<ClientListener> listeners) {
 
     ClientSettings {
         Objects.requireNonNull(uris, "uri is required");

@@ -37,16 +37,21 @@ final class Requests {
     }
 
     /**
-     * {@code {"type":"subscribe","symbols":[..],"channel":..}}, with {@code depth} for books and, when
-     * {@code since} names any symbol, {@code "since":{"SYMBOL":{"epoch":..,"seq":..},..}} to resume those trade streams.
+     * {@code {"type":"subscribe","symbols":[..],"channel":..}}, with {@code depth} for books,
+     * {@code "delta":true} for states when {@code stateDeltas} and, when {@code since} names any symbol,
+     * {@code "since":{"SYMBOL":{"epoch":..,"seq":..},..}} to resume those trade streams.
      */
-    static String subscribe(Channel<?> channel, int depth, List<String> symbols, Map<String, StreamPosition> since) {
+    static String subscribe(Channel<?> channel, int depth, List<String> symbols, Map<String, StreamPosition> since,
+                            boolean stateDeltas) {
         return write(json -> {
             json.writeStringField("type", "subscribe");
             symbols(json, symbols);
             json.writeStringField("channel", channel.wireName());
             if (channel == Channel.BOOK) {
                 json.writeNumberField("depth", depth);
+            }
+            if (channel == Channel.STATE && stateDeltas) {
+                json.writeBooleanField("delta", true);
             }
             if (!since.isEmpty()) {
                 json.writeObjectFieldStart("since");

@@ -39,9 +39,12 @@ final class SubscriptionSync {
     private final Map<Topic.Key, Sent> sent = new LinkedHashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final StreamPositions positions;
+    private final boolean stateDeltas;
 
-    SubscriptionSync(StreamPositions positions) {
+    /** @param stateDeltas whether state subscriptions ask for deltas after the first full state */
+    SubscriptionSync(StreamPositions positions, boolean stateDeltas) {
         this.positions = positions;
+        this.stateDeltas = stateDeltas;
     }
 
     /** Any thread: adds or replaces (a book's depth) topics. */
@@ -103,7 +106,7 @@ final class SubscriptionSync {
             Topic first = batch.get(0);
             List<String> symbols = batch.stream().map(Topic::symbol).toList();
             return Requests.subscribe(first.channel(), first.depth(), symbols,
-                    first.channel() == Channel.TRADES ? resumePoints(symbols) : Map.of());
+                    first.channel() == Channel.TRADES ? resumePoints(symbols) : Map.of(), stateDeltas);
         }
         return nextUnsubscribe();
     }
@@ -179,6 +182,22 @@ final class SubscriptionSync {
         unwant(dropped);
         fail(key -> dropped.contains(key), error);
         return !dropped.isEmpty();
+    }
+
+    /**
+     * Sends a confirmed subscription again (the server answers it as a new one, with the current
+     * state first); a symbol the server named that is not wanted, or is being requested, is left alone.
+     */
+    void resubscribe(Channel<?> channel, String symbol) {
+        Topic.Key key = resolve(channel, symbol);
+        Sent state = key == null ? null : sent.get(key);
+        boolean wantedNow;
+        synchronized (wanted) {
+            wantedNow = key != null && wanted.containsKey(key);
+        }
+        if (wantedNow && state != null && state.status() == Status.CONFIRMED) {
+            sent.remove(key);
+        }
     }
 
     /** After a rate-limit pause: requests the server may have refused are sent again. */

@@ -46,6 +46,14 @@ final class Subscriptions {
         });
     }
 
+    /** Any thread: sends a subscription the server confirmed again, for its current state (see {@link SubscriptionSync#resubscribe}). */
+    void resubscribe(Channel<?> channel, String symbol) {
+        loop.execute(() -> {
+            sync.resubscribe(channel, symbol);
+            supervisor.pump();
+        });
+    }
+
     Set<Topic> topics() {
         return sync.topics();
     }

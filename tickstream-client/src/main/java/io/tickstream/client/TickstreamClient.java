@@ -64,15 +64,17 @@ public final class TickstreamClient implements AutoCloseable {
     private final Lifecycle life = new Lifecycle(listeners);
     private final StreamPositions positions = new StreamPositions();
     private final DeliveryGuard guard = new DeliveryGuard(positions, this::streamBroken);
+    private final StateBases states;
     private final Feeds feeds;
     private final ConnectionSupervisor supervisor;
     private final Subscriptions subscriptions;
 
     TickstreamClient(ClientSettings settings) {
         settings.listeners().forEach(listeners::add);
-        SubscriptionSync sync = new SubscriptionSync(positions);
+        SubscriptionSync sync = new SubscriptionSync(positions, settings.stateDeltas());
         feeds = new Feeds(dispatcher, listeners, settings.streamBuffer());
-        supervisor = new ConnectionSupervisor(settings, loop, sync, positions, new Inbound.Delivery(dispatcher, guard),
+        states = new StateBases(this::resubscribeState);
+        supervisor = new ConnectionSupervisor(settings, loop, sync, positions, new Inbound.Delivery(dispatcher, guard, states),
                 listeners, life, feeds::end);
         subscriptions = new Subscriptions(sync, loop, life, supervisor);
     }
@@ -202,6 +204,14 @@ public final class TickstreamClient implements AutoCloseable {
         return guard.duplicates();
     }
 
+    /**
+     * State deltas that came without a full state of their symbol to apply to, each dropped and
+     * answered by subscribing the symbol's state again (which brings a full one).
+     */
+    public long stateResyncs() {
+        return states.resyncs();
+    }
+
     /** The gateway node the client is connected to, or the one it is trying or will try next. */
     public URI currentUri() {
         return supervisor.node();
@@ -218,6 +228,10 @@ public final class TickstreamClient implements AutoCloseable {
         supervisor.close();
         loop.shutdown();
         feeds.shutdown();
+    }
+
+    private void resubscribeState(String symbol) {
+        subscriptions.resubscribe(Channel.STATE, symbol);
     }
 
     private void streamBroken(StreamBreak broken) {

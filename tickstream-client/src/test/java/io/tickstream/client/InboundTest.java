@@ -24,7 +24,7 @@ class InboundTest {
         listeners.streamBroken(broken);
         dispatcher.streamBreak(broken);
     });
-    private final Inbound inbound = new Inbound(loop, new Inbound.Delivery(dispatcher, guard), listeners, connection -> null);
+    private final Inbound inbound = new Inbound(loop, new Inbound.Delivery(dispatcher, guard, new StateBases(symbol -> { })), listeners, connection -> null);
 
     @AfterEach
     void stop() {

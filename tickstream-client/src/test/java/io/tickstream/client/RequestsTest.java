@@ -24,12 +24,12 @@ class RequestsTest {
     @Test
     void shouldSendNoSinceWhenNoPositionIsKnown() {
         assertThat(Requests.auth(settings("k", null), null)).isEqualTo("{\"type\":\"auth\",\"apiKey\":\"k\"}");
-        assertThat(Requests.subscribe(Channel.TRADES, 0, List.of("A"), Map.of()))
+        assertThat(Requests.subscribe(Channel.TRADES, 0, List.of("A"), Map.of(), true))
                 .isEqualTo("{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"channel\":\"trades\"}");
     }
 
     private static ClientSettings settings(String apiKey, String token) {
         return new ClientSettings(List.of(URI.create("ws://127.0.0.1:1/")), apiKey, token == null ? null : () -> token, 0,
-                SECOND, SECOND, SECOND, SECOND, SECOND, 1, List.of());
+                SECOND, SECOND, SECOND, SECOND, SECOND, 1, true, List.of());
     }
 }

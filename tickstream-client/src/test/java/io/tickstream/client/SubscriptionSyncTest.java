@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionSyncTest {
 
     private final StreamPositions positions = new StreamPositions();
-    private final SubscriptionSync sync = new SubscriptionSync(positions);
+    private final SubscriptionSync sync = new SubscriptionSync(positions, true);
 
     @Test
     void shouldBatchTopicsPerChannelAndDepthWhenSending() {
@@ -47,7 +47,28 @@ class SubscriptionSyncTest {
 
         sync.retryUnconfirmed();
 
-        assertThat(drain()).containsExactly("{\"type\":\"subscribe\",\"symbols\":[\"B\"],\"channel\":\"state\"}");
+        assertThat(drain()).containsExactly("{\"type\":\"subscribe\",\"symbols\":[\"B\"],\"channel\":\"state\",\"delta\":true}");
+    }
+
+    @Test
+    void shouldAskForStateDeltasOnlyWhenBuiltWithThem() {
+        SubscriptionSync fullStates = new SubscriptionSync(positions, false);
+        fullStates.want(List.of(new Topic("A", Channel.STATE, 0)));
+
+        assertThat(fullStates.next()).isEqualTo("{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"channel\":\"state\"}");
+        assertThat(fullStates.next()).isNull();
+    }
+
+    @Test
+    void shouldSendAConfirmedStateSubscriptionAgainWhenAskedToResubscribeIt() {
+        sync.want(List.of(new Topic("eurusd", Channel.STATE, 0), new Topic("B", Channel.STATE, 0)));
+        drain();
+        sync.replied(new SubscriptionReply("subscribed", List.of("EURUSD", "B"), "state", 2, Map.of(), Map.of()));
+
+        sync.resubscribe(Channel.STATE, "EURUSD");
+        sync.resubscribe(Channel.STATE, "UNKNOWN");
+
+        assertThat(drain()).containsExactly("{\"type\":\"subscribe\",\"symbols\":[\"eurusd\"],\"channel\":\"state\",\"delta\":true}");
     }
 
     @Test

@@ -72,7 +72,13 @@ final class InstrumentTopic extends Topic {
     synchronized Registered register(SessionOutbox outbox, int view, boolean conflatable) {
         InstrumentState snapshot = state;
         Subscription subscription = add(outbox, view, conflatable, snapshot.version(), false);
-        return subscription == null ? null : new Registered(subscription, snapshot);
+        if (subscription == null) {
+            return null;
+        }
+        if (views.get(view) instanceof StateView stateView && stateView.incremental()) {
+            subscription.rebaseDeltasOn(this, stateView);
+        }
+        return new Registered(subscription, snapshot);
     }
 
     /**

@@ -62,7 +62,7 @@ final class LoopFanout {
             for (int i = 0, n = subscriptions.size(); i < n; i++) {
                 Subscription subscription = subscriptions.get(i);
                 ByteBuf frame = frames[subscription.view];
-                if (frame == null || subscription.sinceVersion >= version) {
+                if (frame == null || subscription.sinceVersion() >= version) {
                     continue;
                 }
                 subscription.deliver(frame.retainedDuplicate(), seq);

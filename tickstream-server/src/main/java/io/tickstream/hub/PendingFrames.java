@@ -27,6 +27,11 @@ final class PendingFrames {
         return replaced;
     }
 
+    /** Whether a frame for {@code key} is waiting. */
+    boolean holds(Object key) {
+        return line.containsKey(key);
+    }
+
     /** Puts a frame that must not be dropped at the end of the line. */
     void append(ByteBuf frame) {
         line.put(new Place(), frame);

@@ -92,6 +92,11 @@ public final class SessionOutbox {
         pending.append(frame);
     }
 
+    /** Whether a conflatable frame offered for {@code key} is still waiting for the socket. */
+    boolean pending(Object key) {
+        return pending != null && pending.holds(key);
+    }
+
     /**
      * Asks for what was written to be flushed at the end of the event loop's current batch of
      * tasks: one syscall per socket and batch, not per frame.
@@ -168,6 +173,11 @@ public final class SessionOutbox {
     /** Undelivered ordered frames past which the client is a slow consumer. */
     int maxQueued() {
         return maxQueued;
+    }
+
+    /** Counts a full state sent to a slow reader in place of a delta. */
+    void deltaFallback() {
+        meters.deltaFallback();
     }
 
     void disconnectSlowConsumer() {

@@ -19,4 +19,14 @@ public non-sealed interface StateView extends TopicView {
 
     /** The message a new subscriber gets for the current state, or null when there is none to send. */
     ByteBuf encodeSnapshot(InstrumentState state, ByteBufAllocator alloc);
+
+    /**
+     * Whether a change's message holds only what changed since the message before it (a delta), so
+     * that a client needs every one: the hub never conflates such a message away, but sends a slow
+     * reader {@link #encodeSnapshot} of the current state instead (see {@link Subscription}), which
+     * such a view must give for every state.
+     */
+    default boolean incremental() {
+        return false;
+    }
 }

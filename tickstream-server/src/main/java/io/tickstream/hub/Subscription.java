@@ -2,6 +2,7 @@ package io.tickstream.hub;
 
 import io.netty.buffer.ByteBuf;
 import io.tickstream.bus.Sequenced;
+import io.tickstream.state.InstrumentState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,12 @@ import java.util.List;
  * event loop; its identity is the conflation key of its pending frames. A subscription to a trade
  * or account stream starts <em>held</em>: what the topic sends it waits here until its session
  * has told the client where the stream stands and sent what it recovered, then follows in order.
+ *
+ * <p>A subscription to deltas ({@link StateView#incremental()}) never lets conflation merge a change
+ * away: a delta that would replace one still waiting for a slow reader is replaced, with it, by the
+ * full state at the topic's current version, and the deltas dispatched up to that version are
+ * skipped, since they are in that state already. The client takes the full state as its new base,
+ * and the next delta it gets is the one based on that very version.
  */
 public final class Subscription {
 
@@ -19,11 +26,17 @@ public final class Subscription {
     private record Held(ByteBuf frame, long seq) {
     }
 
+    /** Where a subscription to deltas takes the full state that stands in for a delta. */
+    private record Rebase(InstrumentTopic topic, StateView view) {
+    }
+
     final SessionOutbox outbox;
     final Topic topic;
     final int view;
     final boolean conflatable;
-    final long sinceVersion;
+    /** Messages published at or below this version are not for this subscription; raised by a rebase. */
+    private long sinceVersion;
+    private Rebase rebase;
     private List<Held> held;
     /** Stream messages at or below this seq are ones the client has already had. */
     private long skipThrough = Sequenced.NONE;
@@ -35,6 +48,15 @@ public final class Subscription {
         this.conflatable = conflatable;
         this.sinceVersion = sinceVersion;
         this.held = hold ? new ArrayList<>() : null;
+    }
+
+    long sinceVersion() {
+        return sinceVersion;
+    }
+
+    /** Marks this as a subscription to the deltas of {@code view}, whose full states come from {@code topic}. */
+    void rebaseDeltasOn(InstrumentTopic topic, StateView view) {
+        rebase = new Rebase(topic, view);
     }
 
     /** Takes ownership of the frame; {@code seq} is its stream seq, {@link Sequenced#NONE} or {@link #RESTART}. */
@@ -55,10 +77,22 @@ public final class Subscription {
             return;
         }
         if (conflatable) {
-            outbox.offerConflatable(this, frame);
+            outbox.offerConflatable(this, rebase != null && outbox.pending(this) ? rebased(frame) : frame);
         } else {
             outbox.offerOrdered(frame);
         }
+    }
+
+    /**
+     * The full state at the topic's current version, in place of a delta (released here) that would
+     * have replaced the one waiting; later deltas up to that version are skipped.
+     */
+    private ByteBuf rebased(ByteBuf delta) {
+        delta.release();
+        InstrumentState current = rebase.topic().state();
+        sinceVersion = Math.max(sinceVersion, current.version());
+        outbox.deltaFallback();
+        return rebase.view().encodeSnapshot(current, outbox.channel().alloc());
     }
 
     /**

@@ -74,7 +74,11 @@ public final class StateBytes {
 
     private static void field(ByteBuf out, InstrumentState state, StateField field, int level) {
         out.writeBytes(NAMES[field.ordinal()]);
-        String value = state.value(field, level);
+        value(out, field, state.value(field, level));
+    }
+
+    /** One field's value as the {@code data} object types it: text fields as strings, the others as raw numbers. */
+    static void value(ByteBuf out, StateField field, String value) {
         if (field.isText()) {
             JsonBytes.string(out, value);
         } else {

@@ -1,7 +1,8 @@
 // The market dashboard: a client of the JSON message protocol like any other. It authenticates
 // with the key in the form, reads the instruments the key may see from /api/instruments,
-// subscribes the "state" channel of each (in batches), and the "book" and "trades" channels of
-// the selected one. Account events arrive without a subscription.
+// subscribes the "state" channel of each (in batches, with deltas: a full state first, then only
+// the fields that changed), and the "book" and "trades" channels of the selected one. Account
+// events arrive without a subscription.
 
 import { MarketConnection } from './connection.js';
 import { clock, decimals, grouped, price } from './format.js';
@@ -134,7 +135,7 @@ async function loadMarket() {
     ? `${live.length} of ${list.length} instruments live (subscription limit)`
     : `${list.length} instruments`;
   for (let i = 0; i < live.length; i += BATCH) {
-    connection.send({ type: 'subscribe', symbols: live.slice(i, i + BATCH), channel: 'state' });
+    connection.send({ type: 'subscribe', symbols: live.slice(i, i + BATCH), channel: 'state', delta: true });
   }
   for (const [name, entry] of instruments) {
     if (entry.state) table.update(name, quoteOf(entry.state));
@@ -186,11 +187,22 @@ function handle(message) {
 function onState(message) {
   const entry = instruments.get(message.symbol);
   if (!entry) return;
-  entry.state = message;
-  const quote = quoteOf(message);
-  table.update(message.symbol, quote);
+  if (!message.delta) {
+    entry.state = message;
+  } else if (!entry.state?.data) {
+    // A delta applies to the state before it; the server sends a full one first, so ask for it again.
+    connection.send({ type: 'subscribe', symbols: [message.symbol], channel: 'state', delta: true });
+    return;
+  } else if (message.seq != null && entry.state.seq != null && Number(message.seq) <= Number(entry.state.seq)) {
+    return; // a duplicate
+  } else {
+    entry.state = { ...message, data: merged(entry.state.data, message.delta) };
+  }
+  const state = entry.state;
+  const quote = quoteOf(state);
+  table.update(state.symbol, quote);
   entry.decimals = Math.max(entry.decimals, decimals(quote.bid), decimals(quote.ask), decimals(quote.last));
-  const point = { t: Number(message.time) || Date.now(), bid: Number(quote.bid), ask: Number(quote.ask), last: Number(quote.last) };
+  const point = { t: Number(state.time) || Date.now(), bid: Number(quote.bid), ask: Number(quote.ask), last: Number(quote.last) };
   const previous = entry.history[entry.history.length - 1];
   if (!previous || previous.bid !== point.bid || previous.ask !== point.ask || previous.last !== point.last) {
     entry.history.push(point);
@@ -200,6 +212,16 @@ function onState(message) {
     chart.show(entry.history, entry.decimals);
     showFigures(entry);
   }
+}
+
+/** A copy of a state's data with a delta's fields put in: the delta has the same nesting, cut down to what changed. */
+function merged(data, delta) {
+  const out = { ...data };
+  for (const [name, value] of Object.entries(delta)) {
+    const nested = value !== null && typeof value === 'object' && typeof data[name] === 'object';
+    out[name] = nested ? merged(data[name], value) : value;
+  }
+  return out;
 }
 
 function quoteOf(message) {

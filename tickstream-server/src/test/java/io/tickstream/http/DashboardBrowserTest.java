@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,30 @@ class DashboardBrowserTest {
         Path shot = Path.of("target", "dashboard.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldShowAFieldALaterUpdateChangedWhenItArrivesAsADelta() throws Exception {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "const Native = window.WebSocket; window.receivedFrames = [];"
+                        + " window.WebSocket = class extends Native { constructor(...args) { super(...args);"
+                        + " this.addEventListener('message', (e) => window.receivedFrames.push(e.data)); } };"));
+        openDashboard();
+        driver.findElement(By.cssSelector("#quotes-body tr[data-symbol='EURUSD']")).click();
+        waitUp(Duration.ofSeconds(5), d -> "EURUSD".equals(d.findElement(By.id("detail-name")).getText()));
+        waitUp(Duration.ofSeconds(10), d -> !texts("#quotes-body tr[data-symbol='EURUSD'] td.bid").contains("—"));
+
+        // The simulator publishes EURUSD's open interest in its first, full update only: this change stays.
+        gateway.bus().publisher().publishMarketData("EURUSD", "{\"ContractInfo\":{\"open_interest\":424242}}");
+
+        waitUp(Duration.ofSeconds(10), d -> texts("#figures dd").contains("424,242"));
+        assertThat((Boolean) js("return window.receivedFrames.some(f => f.includes(arguments[0]))",
+                "\"delta\":{\"ContractInfo\":{\"open_interest\":424242}}")).as("the change came as a delta").isTrue();
+        assertThat(texts("#figures dd").get(0)).as("the open price, from the full state before").isNotEqualTo("—");
+        List<String> quotes = texts("#quotes-body tr[data-symbol='EURUSD'] td.bid, #quotes-body tr[data-symbol='EURUSD'] td.ask");
+        waitUp(Duration.ofSeconds(5), d -> !texts("#quotes-body tr[data-symbol='EURUSD'] td.bid, "
+                + "#quotes-body tr[data-symbol='EURUSD'] td.ask").equals(quotes));
+        assertThat(texts("#figures dd")).as("the open interest after later deltas of the quote").contains("424,242");
     }
 
     @Test

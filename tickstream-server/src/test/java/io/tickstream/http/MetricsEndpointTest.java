@@ -44,6 +44,7 @@ class MetricsEndpointTest {
         assertThat(samples).containsKeys("tickstream_bus_messages_total", "tickstream_frames_out_total",
                 "tickstream_bytes_out_total", "tickstream_auth_failures_total", "tickstream_malformed_updates_total",
                 "tickstream_conflated_frames_total", "tickstream_slow_consumer_disconnects_total",
+                "tickstream_state_delta_fallbacks_total",
                 "tickstream_rate_limited_total", "tickstream_bus_connected", "tickstream_subscriptions",
                 "tickstream_connections{protocol=\"json\"}", "tickstream_connections{protocol=\"ime\"}",
                 "tickstream_connections{protocol=\"compact\"}", "tickstream_delivery_latency_seconds_count",

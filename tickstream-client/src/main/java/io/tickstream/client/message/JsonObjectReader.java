@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Reads one server message into maps and lists with Jackson's streaming parser. Numbers become
  * {@link BigDecimal}s made from their exact text (never a double in between); the top-level
- * {@code data} value is also kept as its exact received text. Stateless and thread-safe.
+ * {@code data} and {@code delta} values are also kept as their exact received text. Stateless and thread-safe.
  */
 final class JsonObjectReader {
 
@@ -23,8 +23,8 @@ final class JsonObjectReader {
     private JsonObjectReader() {
     }
 
-    /** A parsed message: its fields, and the text of its {@code data} value (null when absent). */
-    record Parsed(Map<String, Object> fields, String dataText) {
+    /** A parsed message: its fields, and the text of its {@code data} and {@code delta} values (null when absent). */
+    record Parsed(Map<String, Object> fields, String dataText, String deltaText) {
     }
 
     static Parsed read(String text) throws MalformedMessageException {
@@ -34,20 +34,22 @@ final class JsonObjectReader {
             }
             Map<String, Object> fields = new LinkedHashMap<>();
             String dataText = null;
+            String deltaText = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
                 int start = (int) parser.currentTokenLocation().getCharOffset();
                 fields.put(name, value(parser, token));
                 if (name.equals("data")) {
-                    int end = (int) parser.currentLocation().getCharOffset();
-                    dataText = text.substring(start, end);
+                    dataText = text.substring(start, (int) parser.currentLocation().getCharOffset());
+                } else if (name.equals("delta")) {
+                    deltaText = text.substring(start, (int) parser.currentLocation().getCharOffset());
                 }
             }
             if (parser.nextToken() != null) {
                 throw new MalformedMessageException("trailing content after the message: " + abbreviate(text));
             }
-            return new Parsed(Collections.unmodifiableMap(fields), dataText);
+            return new Parsed(Collections.unmodifiableMap(fields), dataText, deltaText);
         } catch (IOException e) {
             throw new MalformedMessageException("invalid JSON: " + abbreviate(text), e);
         }

@@ -33,8 +33,8 @@ public final class MessageParser {
             case "book" -> new Book(fields.string("symbol"), fields.levels("bids"), fields.levels("asks"), time, seq);
             case "trade" -> new Trade(fields.string("symbol"), fields.decimal("price"), fields.decimal("quantity"),
                     fields.string("side"), time, fields.optionalString("tradeId"), seq);
-            case "state" -> new State(fields.string("symbol"), flatten(fields.objectMap("data")), time, parsed.dataText(),
-                    seq);
+            case "state" -> parsed.dataText() == null && parsed.deltaText() != null ? delta(fields, parsed, time, seq)
+                    : new State(fields.string("symbol"), flatten(fields.objectMap("data")), time, parsed.dataText(), seq);
             case "account" -> AccountMessages.of(fields.string("event"), fields.object("data"), parsed.dataText(), time,
                     seq);
             case "welcome" -> new Welcome(fields.optionalString("message"), fields.optionalLong("authTimeoutMs", -1));
@@ -52,6 +52,13 @@ public final class MessageParser {
                     fields.optionalLong("retryAfterMs", -1));
             default -> new UnknownMessage(type, text);
         };
+    }
+
+    /** {@code {"type":"state",..,"delta":{..}}}: the delta must be an object. */
+    private static StateDelta delta(Fields fields, JsonObjectReader.Parsed parsed, long time, long seq)
+            throws MalformedMessageException {
+        fields.objectMap("delta");
+        return new StateDelta(fields.string("symbol"), parsed.deltaText(), time, seq);
     }
 
     private static String messageOf(Fields fields) {

@@ -9,9 +9,10 @@ import java.util.Map;
  *
  * @param symbols {@code symbol} and {@code symbols} together, in order
  * @param since   where the client resumes: {@code {"epoch":..,"seq":..}} (auth) or per symbol (subscribe)
+ * @param delta   whether a state subscription asks for the changed fields only after the first full state
  */
 public record ClientMessage(String type, String apiKey, String token, List<String> symbols, String channel, Integer depth,
-                            Since since) {
+                            Since since, Boolean delta) {
 
     /**
      * A resume point: the account stream's ({@code auth}), or each symbol's trade stream

@@ -40,6 +40,7 @@ public final class ClientMessageParser {
             Integer depth = null;
             List<String> symbols = null;
             ClientMessage.Since since = null;
+            Boolean delta = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -52,6 +53,7 @@ public final class ClientMessageParser {
                     case "symbols" -> symbols = strings(parser, value, symbols);
                     case "depth" -> depth = integer(parser, value);
                     case "since" -> since = since(parser, value);
+                    case "delta" -> delta = bool(value, name);
                     default -> parser.skipChildren();
                 }
             }
@@ -61,7 +63,7 @@ public final class ClientMessageParser {
             if (type == null) {
                 throw new InvalidMessage("Missing field: type");
             }
-            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since);
+            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }
@@ -72,6 +74,13 @@ public final class ClientMessageParser {
             throw new InvalidMessage("Invalid field: " + name + " must be a string");
         }
         return parser.getText();
+    }
+
+    private static Boolean bool(JsonToken value, String name) throws InvalidMessage {
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw new InvalidMessage("Invalid field: " + name + " must be a boolean");
+        }
+        return value == JsonToken.VALUE_TRUE;
     }
 
     private static List<String> strings(JsonParser parser, JsonToken value, List<String> into)

@@ -242,7 +242,7 @@ final class JsonSession implements MessageEndpoint.Session {
         return switch (request.channel()) {
             case TICK -> context.hub().subscribe(outbox, instrument, views.tick);
             case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()));
-            case STATE -> context.hub().subscribe(outbox, instrument, views.state);
+            case STATE -> context.hub().subscribe(outbox, instrument, request.delta() ? views.stateDelta : views.state);
             case TRADES -> throw new IllegalStateException("trades are joined as streams");
         };
     }
@@ -304,7 +304,10 @@ final class JsonSession implements MessageEndpoint.Session {
         send(replies.symbols("subscriptions", symbols, null, subscriptions.size()));
     }
 
-    /** The symbols, channel and depth of a (un)subscribe message, or null after reporting what is wrong. */
+    /**
+     * The symbols, channel, depth and delta choice of a (un)subscribe message, or null after reporting
+     * what is wrong. {@code delta} matters to the state channel only.
+     */
     private Request request(ClientMessage message) {
         if (message.symbols() == null || message.symbols().isEmpty()) {
             error("Missing field: symbol");
@@ -320,10 +323,10 @@ final class JsonSession implements MessageEndpoint.Session {
             error("Invalid field: depth must be 1.." + Instrument.MAX_DEPTH);
             return null;
         }
-        return new Request(message.symbols(), channel, depth);
+        return new Request(message.symbols(), channel, depth, Boolean.TRUE.equals(message.delta()));
     }
 
-    private record Request(List<String> symbols, Channel channel, int depth) {
+    private record Request(List<String> symbols, Channel channel, int depth, boolean delta) {
     }
 
     private void error(String message) {

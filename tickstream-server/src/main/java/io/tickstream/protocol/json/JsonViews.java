@@ -12,6 +12,7 @@ public final class JsonViews {
 
     final JsonTickView tick = new JsonTickView();
     final JsonStateView state = new JsonStateView();
+    final JsonStateDeltaView stateDelta = new JsonStateDeltaView(state);
     final JsonTradeView trades = new JsonTradeView();
     final JsonAccountView account = new JsonAccountView();
     private final JsonBookView[] books = new JsonBookView[Instrument.MAX_DEPTH + 1];
@@ -27,7 +28,7 @@ public final class JsonViews {
     }
 
     public List<TopicView> all() {
-        List<TopicView> all = new ArrayList<>(List.of(tick, state, trades, account));
+        List<TopicView> all = new ArrayList<>(List.of(tick, state, stateDelta, trades, account));
         for (int depth = 1; depth <= Instrument.MAX_DEPTH; depth++) {
             all.add(books[depth]);
         }
