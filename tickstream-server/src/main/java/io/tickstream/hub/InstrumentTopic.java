@@ -75,7 +75,7 @@ final class InstrumentTopic extends Topic {
         if (subscription == null) {
             return null;
         }
-        if (views.get(view) instanceof StateView stateView && stateView.incremental()) {
+        if (views.get(viewOf(view)) instanceof StateView stateView && stateView.incremental()) {
             subscription.rebaseDeltasOn(this, stateView);
         }
         return new Registered(subscription, snapshot);

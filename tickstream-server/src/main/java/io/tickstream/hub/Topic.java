@@ -89,6 +89,11 @@ abstract class Topic {
         }
     }
 
+    /** The view a subscription's view index stands for (the same view for plain and compressed frames). */
+    int viewOf(int index) {
+        return index < views ? index : index - views;
+    }
+
     /** Called once, holding the monitor, when the last subscriber has left. */
     void retiredNow() {
     }

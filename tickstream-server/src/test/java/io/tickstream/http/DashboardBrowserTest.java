@@ -84,7 +84,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void shouldFillTheTableWithTheDemoInstrumentsAndMovePricesWhenOpenedInDemoMode() {
+    void shouldFillTheTableWithTheDemoInstrumentsAndMovePricesOverCompressedFramesWhenOpenedInDemoMode() {
         openDashboard();
         assertThat(driver.findElement(By.id("api-key")).getDomProperty("value")).isEqualTo(DEMO_KEY);
         List<String> names = DemoCatalog.instruments().stream().map(Instrument::name).toList();
@@ -95,6 +95,8 @@ class DashboardBrowserTest {
         List<String> before = texts("#quotes-body td.bid, #quotes-body td.ask, #quotes-body td.last");
         waitUp(Duration.ofSeconds(3), d -> !texts("#quotes-body td.bid, #quotes-body td.ask, #quotes-body td.last")
                 .equals(before));
+        assertThat(gateway.deflateMeters().sessions()).as("Chromium spoke permessage-deflate").isPositive();
+        assertThat(gateway.deflateMeters().deflatedMessages()).as("the states it showed came compressed").isPositive();
     }
 
     @Test

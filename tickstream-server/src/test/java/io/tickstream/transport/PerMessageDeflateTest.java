@@ -131,6 +131,21 @@ class PerMessageDeflateTest {
     }
 
     @Test
+    void shouldSendDeltasAndTheirFullStatesToADeflatingSubscriber() throws Exception {
+        gateway.bus().publishMarketData("1", String.format(LAST_PRICE, "1.0851"));
+        try (RawWebSocket client = authenticated(OFFER)) {
+            client.sendText("{\"type\":\"subscribe\",\"channel\":\"state\",\"symbols\":[\"EURUSD\"],\"delta\":true}");
+            List<RawWebSocket.Frame> untilFull = framesUntil(client, "\"data\":", 1);
+            RawWebSocket.Frame full = untilFull.get(untilFull.size() - 1);
+            assertThat(full.compressed()).isTrue();
+            gateway.bus().publishMarketData("1", String.format(LAST_PRICE, "1.0857"));
+            RawWebSocket.Frame delta = framesUntil(client, "\"delta\":", 1).get(0);
+            assertThat(text(delta)).contains("\"delta\":{\"Aggregate\":{\"last_price\":1.0857}}");
+            assertThat(delta.compressed()).as("a delta is under the threshold").isFalse();
+        }
+    }
+
+    @Test
     void shouldCompressImeAndCompactMessagesLikeJsonOnes() throws Exception {
         gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
         URI ime = gateway.byName("EURUSD");

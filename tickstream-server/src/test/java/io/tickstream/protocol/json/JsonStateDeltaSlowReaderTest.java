@@ -15,6 +15,9 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.state.InstrumentState;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.transport.Connection;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
+import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,8 @@ class JsonStateDeltaSlowReaderTest {
 
     private final InProcessBus bus = new InProcessBus(List.of(EURUSD));
     private final JsonViews views = new JsonViews();
-    private final Hub hub = new Hub(bus, views.all(), PooledByteBufAllocator.DEFAULT);
+    private final Hub hub = new Hub(bus, views.all(), PooledByteBufAllocator.DEFAULT,
+            new FrameDeflater(DeflateSettings.defaults(), new DeflateMeters()));
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final List<Map<String, Object>> received = new ArrayList<>();
     private SessionOutbox outbox;
