@@ -23,6 +23,13 @@ public final class Bench {
     /** Rough bytes of one market-data message per protocol, to pace the slow readers. */
     private static final int[] MESSAGE_BYTES = {260, 100, 60};
 
+    /**
+     * How long idle connections sit before the gateway's memory is read: long enough for what a
+     * collector does once the handshakes are over (a periodic cycle that gives heap back), as an
+     * operator looking at a node some time after the connections came in would see it.
+     */
+    static final Duration IDLE_SETTLE = Duration.ofSeconds(20);
+
     private final BenchOptions options;
     private final DeliveryStats stats = new DeliveryStats();
 
@@ -56,7 +63,7 @@ public final class Bench {
             clients.connect(0, options.connections(), slow, slowBytesPerSecond, connectTimeout);
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             if (options.scenario() == Scenario.IDLE) {
-                Thread.sleep(1_000);
+                Thread.sleep(IDLE_SETTLE.toMillis());
                 long memoryAfter = gateway.memoryBytes();
                 long afterGcPerConnection = (gateway.memoryBytesAfterGc() - memoryBefore) / Math.max(1, clients.open());
                 return new BenchResult(options, clients.open(), connectSeconds, -1, 0, 0, new Histogram(3), 0, 0, -1, 0, memoryBefore,
