@@ -76,8 +76,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Feed the spawned gateway through Redis at URI; fault scenario (needs it): the gateway in this JVM too.")
     private String redisUri;
 
-    @Option(names = "--gateway-jvm", split = " ", defaultValue = "-Xms256m -Xmx1g",
-            description = "JVM options of a spawned gateway (default: ${DEFAULT-VALUE}).")
+    /** The options {@code ./tickstream} starts a gateway with, so that a spawned one is measured as operators run it. */
+    static final String LAUNCHER_JVM_OPTIONS = "--add-opens=java.base/java.nio=ALL-UNNAMED"
+            + " -Dio.netty.tryReflectionSetAccessible=true -XX:MaxDirectMemorySize=512m"
+            + " -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:MaxNewSize=64m -XX:G1PeriodicGCInterval=10000"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
+
+    @Option(names = "--gateway-jvm", split = " ", defaultValue = LAUNCHER_JVM_OPTIONS,
+            description = "JVM options of a spawned gateway (default: those of ./tickstream: ${DEFAULT-VALUE}).")
     private List<String> gatewayJvm;
 
     @Option(names = "--tls", paramLabel = "ENGINE",
