@@ -45,7 +45,7 @@ public final class Bench {
         BenchTls tls = options.tls() == null ? null : BenchTls.selfSigned(options.tls());
         return options.spawn()
                 ? new SpawnedGateway(options.instruments(), options.subscriptions(), options.redisUri(),
-                        options.gatewayJvmOptions(), tls)
+                        options.gatewayJvmOptions(), options.gatewayTransport(), tls)
                 : new InProcessGateway(options.instruments(), options.subscriptions(), options.redisUri(), tls);
     }
 

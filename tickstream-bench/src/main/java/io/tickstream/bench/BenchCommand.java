@@ -4,6 +4,7 @@ import io.tickstream.bench.abuse.AttackKind;
 import io.tickstream.bench.fault.FaultSettings;
 import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
+import io.tickstream.transport.SocketTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,6 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options of a spawned gateway (default: those of ./tickstream: ${DEFAULT-VALUE}).")
     private List<String> gatewayJvm;
 
+    @Option(names = "--gateway-transport", paramLabel = "TRANSPORT",
+            description = "Socket transport of a spawned gateway: epoll, io_uring or nio (default: the gateway's, epoll).")
+    private String gatewayTransport;
+
     @Option(names = "--tls", paramLabel = "ENGINE",
             description = "Serve and connect over TLS (wss://) with a self-signed certificate made at start,"
                     + " the gateway on openssl or jdk (default: plain).")
@@ -103,7 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
         Protocol spoken = protocol != null ? protocol : scenario == Scenario.FAULT ? Protocol.JSON : Protocol.IME;
         BenchOptions options = new BenchOptions(scenario, spoken, connections, subscriptions, instruments, rate,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
-                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm, tls, deflate, JsonChannel.named(jsonChannel));
+                slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm,
+                gatewayTransport == null ? null : SocketTransport.named(gatewayTransport), tls, deflate,
+                JsonChannel.named(jsonChannel));
         if (scenario == Scenario.ABUSE) {
             List<AbuseResult> results = new AbuseRun(options, attacks).run(result -> System.out.println(result.summary()));
             System.out.println();

@@ -2,6 +2,7 @@ package io.tickstream.bench;
 
 import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
+import io.tickstream.transport.SocketTransport;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param spawn          run the gateway as a process of its own (measured through /proc)
  * @param redisUri       feed a spawned gateway through Redis (fault scenario: the gateway in this JVM too); null
  *                       for the in-process bus
+ * @param gatewayTransport the spawned gateway's {@code websocket.transport}, or null for its default
  * @param tls            serve and connect over TLS with this engine, openssl or jdk; null for plain
  * @param deflate        clients offer permessage-deflate
  * @param jsonChannel    what JSON clients subscribe to
@@ -23,7 +25,7 @@ public record BenchOptions(Scenario scenario, Protocol protocol, int connections
                            int instruments, double rate, Duration warmup, Duration duration, int sourceAddresses,
                            int clientThreads, double slowShare, int slowFactor, double churnPerSecond,
                            boolean spawn, String redisUri, List<String> gatewayJvmOptions,
-                           String tls, boolean deflate, JsonChannel jsonChannel) {
+                           SocketTransport gatewayTransport, String tls, boolean deflate, JsonChannel jsonChannel) {
 
     public BenchOptions {
         if (spawn && scenario != Scenario.IDLE && redisUri == null) {
@@ -38,6 +40,9 @@ public record BenchOptions(Scenario scenario, Protocol protocol, int connections
         }
         if (scenario == Scenario.FAULT && protocol != Protocol.JSON) {
             throw new IllegalArgumentException("the fault scenario's clients speak JSON only, not " + protocol);
+        }
+        if (gatewayTransport != null && !spawn) {
+            throw new IllegalArgumentException("--gateway-transport is the spawned gateway's: give --spawn-gateway");
         }
         if (tls != null && !tls.equals("openssl") && !tls.equals("jdk")) {
             throw new IllegalArgumentException("--tls must be openssl or jdk, was " + tls);

@@ -23,10 +23,11 @@ public record BenchResult(BenchOptions options, int connected, double connectSec
 
     public String summary() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "scenario=%s protocol=%s%s tls=%s deflate=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
+                "scenario=%s protocol=%s%s%s tls=%s deflate=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
                         + " connectSeconds=%.2f handshakes/s=%.0f",
                 options.scenario().name().toLowerCase(Locale.ROOT), options.protocol().name().toLowerCase(Locale.ROOT),
                 options.protocol() == Protocol.JSON ? "/" + options.jsonChannel().optionName() : "",
+                options.gatewayTransport() == null ? "" : " transport=" + options.gatewayTransport().configName(),
                 options.tls() == null ? "off" : options.tls(), options.deflate() ? "offered" : "off", connected, options.subscriptions(),
                 options.instruments(), options.rate(), connectSeconds, connected / connectSeconds));
         if (options.scenario() != Scenario.IDLE) {

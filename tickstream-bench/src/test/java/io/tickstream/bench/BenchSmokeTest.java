@@ -25,7 +25,7 @@ class BenchSmokeTest {
     private static BenchOptions options(Scenario scenario, Protocol protocol, int connections, String tls,
                                         boolean deflate, JsonChannel channel) {
         return new BenchOptions(scenario, protocol, connections, 4, 20, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of(), tls, deflate, channel);
+                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of(), null, tls, deflate, channel);
     }
 
     @ParameterizedTest

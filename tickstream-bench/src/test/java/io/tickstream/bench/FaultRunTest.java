@@ -23,7 +23,7 @@ class FaultRunTest {
 
     private static BenchOptions options(String redisUri) {
         return new BenchOptions(Scenario.FAULT, Protocol.JSON, 12, 3, 6, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(4), 2, 1, 0, 10, 5, false, redisUri, List.of(), null, false, JsonChannel.TICK);
+                Duration.ofSeconds(4), 2, 1, 0, 10, 5, false, redisUri, List.of(), null, null, false, JsonChannel.TICK);
     }
 
     /** Every wait in the run is bounded; this only turns a hang into a failure, far above those bounds. */

@@ -10,6 +10,7 @@ import io.tickstream.bus.HistoryLimits;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.SocketTransport;
 import io.tickstream.transport.deflate.DeflateSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,10 +95,15 @@ public final class ConfigFile {
         builder.drainWindow(Duration.ofSeconds(shutdown.integer("drainSeconds", 10)));
         readIme(root.section("ime"), builder);
         ConfigNode websocket = root.section("websocket");
-        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads", "compression");
+        websocket.allowOnly("pingIntervalSeconds", "maxFrameBytes", "ioThreads", "transport", "compression");
         builder.pingInterval(Duration.ofSeconds(websocket.integer("pingIntervalSeconds", 20)))
                 .maxFrameBytes(websocket.integer("maxFrameBytes", 64 * 1024))
                 .ioThreads(websocket.integer("ioThreads", 0));
+        try {
+            builder.transport(SocketTransport.named(websocket.string("transport", SocketTransport.IO_URING.configName())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(websocket.where("transport") + " " + e.getMessage());
+        }
         ConfigNode compression = websocket.section("compression");
         compression.allowOnly("enabled", "thresholdBytes", "level");
         builder.compression(new DeflateSettings(compression.bool("enabled", true),

@@ -7,6 +7,7 @@ import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.SocketTransport;
 import io.tickstream.transport.deflate.DeflateSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param pingInterval    WebSocket ping period; a client silent for two periods is dropped
  * @param compression     whether and how permessage-deflate is spoken with clients that offer it
  * @param ioThreads       event loops serving sockets, 0 for one per available processor
+ * @param transport       what drives the sockets: io_uring (default), epoll or nio; a native one that does
+ *                        not load falls back (io_uring to epoll, epoll to nio)
  * @param catalogRefresh  how often the Redis catalog is re-read
  * @param limits          per-connection limits of the message protocols
  * @param serverLimits    HTTP timeouts and pipelining, connection caps, the event-loop stall threshold
@@ -62,6 +65,7 @@ public record GatewayConfig(
         int maxFrameBytes,
         DeflateSettings compression,
         int ioThreads,
+        SocketTransport transport,
         Duration catalogRefresh,
         SessionLimits limits,
         ServerLimits serverLimits,
@@ -103,6 +107,9 @@ public record GatewayConfig(
         }
         if (ioThreads < 0) {
             throw new IllegalArgumentException("websocket.ioThreads must not be negative");
+        }
+        if (transport == null) {
+            throw new IllegalArgumentException("websocket.transport must be io_uring, epoll or nio");
         }
         if ((tlsCertFile == null) != (tlsKeyFile == null)) {
             throw new IllegalArgumentException("tls needs both certFile and keyFile");
@@ -150,6 +157,7 @@ public record GatewayConfig(
         private int maxFrameBytes = 64 * 1024;
         private DeflateSettings compression = DeflateSettings.defaults();
         private int ioThreads;
+        private SocketTransport transport = SocketTransport.IO_URING;
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
@@ -225,6 +233,12 @@ public record GatewayConfig(
         /** Event loops serving sockets; 0 (the default) means one per available processor. */
         public Builder ioThreads(int value) {
             ioThreads = value;
+            return this;
+        }
+
+        /** The socket transport asked for; where it does not load, its fallback serves. */
+        public Builder transport(SocketTransport value) {
+            transport = value;
             return this;
         }
 
@@ -325,8 +339,8 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, history, channels, catalogFile, simulatorRate, imeBasePath,
-                    imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, catalogRefresh, limits, serverLimits,
-                    proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
+                    imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
+                    limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey);
         }
     }

@@ -179,8 +179,8 @@ public final class Gateway implements AutoCloseable {
         HttpRouter router = new HttpRouter(endpoints, routes(config, protocols, authenticator, refresher, figures),
                 upgrade, transportMeters);
         try {
-            this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), router, admission,
-                    httpPolicy, config.proxyProtocol(), tls);
+            this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), config.transport(), router,
+                    admission, httpPolicy, config.proxyProtocol(), tls);
         } catch (InterruptedException | RuntimeException e) {
             prometheus.close();
             scheduler.shutdownNow();
@@ -196,8 +196,8 @@ public final class Gateway implements AutoCloseable {
             simulator.start();
             accountSimulator.start();
         }
-        log.info("gateway listening on {}:{} ({} bus, {} instruments, protocols {})", config.host(), server.port(),
-                config.usesRedis() ? "Redis" : "in-process", catalog.size(),
+        log.info("gateway listening on {}:{} ({} sockets, {} bus, {} instruments, protocols {})", config.host(),
+                server.port(), transportName(), config.usesRedis() ? "Redis" : "in-process", catalog.size(),
                 protocols.stream().map(WireProtocol::name).toList());
     }
 
@@ -349,6 +349,11 @@ public final class Gateway implements AutoCloseable {
 
     public LoopWatchdog watchdog() {
         return watchdog;
+    }
+
+    /** The transport serving this node's sockets ({@code io_uring}, {@code epoll} or {@code nio}), after any fallback. */
+    public String transportName() {
+        return server.transport().configName();
     }
 
     /** The event loops serving this node's sockets. */

@@ -6,16 +6,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -25,15 +21,20 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one listening socket of a gateway: HTTP, then WebSocket after an upgrade. Native epoll
- * where available. Each accepted socket is counted against the global cap first, and one over it
- * gets a fixed 503 and nothing else. Then, once its client's address is known (at once, or from a
- * PROXY protocol header behind a TCP load balancer), against the unauthenticated caps: one over
- * them is answered by the router (503, or close 1013 after an upgrade). Start and stop from any thread.
+ * The one listening socket of a gateway: HTTP, then WebSocket after an upgrade, on the configured
+ * {@link SocketTransport} or, where it does not load, its fallback (logged). Each accepted socket
+ * is counted against the global cap first, and one over it gets a fixed 503 and nothing else.
+ * Then, once its client's address is known (at once, or from a PROXY protocol header behind a TCP
+ * load balancer), against the unauthenticated caps: one over them is answered by the router (503,
+ * or close 1013 after an upgrade). Start and stop from any thread.
  */
 public final class GatewayServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
     /** Above this many pending bytes a socket counts as slow and conflation starts. */
     private static final int HIGH_WATER_MARK = 128 * 1024;
@@ -47,26 +48,32 @@ public final class GatewayServer implements AutoCloseable {
     /** Pipeline name of the TLS stage, first after a PROXY header. */
     static final String TLS = "tls";
 
+    private final SocketTransport transport;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Channel listener;
     /** Every accepted socket until it closes, for a drain. */
     private final ChannelGroup accepted = new DefaultChannelGroup("tickstream-accepted", GlobalEventExecutor.INSTANCE);
 
-    private GatewayServer(String host, int port, int ioThreads, HttpRouter router, ConnectionAdmission admission,
-                          HttpConnectionPolicy http, boolean proxyProtocol, TlsContext tls) throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
+    private GatewayServer(String host, int port, int ioThreads, SocketTransport requested, HttpRouter router,
+                          ConnectionAdmission admission, HttpConnectionPolicy http, boolean proxyProtocol,
+                          TlsContext tls) throws InterruptedException {
+        transport = requested.serving();
+        if (transport != requested) {
+            log.warn("websocket.transport {} does not load here ({}); sockets are served by {}",
+                    requested.configName(), whyNot(requested, transport), transport.configName());
+        }
         ThreadFactory acceptor = new DefaultThreadFactory(ACCEPT_THREADS, true);
         ThreadFactory io = new DefaultThreadFactory(IO_THREADS, true);
-        boss = epoll ? new EpollEventLoopGroup(1, acceptor) : new NioEventLoopGroup(1, acceptor);
+        IoHandlerFactory handlers = transport.newIoHandlerFactory();
+        boss = new MultiThreadIoEventLoopGroup(1, acceptor, handlers);
         int loops = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
-        workers = epoll ? new EpollEventLoopGroup(loops, io) : new NioEventLoopGroup(loops, io);
-        Class<? extends ServerSocketChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        workers = new MultiThreadIoEventLoopGroup(loops, io, handlers);
         ChannelFuture bound;
         try {
             bound = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(type)
+                    .channel(transport.serverChannelType())
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -104,6 +111,16 @@ public final class GatewayServer implements AutoCloseable {
         listener = bound.channel();
     }
 
+    /** Each transport skipped on the way from {@code requested} to {@code serving}, with its cause. */
+    private static String whyNot(SocketTransport requested, SocketTransport serving) {
+        StringBuilder why = new StringBuilder();
+        for (SocketTransport skipped = requested; skipped != serving; skipped = skipped.fallback()) {
+            why.append(why.length() == 0 ? "" : "; ").append(skipped.configName()).append(": ")
+                    .append(skipped.unavailabilityCause());
+        }
+        return why.toString();
+    }
+
     /**
      * Counts a connection against the unauthenticated caps once its client is known, then gives it
      * the HTTP stages; over a cap, the router refuses its request.
@@ -132,11 +149,17 @@ public final class GatewayServer implements AutoCloseable {
      * p99.9 against 4 (BENCHMARKS.md).
      *
      * @param ioThreads event loops serving sockets; 0 for one per available processor
+     * @param transport the transport asked for; its fallback serves where it does not load
      */
-    public static GatewayServer start(String host, int port, int ioThreads, HttpRouter router,
+    public static GatewayServer start(String host, int port, int ioThreads, SocketTransport transport, HttpRouter router,
                                       ConnectionAdmission admission, HttpConnectionPolicy http,
                                       boolean proxyProtocol, TlsContext tls) throws InterruptedException {
-        return new GatewayServer(host, port, ioThreads, router, admission, http, proxyProtocol, tls);
+        return new GatewayServer(host, port, ioThreads, transport, router, admission, http, proxyProtocol, tls);
+    }
+
+    /** The transport serving the sockets: the one asked for, or its fallback. */
+    public SocketTransport transport() {
+        return transport;
     }
 
     /** Stops accepting connections; those open stay. */

@@ -8,6 +8,7 @@ import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.transport.ServerLimits;
+import io.tickstream.transport.SocketTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +119,20 @@ class ConfigFileTest {
         assertThat(config.defaultAccountConnections()).isEqualTo(25);
         assertThat(ConfigFile.load(write("none.json", "{}")).build().defaultAccountConnections()).isEqualTo(100);
         expectError("{\"accounts\": {\"bob\": {\"maxConnections\": 0}}}", "accounts.bob.maxConnections must be at least 1");
+    }
+
+    @Test
+    void shouldReadTheSocketTransportAndDefaultItToIoUring() throws Exception {
+        GatewayConfig config = ConfigFile.load(write("epoll.json", "{\"websocket\": {\"transport\": \"epoll\"}}")).build();
+
+        assertThat(config.transport()).isEqualTo(SocketTransport.EPOLL);
+        assertThat(ConfigFile.load(write("nio.json", "{\"websocket\": {\"transport\": \"nio\"}}")).build().transport())
+                .isEqualTo(SocketTransport.NIO);
+        assertThat(ConfigFile.load(write("default.json", "{}")).build().transport()).isEqualTo(SocketTransport.IO_URING);
+        expectError("{\"websocket\": {\"transport\": \"kqueue\"}}",
+                "websocket.transport must be io_uring, epoll, nio; was kqueue");
+        expectError("{\"websocket\": {\"transport\": \"IO_URING\"}}", "websocket.transport must be");
+        expectError("{\"websocket\": {\"transport\": 1}}", "websocket.transport must be a string");
     }
 
     @Test

@@ -3,7 +3,8 @@ package io.tickstream.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.handler.ssl.util.SelfSignedCertificate;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
 import io.tickstream.GatewayFixture;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.testkit.RawWebSocket;
@@ -11,7 +12,6 @@ import io.tickstream.testkit.SocketReads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -45,27 +45,33 @@ class TlsTest {
 
     @Test
     void shouldServeHttpsAndWssAndUseARenewedCertificateWithoutARestart() throws Exception {
-        SelfSignedCertificate first = new SelfSignedCertificate("localhost");
-        Path cert = Files.copy(first.certificate().toPath(), dir.resolve("cert.pem"));
-        Path key = Files.copy(first.privateKey().toPath(), dir.resolve("key.pem"));
+        X509Bundle first = localhost();
+        Path cert = Files.writeString(dir.resolve("cert.pem"), first.getCertificatePEM());
+        Path key = Files.writeString(dir.resolve("key.pem"), first.getPrivateKeyPEM());
         gateway = GatewayFixture.start(GatewayFixture.config().tls(cert, key).build(), bus);
         int port = gateway.gateway().port();
 
-        try (SSLSocket https = connect(first.cert(), port)) {
+        try (SSLSocket https = connect(first.getCertificate(), port)) {
             https.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             assertThat(SocketReads.untilClosed(https, WAIT)).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"UP\"}");
         }
-        try (RawWebSocket wss = RawWebSocket.over(connect(first.cert(), port), "localhost:" + port, "/", "13", Map.of())) {
+        try (RawWebSocket wss = RawWebSocket.over(connect(first.getCertificate(), port), "localhost:" + port, "/", "13", Map.of())) {
             assertThat(wss.status()).isEqualTo(101);
             assertThat(wss.read(WAIT).text()).contains("\"welcome\"");
         }
 
-        SelfSignedCertificate renewed = new SelfSignedCertificate("localhost");
-        Files.copy(renewed.privateKey().toPath(), key, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(renewed.certificate().toPath(), cert, StandardCopyOption.REPLACE_EXISTING);
+        X509Bundle renewed = localhost();
+        Files.writeString(key, renewed.getPrivateKeyPEM());
+        Files.writeString(cert, renewed.getCertificatePEM());
 
-        await().atMost(WAIT).until(() -> presents(renewed.cert(), port));
+        await().atMost(WAIT).until(() -> presents(renewed.getCertificate(), port));
+    }
+
+    /** A self-signed certificate for localhost, its own CA as self-signing asks. */
+    private static X509Bundle localhost() throws Exception {
+        return new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
+                .setIsCertificateAuthority(true).buildSelfSigned();
     }
 
     /** Whether the port presents {@code expected} now (a handshake trusting only it succeeds). */

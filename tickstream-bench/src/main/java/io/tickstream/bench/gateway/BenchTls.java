@@ -1,9 +1,10 @@
 package io.tickstream.bench.gateway;
 
 import io.netty.handler.ssl.OpenSsl;
-import io.netty.handler.ssl.util.SelfSignedCertificate;
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
+import java.io.File;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
 
 /**
  * The gateway's TLS in a {@code --tls} run: a self-signed certificate for {@code localhost}, made
@@ -14,19 +15,24 @@ import java.security.cert.CertificateException;
 public record BenchTls(Path certFile, Path keyFile, String engine) {
 
     /**
-     * Makes the certificate (Netty signs it with Bouncy Castle). Fails when openssl is asked for
-     * but does not load, since the gateway would then fall back to the JDK's engine unseen.
+     * Makes the certificate (Netty's CertificateBuilder signs it with Bouncy Castle) in temporary
+     * files removed at exit: RSA 2048 as Netty 4.1's SelfSignedCertificate made it, so that
+     * handshake costs compare with earlier runs. Fails when openssl is asked for but does not
+     * load, since the gateway would then fall back to the JDK's engine unseen.
      */
     public static BenchTls selfSigned(String engine) {
         if (engine.equals("openssl") && !OpenSsl.isAvailable()) {
             throw new IllegalStateException("--tls openssl: OpenSSL does not load here", OpenSsl.unavailabilityCause());
         }
         try {
-            SelfSignedCertificate certificate = new SelfSignedCertificate();
-            certificate.certificate().deleteOnExit();
-            certificate.privateKey().deleteOnExit();
-            return new BenchTls(certificate.certificate().toPath(), certificate.privateKey().toPath(), engine);
-        } catch (CertificateException e) {
+            X509Bundle certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
+                    .rsa2048().setIsCertificateAuthority(true).buildSelfSigned();
+            File cert = certificate.toTempCertChainPem();
+            File key = certificate.toTempPrivateKeyPem();
+            cert.deleteOnExit();
+            key.deleteOnExit();
+            return new BenchTls(cert.toPath(), key.toPath(), engine);
+        } catch (Exception e) {
             throw new IllegalStateException("cannot make a self-signed certificate", e);
         }
     }

@@ -5,6 +5,7 @@ import io.tickstream.bench.stats.ProcessStats;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
+import io.tickstream.transport.SocketTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -37,9 +38,12 @@ public final class SpawnedGateway implements GatewayUnderTest {
     private final RedisFeed redis;
     private final BenchTls tls;
 
-    /** @param tls the gateway's TLS, or null for plain */
+    /**
+     * @param transport the gateway's {@code websocket.transport}, or null for its default
+     * @param tls       the gateway's TLS, or null for plain
+     */
     public SpawnedGateway(int instruments, int subscriptionsPerConnection, String redisUri, List<String> jvmOptions,
-                          BenchTls tls) throws IOException, InterruptedException {
+                          SocketTransport transport, BenchTls tls) throws IOException, InterruptedException {
         this.tls = tls;
         List<Instrument> catalog = BenchCatalog.of(instruments);
         this.redis = redisUri == null ? null : RedisFeed.connect(redisUri);
@@ -51,7 +55,7 @@ public final class SpawnedGateway implements GatewayUnderTest {
                 catalog.stream().map(InstrumentJson::write).collect(Collectors.joining(",", "[", "]")));
         this.port = freePort();
         Path config = Files.writeString(dir.resolve("gateway.json"), """
-                {"host": "127.0.0.1", "port": %d, %s %s "catalog": "%s", "simulator": {"rate": 0},
+                {"host": "127.0.0.1", "port": %d, %s %s %s "catalog": "%s", "simulator": {"rate": 0},
                  "limits": {"maxSubscriptions": %d, "messagesPerSecond": 1000, "maxQueuedEvents": 65536},
                  "accounts": {"bench": {"privateEvents": false, "maxConnections": %d},
                               "%s": {"privateEvents": true, "maxConnections": %d}},
@@ -60,6 +64,7 @@ public final class SpawnedGateway implements GatewayUnderTest {
                 """.formatted(port, redisUri == null ? "" : "\"bus\": {\"redis\": \"" + redisUri + "\"},",
                 tls == null ? "" : "\"tls\": {\"certFile\": \"%s\", \"keyFile\": \"%s\", \"engine\": \"%s\"},"
                         .formatted(tls.certFile(), tls.keyFile(), tls.engine()),
+                transport == null ? "" : "\"websocket\": {\"transport\": \"" + transport.configName() + "\"},",
                 catalogFile, Math.max(500, subscriptionsPerConnection), BenchCatalog.MAX_CONNECTIONS,
                 BenchCatalog.PRIVATE_ACCOUNT, BenchCatalog.MAX_CONNECTIONS, BenchCatalog.API_KEY,
                 BenchCatalog.PRIVATE_API_KEY, BenchCatalog.PRIVATE_ACCOUNT));

@@ -10,10 +10,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -68,7 +69,8 @@ public final class WebSocketDialer implements AutoCloseable {
         this.wireBytes = wireBytes;
         boolean epoll = Epoll.isAvailable();
         DefaultThreadFactory factory = new DefaultThreadFactory(THREADS, true);
-        this.group = epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+        this.group = new MultiThreadIoEventLoopGroup(threads, factory,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         this.scheme = gateway.getScheme();
         this.tls = scheme.equals("wss") ? trustingClientContext() : null;
@@ -108,7 +110,7 @@ public final class WebSocketDialer implements AutoCloseable {
                     }
                 });
         if (chunkedReads) {
-            bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(SlowReader.CHUNK));
+            bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(SlowReader.CHUNK));
         }
         InetSocketAddress local = new InetSocketAddress("127.0.0." + (1 + connection % sourceAddresses), 0);
         pending.acquire();
