@@ -17,13 +17,14 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -90,6 +91,9 @@ public final class WebSocketDialer implements AutoCloseable {
     public ChannelFuture dial(int connection, String path, HttpHeaders headers, boolean chunkedReads,
                               Function<SocketChannel, ChannelHandler> last) throws InterruptedException {
         URI uri = URI.create(scheme + "://" + host + ":" + port + path);
+        HttpHeaders handshake = deflate
+                ? new DefaultHttpHeaders().add(headers).set(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, CompressedReader.OFFER)
+                : headers;
         Bootstrap bootstrap = new Bootstrap().group(group).channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -99,14 +103,15 @@ public final class WebSocketDialer implements AutoCloseable {
                         if (tls != null) {
                             channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
                         }
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
-                        if (deflate) {
-                            channel.pipeline().addLast(new WebSocketClientCompressionHandler(1 << 20));
-                        }
-                        channel.pipeline().addLast(
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
                                 new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                                        uri, WebSocketVersion.V13, null, deflate, headers, 1 << 20), true, true, 30_000),
-                                last.apply(channel));
+                                        uri, WebSocketVersion.V13, null, deflate, handshake, 1 << 20), true, true, 30_000,
+                                        !deflate));
+                        if (deflate) {
+                            // a compressed payload is not UTF-8 text: the UTF-8 check of the handler above is off
+                            channel.pipeline().addLast(new CompressedReader());
+                        }
+                        channel.pipeline().addLast(last.apply(channel));
                     }
                 });
         if (chunkedReads) {
