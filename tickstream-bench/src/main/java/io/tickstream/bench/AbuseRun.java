@@ -55,7 +55,7 @@ public final class AbuseRun {
         try (GatewayUnderTest gateway = Bench.startGateway(options);
              LoadClient bystanders = new LoadClient(gateway.uri(), options.protocol(), options.jsonChannel(), options.deflate(),
                      BenchCatalog.API_KEY, plan,
-                     options.sourceAddresses(), options.clientThreads(), stats)) {
+                     options.sourceAddresses(), options.clientThreads(), options.clientTransport(), stats)) {
             URI uri = gateway.uri();
             InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
             bystanders.connect(0, options.connections(), c -> false, 0, connectTimeout);

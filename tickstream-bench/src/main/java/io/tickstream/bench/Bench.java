@@ -54,7 +54,7 @@ public final class Bench {
         try (GatewayUnderTest gateway = startGateway(options);
              LoadClient clients = new LoadClient(gateway.uri(), options.protocol(), options.jsonChannel(), options.deflate(),
                      BenchCatalog.API_KEY, plan,
-                     options.sourceAddresses(), options.clientThreads(), stats)) {
+                     options.sourceAddresses(), options.clientThreads(), options.clientTransport(), stats)) {
             long memoryBefore = gateway.memoryBytes();
             IntPredicate slow = slowConnections();
             long slowBytesPerSecond = streamBytesPerSecond() / Math.max(1, options.slowFactor());

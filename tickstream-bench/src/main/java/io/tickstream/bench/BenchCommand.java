@@ -49,6 +49,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--client-threads", defaultValue = "2", description = "Event loops of the generator (default: ${DEFAULT-VALUE}).")
     private int clientThreads;
 
+    @Option(names = "--client-transport", paramLabel = "TRANSPORT", defaultValue = "epoll",
+            description = "Socket transport of the generator: epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
+    private String clientTransport;
+
     @Option(names = "--slow-share", defaultValue = "0.01", description = "Share of slow readers in the slow scenario (default: ${DEFAULT-VALUE}).")
     private double slowShare;
 
@@ -88,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> gatewayJvm;
 
     @Option(names = "--gateway-transport", paramLabel = "TRANSPORT",
-            description = "Socket transport of a spawned gateway: epoll, io_uring or nio (default: the gateway's, epoll).")
+            description = "Socket transport of a spawned gateway: epoll, io_uring or nio (default: the gateway's, io_uring).")
     private String gatewayTransport;
 
     @Option(names = "--tls", paramLabel = "ENGINE",
@@ -107,7 +111,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Protocol spoken = protocol != null ? protocol : scenario == Scenario.FAULT ? Protocol.JSON : Protocol.IME;
         BenchOptions options = new BenchOptions(scenario, spoken, connections, subscriptions, instruments, rate,
-                Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads, slowShare,
+                Duration.ofSeconds(warmup), Duration.ofSeconds(duration), sourceAddresses, clientThreads,
+                SocketTransport.named(clientTransport), slowShare,
                 slowFactor, churnPerSecond, spawn, redisUri, gatewayJvm,
                 gatewayTransport == null ? null : SocketTransport.named(gatewayTransport), tls, deflate,
                 JsonChannel.named(jsonChannel));

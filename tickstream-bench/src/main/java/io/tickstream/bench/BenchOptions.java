@@ -16,6 +16,7 @@ import java.util.List;
  * @param spawn          run the gateway as a process of its own (measured through /proc)
  * @param redisUri       feed a spawned gateway through Redis (fault scenario: the gateway in this JVM too); null
  *                       for the in-process bus
+ * @param clientTransport  the generator's socket transport (falling back as a gateway's does)
  * @param gatewayTransport the spawned gateway's {@code websocket.transport}, or null for its default
  * @param tls            serve and connect over TLS with this engine, openssl or jdk; null for plain
  * @param deflate        clients offer permessage-deflate
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public record BenchOptions(Scenario scenario, Protocol protocol, int connections, int subscriptions,
                            int instruments, double rate, Duration warmup, Duration duration, int sourceAddresses,
-                           int clientThreads, double slowShare, int slowFactor, double churnPerSecond,
+                           int clientThreads, SocketTransport clientTransport, double slowShare, int slowFactor, double churnPerSecond,
                            boolean spawn, String redisUri, List<String> gatewayJvmOptions,
                            SocketTransport gatewayTransport, String tls, boolean deflate, JsonChannel jsonChannel) {
 

@@ -1,6 +1,7 @@
 package io.tickstream.bench;
 
 import io.tickstream.bench.load.Protocol;
+import io.tickstream.transport.SocketTransport;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -23,11 +24,12 @@ public record BenchResult(BenchOptions options, int connected, double connectSec
 
     public String summary() {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "scenario=%s protocol=%s%s%s tls=%s deflate=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
+                "scenario=%s protocol=%s%s%s%s tls=%s deflate=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
                         + " connectSeconds=%.2f handshakes/s=%.0f",
                 options.scenario().name().toLowerCase(Locale.ROOT), options.protocol().name().toLowerCase(Locale.ROOT),
                 options.protocol() == Protocol.JSON ? "/" + options.jsonChannel().optionName() : "",
                 options.gatewayTransport() == null ? "" : " transport=" + options.gatewayTransport().configName(),
+                options.clientTransport() == SocketTransport.EPOLL ? "" : " clientTransport=" + options.clientTransport().configName(),
                 options.tls() == null ? "off" : options.tls(), options.deflate() ? "offered" : "off", connected, options.subscriptions(),
                 options.instruments(), options.rate(), connectSeconds, connected / connectSeconds));
         if (options.scenario() != Scenario.IDLE) {

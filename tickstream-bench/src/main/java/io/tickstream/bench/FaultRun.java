@@ -49,7 +49,7 @@ public final class FaultRun {
         try (GatewayUnderTest gateway = Bench.startGateway(options);
              RedisAdmin admin = RedisAdmin.connect(options.redisUri());
              FaultClients clients = new FaultClients(gateway.uri(), plan, options.sourceAddresses(),
-                     options.clientThreads(), stats)) {
+                     options.clientThreads(), options.clientTransport(), stats)) {
             clients.connect(Duration.ofSeconds(30 + options.connections() / 200));
             StreamSeqs seqs = new StreamSeqs(admin, streams);
             Map<String, Long> first = seqs.read();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickstream.bench.abuse.AttackKind;
 import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
+import io.tickstream.transport.SocketTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class AbuseRunTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldMeasureTheBystandersWithoutAndWithEachAttack() throws Exception {
         BenchOptions options = new BenchOptions(Scenario.ABUSE, Protocol.IME, 20, 4, 20, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 2, 1, 0, 10, 5, false, null, List.of(), null, null, false, JsonChannel.TICK);
+                Duration.ofSeconds(2), 2, 1, SocketTransport.EPOLL, 0, 10, 5, false, null, List.of(), null, null, false, JsonChannel.TICK);
         List<AbuseResult> reported = new ArrayList<>();
 
         List<AbuseResult> results = new AbuseRun(options, List.of(AttackKind.IDLE, AttackKind.PIPELINE)).run(result -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
+import io.tickstream.transport.SocketTransport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +25,13 @@ class BenchSmokeTest {
 
     private static BenchOptions options(Scenario scenario, Protocol protocol, int connections, String tls,
                                         boolean deflate, JsonChannel channel) {
+        return options(scenario, protocol, connections, SocketTransport.EPOLL, tls, deflate, channel);
+    }
+
+    private static BenchOptions options(Scenario scenario, Protocol protocol, int connections, SocketTransport client,
+                                        String tls, boolean deflate, JsonChannel channel) {
         return new BenchOptions(scenario, protocol, connections, 4, 20, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 2, 1, 0.1, 10, 5, false, null, List.of(), null, tls, deflate, channel);
+                Duration.ofSeconds(2), 2, 1, client, 0.1, 10, 5, false, null, List.of(), null, tls, deflate, channel);
     }
 
     @ParameterizedTest
@@ -38,6 +44,14 @@ class BenchSmokeTest {
         assertThat(result.closedByServer()).isZero();
         assertThat(result.latencyMicros().getTotalCount()).isPositive();
         assertThat(result.summary()).contains("lost=0").contains("p99=");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SocketTransport.class, names = {"IO_URING", "NIO"})
+    void shouldDeliverEveryPublishedUpdateWithTheGeneratorOnAnotherTransport(SocketTransport client) throws Exception {
+        BenchResult result = new Bench(options(Scenario.FANOUT, Protocol.IME, 20, client, null, true, JsonChannel.TICK)).run();
+        assertThat(result.received()).as(result.summary()).isEqualTo(result.expected()).isPositive();
+        assertThat(result.summary()).contains(" clientTransport=" + client.configName() + " ");
     }
 
     @ParameterizedTest

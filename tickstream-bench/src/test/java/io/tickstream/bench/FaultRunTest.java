@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickstream.bench.fault.FaultSettings;
 import io.tickstream.bench.load.JsonChannel;
 import io.tickstream.bench.load.Protocol;
+import io.tickstream.transport.SocketTransport;
 import io.tickstream.testkit.RedisCluster;
 import io.tickstream.testkit.RedisServer;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class FaultRunTest {
 
     private static BenchOptions options(String redisUri) {
         return new BenchOptions(Scenario.FAULT, Protocol.JSON, 12, 3, 6, 200, Duration.ofSeconds(1),
-                Duration.ofSeconds(4), 2, 1, 0, 10, 5, false, redisUri, List.of(), null, null, false, JsonChannel.TICK);
+                Duration.ofSeconds(4), 2, 1, SocketTransport.EPOLL, 0, 10, 5, false, redisUri, List.of(), null, null, false, JsonChannel.TICK);
     }
 
     /** Every wait in the run is bounded; this only turns a hang into a failure, far above those bounds. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class GatewayTransportOptionTest {
 
     private static BenchOptions idle(boolean spawn, SocketTransport transport) {
-        return new BenchOptions(Scenario.IDLE, Protocol.IME, 1, 1, 1, 1, Duration.ZERO, Duration.ZERO, 1, 1, 0, 1, 0,
+        return new BenchOptions(Scenario.IDLE, Protocol.IME, 1, 1, 1, 1, Duration.ZERO, Duration.ZERO, 1, 1,
+                SocketTransport.EPOLL, 0, 1, 0,
                 spawn, null, List.of(), transport, null, false, JsonChannel.TICK);
     }
 

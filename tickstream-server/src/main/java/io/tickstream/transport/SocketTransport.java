@@ -4,12 +4,16 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -73,7 +77,8 @@ public enum SocketTransport {
         return this == IO_URING ? EPOLL : NIO;
     }
 
-    IoHandlerFactory newIoHandlerFactory() {
+    /** The event loops' I/O handlers of this transport; for one that {@link #isAvailable() loads} here. */
+    public IoHandlerFactory newIoHandlerFactory() {
         return switch (this) {
             case IO_URING -> IoUringIoHandler.newFactory();
             case EPOLL -> EpollIoHandler.newFactory();
@@ -86,6 +91,15 @@ public enum SocketTransport {
             case IO_URING -> IoUringServerSocketChannel.class;
             case EPOLL -> EpollServerSocketChannel.class;
             case NIO -> NioServerSocketChannel.class;
+        };
+    }
+
+    /** The client socket of this transport, for the load generator's connections. */
+    public Class<? extends SocketChannel> socketChannelType() {
+        return switch (this) {
+            case IO_URING -> IoUringSocketChannel.class;
+            case EPOLL -> EpollSocketChannel.class;
+            case NIO -> NioSocketChannel.class;
         };
     }
 }

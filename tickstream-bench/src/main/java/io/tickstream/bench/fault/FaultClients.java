@@ -3,6 +3,7 @@ package io.tickstream.bench.fault;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.tickstream.bench.load.SubscriptionPlan;
 import io.tickstream.bench.load.WebSocketDialer;
+import io.tickstream.transport.SocketTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ public final class FaultClients implements AutoCloseable {
     private final FaultStats stats;
     private final List<FaultClientHandler> handlers = new ArrayList<>();
 
-    public FaultClients(URI gateway, SubscriptionPlan plan, int sourceAddresses, int threads, FaultStats stats) {
-        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads, false, new LongAdder());
+    public FaultClients(URI gateway, SubscriptionPlan plan, int sourceAddresses, int threads, SocketTransport transport,
+                        FaultStats stats) {
+        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads, transport, false, new LongAdder());
         this.plan = plan;
         this.stats = stats;
     }

@@ -3,6 +3,7 @@ package io.tickstream.bench.load;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.tickstream.transport.SocketTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -30,10 +31,12 @@ public final class LoadClient implements AutoCloseable {
     /**
      * @param jsonChannel what a JSON client subscribes to
      * @param deflate     whether the clients offer permessage-deflate
+     * @param transport   the clients' socket transport
      */
     public LoadClient(URI gateway, Protocol protocol, JsonChannel jsonChannel, boolean deflate, String apiKey,
-                      SubscriptionPlan plan, int sourceAddresses, int threads, DeliveryStats stats) {
-        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads, deflate, stats.wireBytes);
+                      SubscriptionPlan plan, int sourceAddresses, int threads, SocketTransport transport,
+                      DeliveryStats stats) {
+        this.dialer = new WebSocketDialer(gateway, sourceAddresses, threads, transport, deflate, stats.wireBytes);
         this.protocol = protocol;
         this.jsonChannel = jsonChannel;
         this.apiKey = apiKey;

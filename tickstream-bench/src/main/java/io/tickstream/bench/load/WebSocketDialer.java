@@ -11,12 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -29,6 +24,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tickstream.transport.SocketTransport;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -62,17 +58,18 @@ public final class WebSocketDialer implements AutoCloseable {
     private final Semaphore pending = new Semaphore(MAX_PENDING_CONNECTS);
 
     /**
+     * @param transport the generator's socket transport, or the first of its fallbacks that loads here
      * @param deflate   offer permessage-deflate (the gateway's answer decides)
      * @param wireBytes counts every byte read off the sockets, before TLS and decompression
      */
-    public WebSocketDialer(URI gateway, int sourceAddresses, int threads, boolean deflate, LongAdder wireBytes) {
+    public WebSocketDialer(URI gateway, int sourceAddresses, int threads, SocketTransport transport, boolean deflate,
+                           LongAdder wireBytes) {
         this.deflate = deflate;
         this.wireBytes = wireBytes;
-        boolean epoll = Epoll.isAvailable();
-        DefaultThreadFactory factory = new DefaultThreadFactory(THREADS, true);
-        this.group = new MultiThreadIoEventLoopGroup(threads, factory,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        SocketTransport serving = transport.serving();
+        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREADS, true),
+                serving.newIoHandlerFactory());
+        this.channelType = serving.socketChannelType();
         this.scheme = gateway.getScheme();
         this.tls = scheme.equals("wss") ? trustingClientContext() : null;
         this.host = gateway.getHost();
