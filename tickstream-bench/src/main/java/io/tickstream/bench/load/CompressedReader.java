@@ -6,7 +6,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.util.concurrent.FastThreadLocal;
+import io.tickstream.transport.deflate.ThreadInflaters;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -26,17 +26,6 @@ final class CompressedReader extends MessageToMessageDecoder<WebSocketFrame> {
 
     private static final int RSV1 = 0b100;
     private static final int TAIL = 4;
-    private static final FastThreadLocal<Inflater> INFLATERS = new FastThreadLocal<>() {
-        @Override
-        protected Inflater initialValue() {
-            return new Inflater(true);
-        }
-
-        @Override
-        protected void onRemoval(Inflater inflater) {
-            inflater.end();
-        }
-    };
 
     @Override
     protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
@@ -50,7 +39,7 @@ final class CompressedReader extends MessageToMessageDecoder<WebSocketFrame> {
         compressed.getBytes(compressed.readerIndex(), input, 0, length);
         input[length + 2] = (byte) 0xFF;
         input[length + 3] = (byte) 0xFF;
-        Inflater inflater = INFLATERS.get();
+        Inflater inflater = ThreadInflaters.current();
         ByteBuf text = ctx.alloc().heapBuffer(length * 4);
         try {
             inflater.setInput(input);

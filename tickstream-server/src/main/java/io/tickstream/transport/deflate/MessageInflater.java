@@ -7,7 +7,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.util.concurrent.FastThreadLocal;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
 import io.tickstream.transport.TransportMeters;
@@ -29,17 +28,6 @@ public final class MessageInflater extends ChannelInboundHandlerAdapter {
     private static final int RSV1 = 0b100;
     private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
     private static final int FIRST_GUESS = 4;
-    private static final FastThreadLocal<Inflater> INFLATERS = new FastThreadLocal<>() {
-        @Override
-        protected Inflater initialValue() {
-            return new Inflater(true);
-        }
-
-        @Override
-        protected void onRemoval(Inflater inflater) {
-            inflater.end();
-        }
-    };
 
     private final int maxMessageBytes;
     private final boolean clientResets;
@@ -125,7 +113,7 @@ public final class MessageInflater extends ChannelInboundHandlerAdapter {
 
     private Inflater inflater() {
         if (clientResets) {
-            return INFLATERS.get();
+            return ThreadInflaters.current();
         }
         if (own == null) {
             own = new Inflater(true);
