@@ -82,8 +82,9 @@ final class SharedBus implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
-            return store.history(kind, key, epoch, afterSeq);
+        public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq,
+                                                          int limit) {
+            return store.history(kind, key, epoch, afterSeq, limit);
         }
 
         @Override

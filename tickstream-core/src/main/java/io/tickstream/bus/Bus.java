@@ -31,7 +31,16 @@ public interface Bus extends AutoCloseable {
      *
      * @param afterSeq the last seq already had, or a negative number for the position only
      */
-    CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq);
+    default CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
+        return history(kind, key, epoch, afterSeq, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads one page of a stream's history: as {@link #history(BusChannel, String, String, long)},
+     * but at most the {@code limit} oldest of the messages after {@code afterSeq}, so that a long
+     * replay is read as it is sent instead of all at once.
+     */
+    CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq, int limit);
 
     /** How many messages the history of one trade or account stream holds now. */
     CompletionStage<Long> historyLength(BusChannel kind, String key);

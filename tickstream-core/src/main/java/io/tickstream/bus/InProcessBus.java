@@ -83,10 +83,11 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     @Override
-    public CompletionStage<StreamHistory> history(BusChannel kind, String key, String askedEpoch, long afterSeq) {
+    public CompletionStage<StreamHistory> history(BusChannel kind, String key, String askedEpoch, long afterSeq,
+                                                  int limit) {
         synchronized (streams) {
             return CompletableFuture.completedFuture(
-                    stream(kind, key).read(askedEpoch, afterSeq, System.currentTimeMillis(), limits));
+                    stream(kind, key).read(askedEpoch, afterSeq, limit, System.currentTimeMillis(), limits));
         }
     }
 

@@ -31,8 +31,8 @@ final class StreamLog {
         return stamped;
     }
 
-    /** The position and the kept messages after {@code afterSeq} ({@code < 0}: the position only). */
-    StreamHistory read(String askedEpoch, long afterSeq, long nowMillis, HistoryLimits limits) {
+    /** The position and at most {@code limit} kept messages after {@code afterSeq} ({@code < 0}: the position only). */
+    StreamHistory read(String askedEpoch, long afterSeq, int limit, long nowMillis, HistoryLimits limits) {
         trim(nowMillis, limits);
         StreamPosition position = new StreamPosition(epoch, seq);
         if (afterSeq < 0) {
@@ -41,6 +41,9 @@ final class StreamLog {
         long after = epoch.equals(askedEpoch) ? afterSeq : 0;
         List<String> payloads = new ArrayList<>();
         for (Entry entry : entries) {
+            if (payloads.size() == limit) {
+                break;
+            }
             if (entry.seq() > after) {
                 payloads.add(entry.payload());
             }

@@ -8,6 +8,7 @@ import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.json.JsonTree;
+import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
@@ -110,6 +111,7 @@ public final class ConfigFile {
                 compression.integer("thresholdBytes", DeflateSettings.DEFAULT_THRESHOLD_BYTES),
                 compression.integer("level", DeflateSettings.DEFAULT_LEVEL)));
         builder.limits(readLimits(root.section("limits")));
+        builder.recovery(readRecovery(root.section("limits").section("recovery")));
         builder.serverLimits(readServerLimits(root.section("http"), root.section("limits")));
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));
@@ -187,10 +189,23 @@ public final class ConfigFile {
         return base == null ? Path.of(file) : base.resolve(file);
     }
 
+    private static RecoveryLimits readRecovery(ConfigNode recovery) throws ConfigException {
+        recovery.allowOnly("connectionBurst", "connectionPerSecond", "accountBurst", "accountPerSecond");
+        RecoveryLimits defaults = RecoveryLimits.defaults();
+        try {
+            return new RecoveryLimits(recovery.integer("connectionBurst", defaults.connectionBurst()),
+                    recovery.integer("connectionPerSecond", defaults.connectionPerSecond()),
+                    recovery.integer("accountBurst", defaults.accountBurst()),
+                    recovery.integer("accountPerSecond", defaults.accountPerSecond()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {
         limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents",
                 "expectedConnections", "maxConnections", "maxUnauthenticated", "maxUnauthenticatedPerAddress",
-                "loopStallMs", "defaultAccountConnections");
+                "loopStallMs", "defaultAccountConnections", "recovery");
         SessionLimits defaults = SessionLimits.defaults();
         try {
             return new SessionLimits(

@@ -5,6 +5,7 @@ import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
+import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
@@ -49,6 +50,7 @@ import java.util.Map;
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
+ * @param recovery        the history resuming clients may read, per connection and per account
  */
 public record GatewayConfig(
         String host,
@@ -81,7 +83,8 @@ public record GatewayConfig(
         boolean tlsOpenSsl,
         Duration expiryNotice,
         Duration drainWindow,
-        String demoKey) {
+        String demoKey,
+        RecoveryLimits recovery) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -160,6 +163,7 @@ public record GatewayConfig(
         private SocketTransport transport = SocketTransport.IO_URING;
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
+        private RecoveryLimits recovery = RecoveryLimits.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
         private boolean proxyProtocol;
         private JwtSettings jwt;
@@ -257,6 +261,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder recovery(RecoveryLimits value) {
+            recovery = value;
+            return this;
+        }
+
         public Builder limits(SessionLimits value) {
             limits = value;
             return this;
@@ -341,7 +350,8 @@ public record GatewayConfig(
             return new GatewayConfig(host, port, redisUri, history, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
                     limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
-                    defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey);
+                    defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey,
+                    recovery);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.tickstream.account.AccountEventParser;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.List;
-import org.HdrHistogram.Recorder;
 
 /**
  * The sessions of one account on this node. Each private event is encoded once per protocol and
@@ -20,9 +19,9 @@ final class AccountTopic extends Topic {
     private final TopicStream<AccountEvent> events;
 
     AccountTopic(String account, List<TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater,
-                 BusInterest interest, Recorder latency,
+                 BusInterest interest, HubMeters hubMeters,
                  StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting, StreamEvents hub) {
-        super(views.size(), deflater, interest, latency);
+        super(views.size(), deflater, interest, hubMeters);
         this.account = account;
         this.events = new TopicStream<>(this, new TopicStream.Encoders<>() {
             @Override

@@ -22,7 +22,6 @@ import io.tickstream.trade.TradeParser;
 import io.tickstream.trade.TradePrint;
 import io.tickstream.transport.deflate.FrameDeflater;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +57,7 @@ public final class Hub implements BusListener, StreamEvents {
     private final HubMeters meters = new HubMeters(this::activeInstruments, this::activeAccounts);
     private final OutboxMeters outboxMeters = new OutboxMeters();
     private final RecoveryMeters recoveryMeters = new RecoveryMeters();
+    private final Resumes resumes;
     private final AtomicBoolean resendPending = new AtomicBoolean();
     private final AtomicBoolean sizingHistory = new AtomicBoolean();
     private final ThrottledLog badInputLog = new ThrottledLog(log, 1000);
@@ -76,6 +76,7 @@ public final class Hub implements BusListener, StreamEvents {
         this.views = List.copyOf(views);
         this.alloc = alloc;
         this.deflater = deflater;
+        this.resumes = new Resumes(bus, recoveryMeters);
         for (int i = 0; i < this.views.size(); i++) {
             viewIndex.put(this.views.get(i), i);
         }
@@ -111,15 +112,25 @@ public final class Hub implements BusListener, StreamEvents {
      * given (else from now). Call on the connection's event loop.
      */
     public StreamJoin<TradePrint> joinTrades(SessionOutbox outbox, Instrument instrument, TradeView view,
-                                             StreamPosition since) {
+                                             StreamPosition since, IntConsumer charge) {
         meters.subscribed();
         int index = indexOf(view, outbox);
+        Replay.Encoders<TradePrint> encoders = new Replay.Encoders<>() {
+            @Override
+            public ByteBuf message(TradePrint trade) {
+                return view.encode(instrument, trade, alloc);
+            }
+
+            @Override
+            public ByteBuf gap(StreamPosition next) {
+                return view.encodeGap(instrument, next, alloc);
+            }
+        };
         while (true) {
             InstrumentTopic topic = instrumentTopic(instrument);
             StreamJoin.Start start = topic.joinTrades(outbox, index);
             if (start != null) {
-                return join(start, BusChannel.TRADES, instrument.id(), since,
-                        trade -> view.encode(instrument, trade, alloc), TradeParser::parse);
+                return resumes.join(start, BusChannel.TRADES, instrument.id(), since, encoders, TradeParser::parse, charge);
             }
             instruments.remove(instrument.id(), topic);
         }
@@ -130,16 +141,26 @@ public final class Hub implements BusListener, StreamEvents {
      * given (else from now). Call on the connection's event loop.
      */
     public StreamJoin<AccountEvent> joinAccount(SessionOutbox outbox, String account, AccountView view,
-                                                StreamPosition since) {
+                                                StreamPosition since, IntConsumer charge) {
         int index = indexOf(view, outbox);
+        Replay.Encoders<AccountEvent> encoders = new Replay.Encoders<>() {
+            @Override
+            public ByteBuf message(AccountEvent event) {
+                return view.encode(event, alloc);
+            }
+
+            @Override
+            public ByteBuf gap(StreamPosition next) {
+                return view.encodeGap(next, alloc);
+            }
+        };
         while (true) {
             AccountTopic topic = accounts.computeIfAbsent(account, key -> new AccountTopic(key, views, alloc, deflater,
-                    accountInterest, meters.deliveryLatencyMicros(), history(BusChannel.ACCOUNT, key),
+                    accountInterest, meters, history(BusChannel.ACCOUNT, key),
                     recoveryMeters.account(), MAX_WAITING, this));
             StreamJoin.Start start = topic.join(outbox, index);
             if (start != null) {
-                return join(start, BusChannel.ACCOUNT, account, since, event -> view.encode(event, alloc),
-                        AccountEventParser::parse);
+                return resumes.join(start, BusChannel.ACCOUNT, account, since, encoders, AccountEventParser::parse, charge);
             }
             accounts.remove(account, topic);
         }
@@ -316,81 +337,12 @@ public final class Hub implements BusListener, StreamEvents {
 
     private InstrumentTopic instrumentTopic(Instrument instrument) {
         return instruments.computeIfAbsent(instrument.id(), id -> new InstrumentTopic(instrument, views, alloc, deflater,
-                instrumentInterest, meters.deliveryLatencyMicros(), history(BusChannel.TRADES, id),
+                instrumentInterest, meters, history(BusChannel.TRADES, id),
                 recoveryMeters.trades(), MAX_WAITING, this));
     }
 
     private StreamCursor.HistoryReader history(BusChannel kind, String key) {
         return (epoch, afterSeq) -> bus.history(kind, key, epoch, afterSeq);
-    }
-
-    private <M extends Sequenced> StreamJoin<M> join(StreamJoin.Start start, BusChannel kind, String key,
-                                                     StreamPosition since, Function<M, ByteBuf> encoder, StreamParser<M> parser) {
-        RecoveryMeters.Kind kindMeters = recoveryMeters.of(kind);
-        CompletionStage<StreamPosition> position = start.position() != null
-                ? CompletableFuture.completedFuture(start.position()) : start.ready();
-        CompletionStage<StreamJoin.Recovery<M>> recovery =
-                position.thenCompose(now -> recover(kind, key, now, since, parser, kindMeters));
-        return new StreamJoin<>(start.subscription(), recovery, encoder, kindMeters);
-    }
-
-    /**
-     * What a client resuming after {@code since} missed up to {@code now}, the position its held
-     * subscription starts from: nothing when it is there already, the history's messages in between
-     * when the history holds all of them, else {@code recovered:false} and the stream from now.
-     */
-    private <M extends Sequenced> CompletionStage<StreamJoin.Recovery<M>> recover(
-            BusChannel kind, String key, StreamPosition now, StreamPosition since, StreamParser<M> parser,
-            RecoveryMeters.Kind kindMeters) {
-        if (since == null) {
-            return CompletableFuture.completedFuture(new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, null),
-                    List.of(), Sequenced.NONE));
-        }
-        StreamJoin.Recovery<M> lost = new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, false), List.of(), Sequenced.NONE);
-        if (!since.epoch().equals(now.epoch())) {
-            kindMeters.unrecoverable();
-            return CompletableFuture.completedFuture(lost);
-        }
-        if (since.seq() >= now.seq()) {
-            return CompletableFuture.completedFuture(new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, true),
-                    List.of(), since.seq()));
-        }
-        kindMeters.historyRead();
-        CompletionStage<StreamHistory> read;
-        try {
-            read = bus.history(kind, key, since.epoch(), since.seq());
-        } catch (RuntimeException e) {
-            read = CompletableFuture.failedFuture(e);
-        }
-        return read.thenApply(history -> {
-            List<M> missed = new ArrayList<>();
-            long expected = since.seq() + 1;
-            for (String payload : history.payloads()) {
-                M message;
-                try {
-                    message = parser.parse(payload, System.currentTimeMillis());
-                } catch (MalformedUpdateException e) {
-                    break;
-                }
-                if (!message.sequenced() || !message.epoch().equals(since.epoch()) || message.seq() < expected) {
-                    continue;
-                }
-                if (message.seq() > now.seq() || message.seq() != expected) {
-                    break;
-                }
-                missed.add(message);
-                expected++;
-            }
-            if (expected != now.seq() + 1) {
-                kindMeters.unrecoverable();
-                return lost;
-            }
-            return new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, true), missed, now.seq());
-        }).exceptionally(failure -> {
-            kindMeters.historyReadFailed();
-            kindMeters.unrecoverable();
-            return lost;
-        });
     }
 
     /** A view's index for a session: past the plain views for one that takes compressed frames (see {@link Topic}). */
@@ -422,8 +374,12 @@ public final class Hub implements BusListener, StreamEvents {
      */
     private void attach(InstrumentTopic topic) {
         String id = topic.key();
-        bus.subscribe(BusChannel.TRADES, id).whenComplete((ignored, failure) -> topic.resyncTrades());
+        bus.subscribe(BusChannel.TRADES, id).whenComplete((ignored, failure) -> {
+            subscribeFailed(BusChannel.TRADES, id, failure);
+            topic.resyncTrades();
+        });
         bus.subscribe(BusChannel.MARKET_DATA, id)
+                .whenComplete((ignored, failure) -> subscribeFailed(BusChannel.MARKET_DATA, id, failure))
                 .thenCompose(ignored -> bus.loadState(id))
                 .whenComplete((paths, failure) -> {
                     if (failure != null) {
@@ -438,7 +394,21 @@ public final class Hub implements BusListener, StreamEvents {
 
     /** Subscribes the bus for an account, then reads where its stream stands. */
     private void attach(AccountTopic topic) {
-        bus.subscribe(BusChannel.ACCOUNT, topic.key()).whenComplete((ignored, failure) -> topic.resync());
+        bus.subscribe(BusChannel.ACCOUNT, topic.key()).whenComplete((ignored, failure) -> {
+            subscribeFailed(BusChannel.ACCOUNT, topic.key(), failure);
+            topic.resync();
+        });
+    }
+
+    /**
+     * Logs and counts a bus subscribe that failed (null: it did not). The bus link resubscribes its
+     * channels when it reconnects, and {@link #onReconnected} reads every stream again then.
+     */
+    private void subscribeFailed(BusChannel kind, String key, Throwable failure) {
+        if (failure != null) {
+            meters.busSubscribeFailed();
+            failureLog.warn("could not subscribe the bus to the {} of {}: {}", kind.segment(), key, failure.toString());
+        }
     }
 
     /**

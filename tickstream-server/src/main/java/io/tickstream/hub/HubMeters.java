@@ -5,10 +5,12 @@ import static io.tickstream.metrics.Meters.gauge;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.tickstream.metrics.ThrottledLog;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import org.HdrHistogram.Recorder;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub's figures: what came off the bus and what became of it, the subscriptions, and the
@@ -24,6 +26,9 @@ public final class HubMeters implements MeterBinder {
     private final LongAdder staleUpdates = new LongAdder();
     private final LongAdder encodeFailures = new LongAdder();
     private final LongAdder failedBusMessages = new LongAdder();
+    private final LongAdder failedBusSubscribes = new LongAdder();
+    private final LongAdder failedDeliveries = new LongAdder();
+    private final ThrottledLog deliveryLog = new ThrottledLog(LoggerFactory.getLogger(LoopFanout.class), 1000);
     private final LongAdder tradesIn = new LongAdder();
     private final LongAdder accountEventsIn = new LongAdder();
     private final AtomicInteger subscriptions = new AtomicInteger();
@@ -66,6 +71,16 @@ public final class HubMeters implements MeterBinder {
 
     void encodeFailed() {
         encodeFailures.increment();
+    }
+
+    void busSubscribeFailed() {
+        failedBusSubscribes.increment();
+    }
+
+    /** A message reached one subscriber of {@code key} no more: counted and logged (throttled), the others still get it. */
+    void deliveryFailed(String key, Throwable failure) {
+        failedDeliveries.increment();
+        deliveryLog.warn("a message of {} did not reach one subscriber: {}", key, failure.toString(), failure);
     }
 
     void busMessageFailed() {
@@ -127,6 +142,10 @@ public final class HubMeters implements MeterBinder {
         counter(registry, "tickstream.stale.updates", "Market-data updates ignored: seq not above the last one of its epoch", staleUpdates);
         counter(registry, "tickstream.encode.failures", "Bus messages that reached no client because a view failed to encode them", encodeFailures);
         counter(registry, "tickstream.failed.bus.messages", "Bus messages whose handling failed unexpectedly", failedBusMessages);
+        counter(registry, "tickstream.bus.subscribe.failures", "Bus subscribes that failed (made again on reconnect)",
+                failedBusSubscribes);
+        counter(registry, "tickstream.delivery.failures", "Messages that failed to reach one subscriber (the others got them)",
+                failedDeliveries);
         counter(registry, "tickstream.unrouted.messages", "Bus messages for a key without subscribers on this node", unroutedMessages);
         counter(registry, "tickstream.trades.in", "Trade prints taken off the bus for watched instruments", tradesIn);
         counter(registry, "tickstream.account.events.in", "Account events taken off the bus for accounts with a session", accountEventsIn);

@@ -12,7 +12,6 @@ import io.tickstream.trade.TradeParser;
 import io.tickstream.trade.TradePrint;
 import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.List;
-import org.HdrHistogram.Recorder;
 
 /**
  * One instrument's live state and trade prints and who watches them. Holds the topic monitor for
@@ -32,9 +31,9 @@ final class InstrumentTopic extends Topic {
 
     InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater,
                     BusInterest interest,
-                    Recorder latency, StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting,
+                    HubMeters hubMeters, StreamCursor.HistoryReader history, RecoveryMeters.Kind meters, int maxWaiting,
                     StreamEvents events) {
-        super(views.size(), deflater, interest, latency);
+        super(views.size(), deflater, interest, hubMeters);
         this.instrument = instrument;
         this.views = views;
         this.alloc = alloc;

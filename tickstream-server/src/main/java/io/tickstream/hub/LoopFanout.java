@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import org.HdrHistogram.Recorder;
 
 /**
  * The subscribers of one topic that live on one event loop. The list is touched only on that
@@ -20,11 +19,11 @@ final class LoopFanout {
     int size;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    private final Recorder latency;
+    private final HubMeters meters;
 
-    LoopFanout(EventLoop loop, Recorder latency) {
+    LoopFanout(EventLoop loop, HubMeters meters) {
         this.loop = loop;
-        this.latency = latency;
+        this.meters = meters;
     }
 
     void add(Subscription subscription) {
@@ -57,6 +56,19 @@ final class LoopFanout {
         }
     }
 
+    /**
+     * Delivers to one subscription. What fails there (a delta's full state, a session's own
+     * compression) costs that subscription this message, not the other subscribers of the loop.
+     */
+    private void deliver(Subscription subscription, ByteBuf frame, long seq) {
+        try {
+            subscription.deliver(frame.retainedDuplicate(), seq);
+            subscription.outbox.flush();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            meters.deliveryFailed(subscription.topic.key(), e);
+        }
+    }
+
     private void deliver(ByteBuf[] frames, long version, long seq, long receivedNanos) {
         try {
             for (int i = 0, n = subscriptions.size(); i < n; i++) {
@@ -65,10 +77,9 @@ final class LoopFanout {
                 if (frame == null || subscription.sinceVersion() >= version) {
                     continue;
                 }
-                subscription.deliver(frame.retainedDuplicate(), seq);
-                subscription.outbox.flush();
+                deliver(subscription, frame, seq);
             }
-            latency.recordValue((System.nanoTime() - receivedNanos) / 1_000);
+            meters.deliveryLatencyMicros().recordValue((System.nanoTime() - receivedNanos) / 1_000);
         } finally {
             for (ByteBuf frame : frames) {
                 if (frame != null) {

@@ -31,6 +31,9 @@ public final class RecoveryMeters implements MeterBinder {
         private final LongAdder gaps = new LongAdder();
         private final LongAdder reads = new LongAdder();
         private final LongAdder failedReads = new LongAdder();
+        private final LongAdder sharedReads = new LongAdder();
+        private final LongAdder extendedReplays = new LongAdder();
+        private final LongAdder refusedResumes = new LongAdder();
         private final LongAdder duplicates = new LongAdder();
         private final LongAdder malformed = new LongAdder();
         private final LongAdder unrecovered = new LongAdder();
@@ -62,6 +65,19 @@ public final class RecoveryMeters implements MeterBinder {
 
         void historyReadFailed() {
             failedReads.increment();
+        }
+
+        void historyReadShared() {
+            sharedReads.increment();
+        }
+
+        void replayExtended() {
+            extendedReplays.increment();
+        }
+
+        /** A resume refused because its connection or account had spent its recovery budget. */
+        public void resumeRefused() {
+            refusedResumes.increment();
         }
 
         void duplicate() {
@@ -100,6 +116,16 @@ public final class RecoveryMeters implements MeterBinder {
             return reads.sum();
         }
 
+        /** Page reads that joined an identical read already in flight instead of asking the bus again. */
+        public long sharedHistoryReads() {
+            return sharedReads.sum();
+        }
+
+        /** Resumes refused because their connection or account had spent its recovery budget. */
+        public long refusedResumes() {
+            return refusedResumes.sum();
+        }
+
         private void bind(MeterRegistry registry) {
             counter(registry, "tickstream.recovered.messages", "Messages of a hole the node filled from the history", recovered);
             counter(registry, "tickstream.resume.recovered.messages", "Messages sent to clients that resumed with since", sessionRecovered);
@@ -107,6 +133,12 @@ public final class RecoveryMeters implements MeterBinder {
             counter(registry, "tickstream.stream.gaps", "Holes the history could not fill (told to clients as gap)", gaps);
             counter(registry, "tickstream.history.reads", "Reads of a stream's history", reads);
             counter(registry, "tickstream.history.read.failures", "History reads that failed (retried)", failedReads);
+            counter(registry, "tickstream.history.reads.shared", "Resume page reads that shared an identical read in flight",
+                    sharedReads);
+            counter(registry, "tickstream.resume.extended", "Replays that dropped held live messages and read them from"
+                    + " the history instead", extendedReplays);
+            counter(registry, "tickstream.resume.refused", "Resumes refused with rate_limited: recovery budget spent",
+                    refusedResumes);
             counter(registry, "tickstream.stream.duplicates", "Stream messages dropped as already delivered", duplicates);
             counter(registry, "tickstream.history.malformed", "History entries that did not parse", malformed);
             Gauge.builder("tickstream.history.messages", historySize, AtomicLong::get).tag("stream", tag)

@@ -6,6 +6,8 @@ import io.tickstream.transport.ClientAddress;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
 import io.tickstream.transport.deflate.FrameDeflater;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,8 @@ public final class SessionOutbox {
     /** Null unless the connection speaks permessage-deflate. */
     private final FrameDeflater deflater;
     private PendingFrames pending;
+    /** Run once the outbox has room again (see {@link #whenRoom}); null when nobody waits. */
+    private List<Runnable> roomWaiters;
     private boolean unflushed;
     private boolean flushScheduled;
 
@@ -92,6 +96,22 @@ public final class SessionOutbox {
         pending.append(frame);
     }
 
+    /**
+     * Whether a frame offered now goes straight to the socket: it is writable and nothing waits.
+     * What can be produced at the client's pace (a replay) is produced only while this holds.
+     */
+    boolean hasRoom() {
+        return pending == null && channel.isWritable() && channel.isActive() && !connection.closing();
+    }
+
+    /** Runs {@code task} on the loop once the socket has drained what waited and is writable again. */
+    void whenRoom(Runnable task) {
+        if (roomWaiters == null) {
+            roomWaiters = new ArrayList<>(2);
+        }
+        roomWaiters.add(task);
+    }
+
     /** Whether a conflatable frame offered for {@code key} is still waiting for the socket. */
     boolean pending(Object key) {
         return pending != null && pending.holds(key);
@@ -120,24 +140,29 @@ public final class SessionOutbox {
 
     /** The socket drained below its low-water mark: sends pending frames while it stays writable. */
     public void onWritabilityChanged() {
-        if (pending == null) {
-            return;
-        }
         if (connection.closing()) {
             discard();
             return;
         }
-        while (!pending.isEmpty() && channel.isWritable()) {
-            write(pending.poll());
+        if (pending != null) {
+            while (!pending.isEmpty() && channel.isWritable()) {
+                write(pending.poll());
+            }
+            if (pending.isEmpty()) {
+                pending = null;
+            }
+            flush();
         }
-        if (pending.isEmpty()) {
-            pending = null;
+        if (roomWaiters != null && hasRoom()) {
+            List<Runnable> waiting = roomWaiters;
+            roomWaiters = null;
+            waiting.forEach(Runnable::run);
         }
-        flush();
     }
 
     /** Releases whatever is still pending; called once when the connection is gone. */
     public void discard() {
+        roomWaiters = null;
         if (pending != null) {
             pending.release();
             pending = null;

@@ -1,12 +1,9 @@
 package io.tickstream.hub;
 
-import io.netty.buffer.ByteBuf;
 import io.tickstream.bus.Sequenced;
 import io.tickstream.bus.StreamPosition;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A session's joining of a trade or account stream: its subscription, held until the session has
@@ -23,21 +20,19 @@ public final class StreamJoin<M extends Sequenced> {
     record Start(Subscription subscription, StreamPosition position, CompletionStage<StreamPosition> ready) {
     }
 
-    /** What a resume recovered: the messages to send before the held ones, and the seq the client has after them. */
-    record Recovery<M>(Outcome outcome, List<M> missed, long skipThrough) {
+    /**
+     * What a resume recovered: the outcome, the replay that sends what the client missed before the
+     * held messages (null when there is nothing to send), and else the seq the client has already.
+     */
+    record Recovery<M extends Sequenced>(Outcome outcome, Replay<M> replay, long skipThrough) {
     }
 
     private final Subscription subscription;
     private final CompletionStage<Recovery<M>> recovery;
-    private final Function<M, ByteBuf> encoder;
-    private final RecoveryMeters.Kind meters;
 
-    StreamJoin(Subscription subscription, CompletionStage<Recovery<M>> recovery, Function<M, ByteBuf> encoder,
-               RecoveryMeters.Kind meters) {
+    StreamJoin(Subscription subscription, CompletionStage<Recovery<M>> recovery) {
         this.subscription = subscription;
         this.recovery = recovery;
-        this.encoder = encoder;
-        this.meters = meters;
     }
 
     public Subscription subscription() {
@@ -59,7 +54,10 @@ public final class StreamJoin<M extends Sequenced> {
         recovery.whenComplete((result, failure) -> loop.execute(() -> action.accept(failure != null ? null : result.outcome())));
     }
 
-    /** Sends what the resume recovered, then lets the held and all later messages through. Call on the loop. */
+    /**
+     * Starts sending what the resume recovered, at the client's pace, and lets the held and all
+     * later messages through once it is sent. Call on the loop.
+     */
     public void finish() {
         var done = recovery.toCompletableFuture();
         if (done.isCompletedExceptionally()) {
@@ -67,14 +65,10 @@ public final class StreamJoin<M extends Sequenced> {
             return;
         }
         Recovery<M> result = done.join();
-        SessionOutbox outbox = subscription.outbox;
-        for (M message : result.missed()) {
-            ByteBuf frame = encoder.apply(message);
-            if (frame != null) {
-                outbox.offerOrdered(frame);
-            }
+        if (result.replay() != null) {
+            result.replay().start();
+        } else {
+            subscription.release(result.skipThrough());
         }
-        meters.sessionRecovered(result.missed().size());
-        subscription.release(result.skipThrough());
     }
 }

@@ -38,6 +38,9 @@ public final class Subscription {
     private long sinceVersion;
     private Rebase rebase;
     private List<Held> held;
+    /** The replay that sends what a resuming client missed before the held frames; null when none runs. */
+    private Replay<?> replay;
+    private boolean ended;
     /** Stream messages at or below this seq are ones the client has already had. */
     private long skipThrough = Sequenced.NONE;
 
@@ -63,9 +66,12 @@ public final class Subscription {
     void deliver(ByteBuf frame, long seq) {
         if (held != null) {
             if (held.size() >= outbox.maxQueued()) {
-                frame.release();
-                outbox.disconnectSlowConsumer();
-                return;
+                if (replay == null || !replay.liveOverflowed()) {
+                    frame.release();
+                    outbox.disconnectSlowConsumer();
+                    return;
+                }
+                discard();
             }
             held.add(new Held(frame, seq));
             return;
@@ -101,6 +107,7 @@ public final class Subscription {
      */
     void release(long skipThrough) {
         this.skipThrough = skipThrough;
+        replay = null;
         List<Held> waiting = held;
         held = null;
         if (waiting != null) {
@@ -109,8 +116,25 @@ public final class Subscription {
         }
     }
 
-    /** Drops what is held; called when the subscription ends before it was released. */
-    void discard() {
+    /** Sends what a resuming client missed, with {@code replay}, before the held frames. */
+    void replayWith(Replay<?> replay) {
+        this.replay = replay;
+    }
+
+    /** Ends the subscription: what is held is dropped. Called once it has left its topic. */
+    void end() {
+        ended = true;
+        replay = null;
+        discard();
+    }
+
+    /** Whether the subscription has left its topic. */
+    boolean ended() {
+        return ended;
+    }
+
+    /** Drops what is held. */
+    private void discard() {
         if (held != null) {
             held.forEach(h -> h.frame().release());
             held.clear();

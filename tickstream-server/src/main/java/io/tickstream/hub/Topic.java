@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Recorder;
 
 /**
  * What subscribers of one bus key share: their event loops, how many watch through each view, and
@@ -29,14 +28,14 @@ abstract class Topic {
     private int subscribers;
     private boolean retired;
 
-    private final Recorder latency;
+    private final HubMeters meters;
 
-    Topic(int views, FrameDeflater deflater, BusInterest interest, Recorder latency) {
+    Topic(int views, FrameDeflater deflater, BusInterest interest, HubMeters meters) {
         this.viewCounts = new int[2 * views];
         this.views = views;
         this.deflater = deflater;
         this.interest = interest;
-        this.latency = latency;
+        this.meters = meters;
     }
 
     /** The bus key of this topic: an instrument id or an account. */
@@ -57,7 +56,7 @@ abstract class Topic {
         EventLoop loop = outbox.channel().eventLoop();
         LoopFanout fanout = fanoutOf(loop);
         if (fanout == null) {
-            fanout = new LoopFanout(loop, latency);
+            fanout = new LoopFanout(loop, meters);
             loops.add(fanout);
         }
         Subscription subscription = new Subscription(outbox, this, view, conflatable, since, hold);
@@ -72,7 +71,7 @@ abstract class Topic {
 
     /** Removes a subscription; the last one retires the topic. */
     synchronized void remove(Subscription subscription) {
-        subscription.discard();
+        subscription.end();
         LoopFanout fanout = fanoutOf(subscription.outbox.channel().eventLoop());
         if (fanout == null || retired) {
             return;

@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
 public final class Admission {
 
     /** Outcome of {@link #admit}. */
-    public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT }
+    public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT, RECOVERY_BUDGET_SPENT }
 
     /** Outcome of {@link #refresh}. */
     public enum Refresh { REFRESHED, BAD_CREDENTIAL, OTHER_ACCOUNT }
@@ -29,6 +29,9 @@ public final class Admission {
     private final SessionOutbox outbox;
     private final CredentialExpiry expiry;
     private StreamJoin<AccountEvent> accountEvents;
+    /** The history this connection's resumes may read; set once admitted. */
+    private RecoveryBudget.Allowance recovery;
+    private long retryAfterMs;
     private ScheduledFuture<?> timeout;
 
     /** @param expiring the protocol's notice that the credential expires in the given milliseconds */
@@ -58,18 +61,27 @@ public final class Admission {
             context.meters().authFailure();
             return Result.BAD_CREDENTIAL;
         }
+        RecoveryBudget.Allowance allowance = context.recovery().allowance(found.get().account());
+        if (since != null && found.get().privateEvents()) {
+            retryAfterMs = allowance.retryAfterMs();
+            if (retryAfterMs > 0) {
+                context.hub().recoveryMeters().account().resumeRefused();
+                return Result.RECOVERY_BUDGET_SPENT;
+            }
+        }
         if (!context.connections().tryAcquire(found.get())) {
             context.meters().connectionLimitReject();
             return Result.CONNECTION_LIMIT;
         }
         Principal admitted = found.get();
+        recovery = allowance;
         outbox.connection().whenClosed(() -> context.connections().release(admitted));
         SessionLog.authenticated(outbox.connection(), admitted);
         outbox.connection().authenticatedWithApiKey(ApiKey.digestOf(credential));
         expiry.arm(admitted.expiresAt());
         timeout.cancel(false);
         if (admitted.privateEvents()) {
-            accountEvents = context.hub().joinAccount(outbox, admitted.account(), accountView, since);
+            accountEvents = context.hub().joinAccount(outbox, admitted.account(), accountView, since, recovery::charge);
         }
         return Result.ADMITTED;
     }
@@ -101,6 +113,16 @@ public final class Admission {
      */
     public StreamJoin<AccountEvent> accountStream() {
         return accountEvents;
+    }
+
+    /** The history this admitted connection's resumes may still read. */
+    public RecoveryBudget.Allowance recovery() {
+        return recovery;
+    }
+
+    /** After {@link Result#RECOVERY_BUDGET_SPENT}: how long until a resume may be asked for again. */
+    public long retryAfterMs() {
+        return retryAfterMs;
     }
 
     public boolean admitted() {

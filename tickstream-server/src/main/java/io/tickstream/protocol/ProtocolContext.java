@@ -16,6 +16,7 @@ public record ProtocolContext(
         ConnectionLimiter connections,
         WebSocketUpgrade upgrade,
         SessionLimits limits,
+        RecoveryBudget recovery,
         SessionMeters meters,
         Duration expiryNotice) {
 }

@@ -112,10 +112,11 @@ public final class RedisBus implements Bus {
     }
 
     @Override
-    public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
+    public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq, int limit) {
         String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
         return commands().<List<Object>>eval(scripts.readHistory(), ScriptOutputType.MULTI, keys,
-                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq)).thenApply(RedisBus::history);
+                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq), Integer.toString(limit))
+                .thenApply(RedisBus::history);
     }
 
     @Override

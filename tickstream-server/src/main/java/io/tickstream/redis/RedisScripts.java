@@ -56,9 +56,10 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
 
     /**
      * A stream's position and the messages it holds after a seq. KEYS: history stream, stream
-     * hash. ARGV: candidate epoch, asked epoch, after seq (negative: position only). Returns
-     * {@code {epoch, seq, message...}}, oldest message first; every message held when the asked
-     * epoch is not the stream's.
+     * hash. ARGV: candidate epoch, asked epoch, after seq (negative: position only), at most how
+     * many messages. Returns {@code {epoch, seq, message...}}, the oldest messages first; those
+     * held when the asked epoch is not the stream's. Messages are counted back from the newest,
+     * since seqs are consecutive in the stream: only the asked-for page is sent back.
      */
     private static final String READ_HISTORY = epochOf("ARGV[1]") + """
             local top = tonumber(redis.call('HGET', KEYS[2], 'seq') or '0')
@@ -72,7 +73,8 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             end
             if top > after then
               local entries = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', top - after)
-              for i = #entries, 1, -1 do
+              local last = math.max(1, #entries - tonumber(ARGV[4]) + 1)
+              for i = #entries, last, -1 do
                 out[#out + 1] = entries[i][2][2]
               end
             end

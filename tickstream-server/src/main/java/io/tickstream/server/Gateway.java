@@ -31,6 +31,7 @@ import io.tickstream.metrics.DeliveryLatency;
 import io.tickstream.metrics.PrometheusMetrics;
 import io.tickstream.metrics.RateMeter;
 import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.RecoveryBudget;
 import io.tickstream.protocol.SessionMeters;
 import io.tickstream.protocol.WireProtocol;
 import io.tickstream.protocol.json.JsonProtocol;
@@ -154,7 +155,7 @@ public final class Gateway implements AutoCloseable {
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
                 config.compression(), deflateMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), sessionMeters, config.expiryNotice());
+                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice());
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 

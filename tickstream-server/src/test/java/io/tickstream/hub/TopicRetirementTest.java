@@ -114,8 +114,9 @@ class TopicRetirementTest {
         }
 
         @Override
-        public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
-            return inner.history(kind, key, epoch, afterSeq);
+        public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq,
+                                                          int limit) {
+            return inner.history(kind, key, epoch, afterSeq, limit);
         }
 
         @Override

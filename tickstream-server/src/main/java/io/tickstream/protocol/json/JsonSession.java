@@ -120,6 +120,11 @@ final class JsonSession implements MessageEndpoint.Session {
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
             case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+            case RECOVERY_BUDGET_SPENT -> {
+                send(replies.error("rate_limited", "Too many resumes: resume again after retryAfterMs",
+                        admission.retryAfterMs()));
+                outbox.connection().close(CloseCodes.TRY_AGAIN_LATER, "recovery budget spent");
+            }
         }
     }
 
@@ -206,6 +211,12 @@ final class JsonSession implements MessageEndpoint.Session {
         int total = (int) (subscriptions.size() + added.stream()
                 .filter(i -> !subscriptions.containsKey(new Key(i, request.channel()))).count());
         if (request.channel() == Channel.TRADES) {
+            long retryAfterMs = message.since() == null ? 0 : admission.recovery().retryAfterMs();
+            if (retryAfterMs > 0) {
+                context.hub().recoveryMeters().trades().resumeRefused();
+                send(replies.error("rate_limited", "Too many resumes: subscribe again after retryAfterMs", retryAfterMs));
+                return;
+            }
             subscribeTrades(added, message.since(), total);
             return;
         }
@@ -261,7 +272,7 @@ final class JsonSession implements MessageEndpoint.Session {
                 context.hub().unsubscribe(previous);
             }
             StreamJoin<TradePrint> join = context.hub().joinTrades(outbox, instrument, views.trades,
-                    sinceOf(since, instrument));
+                    sinceOf(since, instrument), admission.recovery()::charge);
             subscriptions.put(key, join.subscription());
             outcomes.put(instrument.name(), null);
             joins.add(join);
