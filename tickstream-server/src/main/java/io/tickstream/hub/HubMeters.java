@@ -83,6 +83,11 @@ public final class HubMeters implements MeterBinder {
         deliveryLog.warn("a message of {} did not reach one subscriber: {}", key, failure.toString(), failure);
     }
 
+    /** Messages that failed to reach one subscriber while the others on its loop got them. */
+    public long deliveryFailures() {
+        return failedDeliveries.sum();
+    }
+
     void busMessageFailed() {
         failedBusMessages.increment();
     }

@@ -121,6 +121,11 @@ public final class RecoveryMeters implements MeterBinder {
             return sharedReads.sum();
         }
 
+        /** Replays that dropped held live messages and read them from the history instead. */
+        public long extendedReplays() {
+            return extendedReplays.sum();
+        }
+
         /** Resumes refused because their connection or account had spent its recovery budget. */
         public long refusedResumes() {
             return refusedResumes.sum();

@@ -16,10 +16,10 @@ import java.util.function.IntConsumer;
  * time, and a message goes out only while the connection's outbox has room (its socket writable,
  * nothing waiting), so a replay of any length the history holds never fills the outbox and never
  * makes a reading client a slow consumer. Live messages wait in the held subscription meanwhile.
- * When more come than it may hold and the replay has moved on since the last time, they are
- * dropped and the replay reads on from the history, which has them too, until it reaches the live
- * stream; a client that has not read a page's worth since then is a slow consumer. Confined to the
- * subscription's event loop.
+ * When more come than it may hold while the client reads, they are dropped and the replay reads on
+ * from the history, which has them too, until it reaches the live stream; a client whose socket has
+ * taken nothing for {@link SessionOutbox#STALLED} is a slow consumer. Confined to the subscription's
+ * event loop.
  */
 final class Replay<M extends Sequenced> {
 
@@ -45,7 +45,6 @@ final class Replay<M extends Sequenced> {
     private boolean reading;
     /** Live messages were dropped since the last read was asked for: the next read's position becomes the target. */
     private boolean dropped;
-    private int sentSinceDrop;
     private int sent;
     private boolean finished;
 
@@ -77,15 +76,14 @@ final class Replay<M extends Sequenced> {
 
     /**
      * The held subscription is full. Returns whether its frames may be dropped, the replay reading
-     * them from the history instead: only when the client took at least a page since the last drop.
+     * them from the history instead: only while the client reads.
      */
     boolean liveOverflowed() {
-        if (finished || sentSinceDrop < Math.min(HistoryPages.PAGE, subscription.outbox.maxQueued())) {
+        if (finished || subscription.outbox.stalled()) {
             return false;
         }
         dropped = true;
         target = Long.MAX_VALUE;
-        sentSinceDrop = 0;
         meters.replayExtended();
         return true;
     }
@@ -130,7 +128,6 @@ final class Replay<M extends Sequenced> {
         }
         last = message.seq();
         sent++;
-        sentSinceDrop++;
     }
 
     /** Tells the client that the stream goes on past a hole the history no longer covers, from {@code upTo}. */

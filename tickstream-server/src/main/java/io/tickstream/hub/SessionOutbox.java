@@ -8,6 +8,7 @@ import io.tickstream.transport.Connection;
 import io.tickstream.transport.deflate.FrameDeflater;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionOutbox {
 
+    /** How long a socket may stay full before a replay stops making room for the live stream (see {@link #stalled}). */
+    static final long STALLED = TimeUnit.SECONDS.toNanos(5);
+
     private static final Logger log = LoggerFactory.getLogger(SessionOutbox.class);
 
     private final Connection connection;
@@ -31,6 +35,8 @@ public final class SessionOutbox {
     private PendingFrames pending;
     /** Run once the outbox has room again (see {@link #whenRoom}); null when nobody waits. */
     private List<Runnable> roomWaiters;
+    /** When the socket last became writable or stopped being so: it was writable until then. */
+    private long writableAt = System.nanoTime();
     private boolean unflushed;
     private boolean flushScheduled;
 
@@ -104,6 +110,11 @@ public final class SessionOutbox {
         return pending == null && channel.isWritable() && channel.isActive() && !connection.closing();
     }
 
+    /** Whether the socket has taken nothing for {@link #STALLED}: the client does not read. */
+    boolean stalled() {
+        return !channel.isWritable() && System.nanoTime() - writableAt > STALLED;
+    }
+
     /** Runs {@code task} on the loop once the socket has drained what waited and is writable again. */
     void whenRoom(Runnable task) {
         if (roomWaiters == null) {
@@ -140,6 +151,7 @@ public final class SessionOutbox {
 
     /** The socket drained below its low-water mark: sends pending frames while it stays writable. */
     public void onWritabilityChanged() {
+        writableAt = System.nanoTime();
         if (connection.closing()) {
             discard();
             return;
