@@ -76,6 +76,7 @@ public final class AbuseRun {
         AbuseResult.Phase baseline = new PhaseStart().end(publish(gateway, plan, options.duration()));
         long memoryBefore = gateway.memoryBytes();
         Attack attack = kind.newAttack();
+        attack.prepare(gateway.publisher());
         HealthProbe health = new HealthProbe(address);
         PhaseStart attacked;
         long expected;

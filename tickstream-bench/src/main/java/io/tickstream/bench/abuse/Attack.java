@@ -1,5 +1,6 @@
 package io.tickstream.bench.abuse;
 
+import io.tickstream.bus.MarketPublisher;
 import java.net.InetSocketAddress;
 
 /**
@@ -15,6 +16,10 @@ public interface Attack {
      * 127.0.0.x, so that per-address limits in the gateway fall on the attacker only.
      */
     InetSocketAddress SOURCE = new InetSocketAddress("127.66.0.1", 0);
+
+    /** Makes what the attack needs on the gateway before it starts, e.g. history to resume from. */
+    default void prepare(MarketPublisher publisher) {
+    }
 
     void start(InetSocketAddress gateway);
 

@@ -14,7 +14,9 @@ public enum AttackKind {
     PING,
     /** WebSockets that break the message rules: oversized messages, invalid UTF-8. */
     FRAMES,
-    /** Each of the above in turn. */
+    /** Twenty connections of one account resuming seven trade streams 1,000 back every 100 ms (not in ALL: it needs a publisher). */
+    RESUME,
+    /** Each of the above in turn, but for {@link #RESUME}. */
     ALL;
 
     /** The attacks to run, in turn, for these choices: each once, in the order of this enum. */
@@ -30,6 +32,7 @@ public enum AttackKind {
             case IDLE -> new IdleAttack();
             case PING -> new PingFloodAttack();
             case FRAMES -> new BadFramesAttack();
+            case RESUME -> new ResumeAttack();
             case ALL -> throw new IllegalStateException("ALL stands for several attacks: see runs()");
         };
     }
