@@ -149,6 +149,9 @@ final class Replay<M extends Sequenced> {
             try {
                 loop.execute(() -> {
                     reading = false;
+                    if (finished) {
+                        return;
+                    }
                     if (failure != null) {
                         lost();
                     } else {
