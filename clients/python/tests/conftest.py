@@ -104,9 +104,10 @@ class JavaProcess:
 
     def __init__(self, directory: Path, name: str, args: list[str]) -> None:
         self.log = directory / f"{name}.stderr.log"
-        self.process = subprocess.Popen(
-            [JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", str(JAR), *args],
-            stdout=subprocess.PIPE, stderr=self.log.open("w"), text=True)
+        with self.log.open("w") as stderr:
+            self.process = subprocess.Popen(
+                [JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", str(JAR), *args],
+                stdout=subprocess.PIPE, stderr=stderr, text=True)
         self.out = Lines(self.process)
 
     def wait_for(self, prefix: str) -> str:
@@ -118,12 +119,19 @@ class JavaProcess:
     def terminate(self) -> int:
         """SIGTERM, then the exit status."""
         self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(START_WAIT)
+        status = self.process.wait(START_WAIT)
+        self.close()
+        return status
 
     def kill(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(START_WAIT)
+        self.close()
+
+    def close(self) -> None:
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 class Gateway(JavaProcess):

@@ -469,7 +469,7 @@ class Client:
             code, reason = ws.close_code or 1006, ws.close_reason or ""
         else:
             code, reason = (received.code, received.reason) if received is not None else (1006, "")
-        if code in RECONNECT_CODES or (code == 1008 and reason == "token expired" and self._api_key is None):
+        if code in RECONNECT_CODES or (code == 1008 and reason == "token expired" and self._token_supplier is not None):
             raise ConnectionLostError(f"the server closed the connection with {code} {reason!r}", code,
                                       self._retry_after)
         raise ConnectionRejectedError(code, reason)
@@ -647,7 +647,7 @@ class Client:
         elif isinstance(message, Reconnect):
             self._retry_after = message.retry_after_ms / 1000
         elif isinstance(message, TokenExpiring):
-            if self._api_key is None:
+            if self._token_supplier is not None:
                 self._spawn(self._refresh())
         elif isinstance(message, ErrorMessage):
             self._error(message)

@@ -1,0 +1,146 @@
+"""Servers that misbehave, each a few lines of ``websockets.serve``: the client answers with clear errors,
+never a hang, and leaves no task or socket behind."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, AsyncIterator, Awaitable, Callable
+
+import pytest
+import pytest_asyncio
+import websockets
+
+from tickstream import (Client, ConnectionLostError, ConnectionRejectedError, MalformedMessageError, ProtocolError,
+                        RetriesExhaustedError, TickstreamError)
+
+WAIT = 10.0
+WELCOME = json.dumps({"type": "welcome", "message": "hi", "authTimeoutMs": 30000})
+AUTHENTICATED = json.dumps({"type": "auth", "success": True, "message": "Authenticated successfully"})
+Behaviour = Callable[[Any], Awaitable[None]]
+
+
+@pytest_asyncio.fixture
+async def serve() -> AsyncIterator[Callable[[Behaviour], Awaitable[str]]]:
+    servers: list[Any] = []
+
+    async def start(behaviour: Behaviour) -> str:
+        async def handler(ws: Any, *path: str) -> None:
+            await behaviour(ws)
+        server = await websockets.serve(handler, "127.0.0.1", 0)  # type: ignore[attr-defined]
+        servers.append(server)
+        port = next(iter(server.sockets)).getsockname()[1]
+        return f"ws://127.0.0.1:{port}/"
+
+    yield start
+    for server in servers:
+        server.close()
+        await server.wait_closed()
+
+
+async def authenticate(ws: Any) -> None:
+    await ws.send(WELCOME)
+    await ws.recv()
+    await ws.send(AUTHENTICATED)
+
+
+async def subscribed_then(ws: Any, frames: list[str | bytes]) -> None:
+    request = json.loads(await ws.recv())
+    await ws.send(json.dumps({"type": "subscribed", "symbols": request["symbols"], "channel": "tick",
+                              "totalSubscriptions": 1}))
+    for frame in frames:
+        await ws.send(frame)
+    await ws.wait_closed()
+
+
+@pytest.mark.asyncio
+async def test_malformed_frames_are_reported_and_skipped_and_the_stream_goes_on(serve: Any) -> None:
+    tick = '{"type":"tick","symbol":"EURUSD","bid":1.08500,"ask":1.08512,"seq":1,"time":1}'
+
+    async def behaviour(ws: Any) -> None:
+        await authenticate(ws)
+        await subscribed_then(ws, ["not json at all", b"\x00\x01binary", '{"type":"tick","symbol":"EURUSD"}',
+                                   "[1,2,3]", tick])
+
+    errors: list[TickstreamError] = []
+    async with Client(await serve(behaviour), api_key="k", on_error=errors.append) as client:
+        async with client.stream_ticks("EURUSD") as ticks:
+            received = await ticks.get(WAIT)
+    assert str(received.bid) == "1.08500"
+    reported = [str(e) for e in errors if isinstance(e, MalformedMessageError)]
+    assert len(reported) == 4, reported
+    assert "not json at all" in reported[0] and "binary frame" in reported[1]
+    assert "'bid'" in reported[2] and "not a JSON object" in reported[3]
+
+
+@pytest.mark.asyncio
+async def test_a_server_that_never_answers_auth_gives_up_with_a_clear_error(serve: Any) -> None:
+    async def behaviour(ws: Any) -> None:
+        await ws.send(WELCOME)
+        await ws.wait_closed()
+
+    client = Client(await serve(behaviour), api_key="k", connect_timeout=0.5, max_retries=1, backoff_base=0.01)
+    with pytest.raises(RetriesExhaustedError, match="no answer to auth within 0.5 s") as raised:
+        await client.connect()
+    await client.close()
+    assert isinstance(raised.value.__cause__, ProtocolError)
+    assert client.connection_attempts == 2
+
+
+@pytest.mark.asyncio
+async def test_a_server_whose_first_frame_is_not_a_welcome_is_refused(serve: Any) -> None:
+    async def behaviour(ws: Any) -> None:
+        await ws.send("<html>hello</html>")
+        await ws.wait_closed()
+
+    client = Client(await serve(behaviour), api_key="k", max_retries=0)
+    with pytest.raises(RetriesExhaustedError, match="first message is not a welcome.*html"):
+        await client.connect()
+    await client.close()
+
+
+@pytest.mark.asyncio
+async def test_a_policy_close_ends_the_client_without_retrying(serve: Any) -> None:
+    async def behaviour(ws: Any) -> None:
+        await authenticate(ws)
+        await ws.recv()
+        await ws.close(1008, "rate limit exceeded")
+
+    client = Client(await serve(behaviour), api_key="k", max_retries=5)
+    await client.connect()
+    async with client.stream_ticks("EURUSD") as ticks:
+        with pytest.raises(ConnectionRejectedError, match="1008 'rate limit exceeded'"):
+            await ticks.get(WAIT)
+    await client.close()
+    assert client.connection_attempts == 1
+
+
+@pytest.mark.asyncio
+async def test_nothing_listening_gives_up_after_max_retries(serve: Any) -> None:
+    async def behaviour(ws: Any) -> None:
+        await ws.close(1013, "try again later")
+
+    errors: list[TickstreamError] = []
+    client = Client(await serve(behaviour), api_key="k", max_retries=2, backoff_base=0.01, on_error=errors.append)
+    with pytest.raises(RetriesExhaustedError, match="3 failed attempt"):
+        await client.connect()
+    await client.close()
+    assert client.connection_attempts == 3
+    assert sum(isinstance(e, ConnectionLostError) for e in errors) == 3
+
+
+@pytest.mark.asyncio
+async def test_closing_the_client_while_it_waits_to_reconnect_ends_its_streams(serve: Any) -> None:
+    connected = asyncio.Event()
+
+    async def behaviour(ws: Any) -> None:
+        await authenticate(ws)
+        connected.set()
+        await ws.close(1012, "shutdown")
+
+    client = Client(await serve(behaviour), api_key="k", backoff_base=60, backoff_max=60)
+    await client.connect()
+    ticks = client.stream_ticks("EURUSD")
+    await asyncio.wait_for(connected.wait(), WAIT)
+    await client.close()
+    assert [t async for t in ticks] == []
