@@ -144,3 +144,22 @@ async def test_closing_the_client_while_it_waits_to_reconnect_ends_its_streams(s
     await asyncio.wait_for(connected.wait(), WAIT)
     await client.close()
     assert [t async for t in ticks] == []
+
+
+@pytest.mark.asyncio
+async def test_a_failing_token_supplier_is_retried_then_reported(serve: Any) -> None:
+    async def behaviour(ws: Any) -> None:
+        await authenticate(ws)
+        await ws.wait_closed()
+
+    calls: list[int] = []
+
+    def supplier() -> str:
+        calls.append(1)
+        raise OSError("identity provider unreachable")
+
+    client = Client(await serve(behaviour), token_supplier=supplier, max_retries=1, backoff_base=0.01)
+    with pytest.raises(RetriesExhaustedError, match="token supplier failed.*identity provider unreachable"):
+        await client.connect()
+    await client.close()
+    assert len(calls) == 2

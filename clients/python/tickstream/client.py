@@ -150,6 +150,7 @@ class Client:
         self._stream_topics: dict[int, list[Topic]] = {}
         self._waiters: list[tuple[set[Topic], asyncio.Future[None]]] = []
         self._tasks: set[asyncio.Future[None]] = set()
+        self._handler_results: list[tuple[str, Awaitable[Any]]] = []
         self._handlers: dict[str, list[Handler]] = {}
         self._guard = DeliveryGuard(self._broke)
         self._states = StateBases()
@@ -211,7 +212,9 @@ class Client:
     def compression_active(self) -> bool:
         """Whether the current connection negotiated permessage-deflate."""
         ws = self._ws
-        return ws is not None and any(type(e).__name__ == "PerMessageDeflate" for e in ws.extensions)
+        # websockets 10-13 keep the extensions on the connection, newer releases on its protocol
+        extensions = getattr(ws, "extensions", None) or getattr(getattr(ws, "protocol", None), "extensions", [])
+        return any(type(e).__name__ == "PerMessageDeflate" for e in extensions)
 
     @property
     def subscriptions(self) -> set[Topic]:
@@ -407,6 +410,11 @@ class Client:
             except (OSError, asyncio.TimeoutError, InvalidHandshake, InvalidURI, ConnectionClosed) as e:
                 last = ConnectionLostError(f"connection to {url} failed: {e!r}")
                 last.__cause__ = e
+            except Exception as e:  # a bug here must end the client loudly, never leave connect() waiting
+                unexpected = TickstreamError(f"the client failed: {e!r}")
+                unexpected.__cause__ = e
+                self._give_up(unexpected)
+                return
             finally:
                 self._ws = None
                 if self._connected.is_set():
@@ -454,7 +462,9 @@ class Client:
                     if isinstance(frame, bytes):
                         self._report(MalformedMessageError(f"skipped a binary frame of {len(frame)} bytes"))
                         continue
-                    await self._receive(frame)
+                    self._receive(frame)
+                    if self._handler_results:
+                        await self._await_handlers()
             except ConnectionClosed as closed:
                 self._closed(closed)
                 return
@@ -518,9 +528,14 @@ class Client:
         if self._token_supplier is None:
             assert self._token is not None
             return self._token
-        token = self._token_supplier()
-        if inspect.isawaitable(token):
-            token = await token
+        try:
+            token = self._token_supplier()
+            if inspect.isawaitable(token):
+                token = await token
+        except Exception as e:
+            failed = ConnectionLostError(f"the token supplier failed: {e!r}")
+            failed.__cause__ = e
+            raise failed from e
         if not isinstance(token, str):
             raise TickstreamError("the token supplier returned no token")
         self._token = token
@@ -584,61 +599,73 @@ class Client:
 
     # ---- receiving ---------------------------------------------------------------------------
 
-    async def _receive(self, text: str) -> None:
+    def _receive(self, text: str) -> None:
         try:
             message = parse_message(text)
         except MalformedMessageError as e:
             self._report(MalformedMessageError(f"skipped a malformed message from the server: {e}"))
             return
         if isinstance(message, Tick):
-            await self._market(TICK, message)
+            self._market(TICK, message)
         elif isinstance(message, Trade):
             if self._guard.admit(message):
-                await self._market(TRADES, message)
+                self._market(TRADES, message)
         elif isinstance(message, StateDelta):
             state = self._states.apply(message)
             if state is not None:
-                await self._market(STATE, state)
+                self._market(STATE, state)
             elif self._states.resyncs and message.symbol:
                 self._resubscribe(STATE, message.symbol)
         elif isinstance(message, State):
             self._states.base(message)
-            await self._market(STATE, message)
+            self._market(STATE, message)
         elif isinstance(message, Book):
-            await self._market(BOOK, message)
+            self._market(BOOK, message)
         elif isinstance(message, Candle):
-            await self._market(CANDLES, message)
+            self._market(CANDLES, message)
         elif isinstance(message, AccountEvent):
             if self._guard.admit(message):
-                await self._account(message)
+                self._account(message)
         else:
-            await self._control(message)
+            self._control(message)
 
-    async def _market(self, channel: str, message: Tick | Book | Trade | State | Candle) -> None:
+    def _market(self, channel: str, message: Tick | Book | Trade | State | Candle) -> None:
         for stream in self._routes.get((channel, message.symbol.casefold()), ()):
             stream.put(message)
-        await self._dispatch(channel, message)
+        self._dispatch(channel, message)
 
-    async def _account(self, event: AccountEvent) -> None:
+    def _account(self, event: AccountEvent) -> None:
         for kinds, stream in self._account_streams:
             if kinds is None or event.event in kinds:
                 stream.put(event)
-        await self._dispatch(ACCOUNT, event)
-        await self._dispatch(event.event, event)
+        self._dispatch(ACCOUNT, event)
+        self._dispatch(event.event, event)
 
-    async def _dispatch(self, channel: str, message: Any) -> None:
+    def _dispatch(self, channel: str, message: Any) -> None:
         for name in (channel, "all") if channel not in ACCOUNT_EVENTS else (channel,):
             for handler in list(self._handlers.get(name, ())):
                 try:
                     result = handler(message)
                     if inspect.isawaitable(result):
-                        await result
+                        self._handler_results.append((name, result))
                 except Exception as e:  # a handler's error is reported, never lost, never fatal
-                    error = HandlerError(f"a {name} handler raised {e!r}")
-                    error.__cause__ = e
-                    self._report(error)
+                    self._handler_failed(name, e)
 
-    async def _control(self, message: Message) -> None:
+    async def _await_handlers(self) -> None:
+        """Awaits the coroutine handlers of the last message, in order, before the next message is read."""
+        results, self._handler_results = self._handler_results, []
+        for name, result in results:
+            try:
+                await result
+            except Exception as e:
+                self._handler_failed(name, e)
+
+    def _handler_failed(self, name: str, e: Exception) -> None:
+        error = HandlerError(f"a {name} handler raised {e!r}")
+        error.__cause__ = e
+        self._report(error)
+
+    def _control(self, message: Message) -> None:
         if isinstance(message, SubscriptionReply):
             self._guard.subscribed(message)
             self._replied(message)

@@ -27,10 +27,14 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+"""One decoder for every frame: ``json.loads`` with these options would build a new one per call."""
+
+
 def decode(text: str | bytes) -> JsonObject:
     """Decodes one frame: a JSON object, floats as ``Decimal``; raises :class:`MalformedMessageError`."""
     try:
-        value = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        value = _DECODER.decode(text if isinstance(text, str) else text.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as e:
         raise MalformedMessageError(f"not valid JSON ({e}): {_abbreviate(text)}") from None
     if not isinstance(value, dict):
@@ -377,6 +381,8 @@ def _opt_str(fields: Mapping[str, Any], name: str) -> str | None:
 
 def _int(fields: Mapping[str, Any], name: str, default: int) -> int:
     value = fields.get(name, default)
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise _missing(name)
     return int(value)
@@ -387,7 +393,10 @@ def _opt_int(fields: Mapping[str, Any], name: str) -> int | None:
 
 
 def _decimal(fields: Mapping[str, Any], name: str) -> Decimal:
-    value = _optional_decimal(fields.get(name), name)
+    value = fields.get(name)
+    if type(value) is Decimal:
+        return value
+    value = _optional_decimal(value, name)
     if value is None:
         raise _missing(name)
     return value
