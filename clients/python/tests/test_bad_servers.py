@@ -12,7 +12,7 @@ import pytest_asyncio
 import websockets
 
 from tickstream import (Client, ConnectionLostError, ConnectionRejectedError, MalformedMessageError, ProtocolError,
-                        RetriesExhaustedError, TickstreamError)
+                        RetriesExhaustedError, StreamBreak, TickstreamError)
 
 WAIT = 10.0
 WELCOME = json.dumps({"type": "welcome", "message": "hi", "authTimeoutMs": 30000})
@@ -163,3 +163,68 @@ async def test_a_failing_token_supplier_is_retried_then_reported(serve: Any) -> 
         await client.connect()
     await client.close()
     assert len(calls) == 2
+
+
+@pytest.mark.asyncio
+async def test_a_rate_limited_subscribe_is_sent_again_after_the_pause_the_server_asked_for(serve: Any) -> None:
+    requests: list[dict[str, Any]] = []
+
+    async def behaviour(ws: Any) -> None:
+        await authenticate(ws)
+        requests.append(json.loads(await ws.recv()))
+        await ws.send(json.dumps({"type": "error", "code": "rate_limited", "message": "Too many messages",
+                                  "retryAfterMs": 200}))
+        requests.append(json.loads(await ws.recv()))
+        await ws.send(json.dumps({"type": "subscribed", "symbols": ["EURUSD"], "channel": "tick",
+                                  "totalSubscriptions": 1}))
+        await ws.send('{"type":"tick","symbol":"EURUSD","bid":1.1,"ask":1.2,"time":1}')
+        await ws.wait_closed()
+
+    errors: list[TickstreamError] = []
+    async with Client(await serve(behaviour), api_key="k", on_error=errors.append) as client:
+        async with client.stream_ticks("EURUSD") as ticks:
+            assert (await ticks.get(WAIT)).symbol == "EURUSD"
+    assert requests[0] == requests[1] == {"type": "subscribe", "channel": "tick", "symbols": ["EURUSD"]}
+    assert errors == []
+
+
+def account_event(seq: int) -> str:
+    return json.dumps({"type": "account", "event": "balance", "data": {"balance": f"{seq}.00"}, "seq": seq,
+                       "time": seq})
+
+
+@pytest.mark.asyncio
+async def test_duplicates_are_dropped_and_a_gap_and_a_failed_resume_reach_the_stream_in_order(serve: Any) -> None:
+    auths: list[dict[str, Any]] = []
+
+    async def behaviour(ws: Any) -> None:
+        await ws.send(WELCOME)
+        auths.append(json.loads(await ws.recv()))
+        if len(auths) == 1:
+            await ws.send(json.dumps({"type": "auth", "success": True, "message": "ok",
+                                      "account": {"epoch": "E1", "seq": 5}}))
+            for frame in (account_event(6), account_event(6),
+                          json.dumps({"type": "gap", "channel": "account", "epoch": "E1", "seq": 10}),
+                          account_event(11)):
+                await ws.send(frame)
+            await ws.close(1012, "shutdown")
+        else:
+            await ws.send(json.dumps({"type": "auth", "success": True, "message": "ok",
+                                      "account": {"epoch": "E2", "seq": 3}, "recovered": False}))
+            await ws.send(account_event(4))
+            await ws.wait_closed()
+
+    breaks: list[StreamBreak] = []
+    client = Client(await serve(behaviour), api_key="k", backoff_base=0.01, on_break=breaks.append)
+    events = client.stream_account()  # before connecting: from the first event on
+    passed: list[object] = []
+    events.on_break(passed.append)
+    seqs = []
+    async with client, events:
+        for _ in range(3):
+            event = await events.get(WAIT)
+            seqs.append((event.seq, len(passed)))
+        assert client.duplicates_dropped == 1
+    assert seqs == [(6, 0), (11, 1), (4, 2)], "each break between the messages around it"
+    assert [(b.stream, b.cause) for b in breaks] == [("account", "gap"), ("account", "not_recovered")]
+    assert auths[1]["since"] == {"epoch": "E1", "seq": 11}, "resumed after the last event delivered"
