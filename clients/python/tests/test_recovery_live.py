@@ -95,12 +95,24 @@ async def test_a_draining_node_is_left_and_its_retry_after_waited_before_coming_
         workdir: Path, redis: RedisProcess, simulator: JavaProcess) -> None:
     node = Gateway(workdir, redis)
     errors: list[TickstreamError] = []
+    lost_at: list[tuple[float, int]] = []
+    next_attempt_at: list[float] = []
+
+    def report(error: TickstreamError) -> None:
+        errors.append(error)
+        if isinstance(error, ConnectionLostError) and error.code == 1012:
+            lost_at.append((time.monotonic(), client.connection_attempts))
+
     try:
         async with Client(node.url, api_key=KEY, backoff_base=0.01, backoff_max=0.01, max_retries=1000,
-                          on_error=errors.append) as client:
+                          on_error=report) as client:
             async with client.stream_trades("BTCUSDT") as trades:
                 got: list[Trade] = [await trades.get(WAIT)]
-                assert node.terminate() == 0, "the gateway drained and exited 0"
+                drain = asyncio.get_running_loop().run_in_executor(None, node.terminate)
+                while not lost_at or client.connection_attempts == lost_at[0][1]:
+                    await asyncio.sleep(0.005)
+                next_attempt_at.append(time.monotonic())
+                assert await drain == 0, "the gateway drained and exited 0"
                 node = Gateway(workdir, redis, port=node.port)
                 up = time.time() * 1000
                 await until_reconnected(client, 2)
@@ -109,6 +121,7 @@ async def test_a_draining_node_is_left_and_its_retry_after_waited_before_coming_
         node.kill()
     drained = [e for e in errors if isinstance(e, ConnectionLostError) and e.code == 1012]
     assert drained and drained[0].retry_after >= 0.5, "the notice's retryAfterMs (0.5 to 2.5 s) was kept"
+    assert next_attempt_at[0] - lost_at[0][0] >= drained[0].retry_after, "waited retryAfterMs, not the 10 ms backoff"
     assert consecutive([t.seq for t in got]), [t.seq for t in got]
 
 

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 import pytest
 
 from conftest import KEY, Gateway
-from tickstream import (AccountEvent, AuthenticationError, Book, Client, ServerError, State, Stream, Tick,
-                        TickstreamError, Trade, UnsupportedByServerError)
+from tickstream import (AccountEvent, AuthenticationError, Book, Client, ServerError, State, Stream,
+                        StreamOverflowError, Tick, TickstreamError, Trade, UnsupportedByServerError)
 
 WAIT = 20.0
 T = TypeVar("T")
@@ -25,10 +25,11 @@ async def test_ticks_arrive_with_exact_prices_for_each_symbol_asked(gateway: Gat
     async with Client(gateway.url, api_key=KEY) as client:
         async with client.stream_ticks(["EURUSD", "BTCUSDT"]) as ticks:
             received = await take(ticks, 10)
+        async with client.stream_ticks("EURUSD") as eurusd:
+            exact = await take(eurusd, 3)
     assert {t.symbol for t in received} <= {"EURUSD", "BTCUSDT"}
-    eurusd = [t for t in received if t.symbol == "EURUSD"] or [received[0]]
     assert all(isinstance(t, Tick) and isinstance(t.bid, Decimal) and t.seq > 0 for t in received)
-    assert all(t.bid.as_tuple().exponent == -5 for t in eurusd if t.symbol == "EURUSD"), "1.08500 keeps its 5 places"
+    assert all(t.bid.as_tuple().exponent == -5 for t in exact), "published with 5 places (1.08500), kept so"
 
 
 @pytest.mark.asyncio
@@ -108,12 +109,18 @@ async def test_handlers_see_every_message_of_their_channel_and_a_raising_one_is_
 
 
 @pytest.mark.asyncio
-async def test_a_reader_that_never_reads_does_not_stall_the_other_streams(gateway: Gateway) -> None:
+async def test_a_trades_reader_that_falls_behind_overflows_without_stalling_the_other_streams(
+        gateway: Gateway) -> None:
     async with Client(gateway.url, api_key=KEY, queue_size=2) as client:
-        async with client.stream_state("BTCUSDT") as ignored, client.stream_ticks("EURUSD") as ticks:
-            received = await take(ticks, 15)
-            assert ignored.conflated > 0 or len(received) == 15
-    assert len(received) == 15
+        async with client.stream_trades("BTCUSDT") as unread, client.stream_ticks("EURUSD") as ticks:
+            while unread.dropped == 0:
+                await ticks.get(WAIT)
+            after = await take(ticks, 5)
+            kept = [await unread.get(WAIT) for _ in range(2)]
+            with pytest.raises(StreamOverflowError) as overflow:
+                await unread.get(WAIT)
+    assert len(after) == 5, "ticks went on while the trades reader was behind"
+    assert kept[1].seq == kept[0].seq + 1 and overflow.value.dropped >= 1
 
 
 @pytest.mark.asyncio
