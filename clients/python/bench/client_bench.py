@@ -1,6 +1,6 @@
 """How many messages one Python client parses and hands out per second of its own CPU (one core).
 
-Two measurements (BENCHMARKS.md, "The Python client"):
+Three commands (BENCHMARKS.md, "The Python client"):
 
 ``record``  records a gateway's frames, as they arrive, to a file (one frame a line):
     /usr/bin/python3 bench/client_bench.py record --url ws://127.0.0.1:8080/ --key K --channel tick --frames 50000 ticks.jsonl
@@ -61,7 +61,7 @@ async def offline(path: str, rounds: int) -> None:
         frames = [line.rstrip("\n") for line in file if line.strip()]
     channel = json.loads(frames[0])["type"]
     client = Client("ws://unused/", api_key="unused")
-    stream = {"tick": client.stream_ticks, "state": client.stream_state, "trade": client.stream_trades}[channel](SYMBOLS)
+    stream = {"tick": client.stream_ticks, "state": client.stream_state}[channel](SYMBOLS)
     handed = [0]
     reader = asyncio.create_task(drain(stream, handed))
     receive = client._receive  # the client's own path for every frame it gets
@@ -102,7 +102,7 @@ def main() -> None:
     rec = commands.add_parser("record")
     rec.add_argument("--url", required=True)
     rec.add_argument("--key", required=True)
-    rec.add_argument("--channel", choices=["tick", "state", "trades"], default="tick")
+    rec.add_argument("--channel", choices=["tick", "state"], default="tick")
     rec.add_argument("--frames", type=int, default=50_000)
     rec.add_argument("path")
     off = commands.add_parser("offline")

@@ -125,6 +125,7 @@ async def test_candle_history_is_read_over_http_with_the_credential() -> None:
     finally:
         server.close()
         await server.wait_closed()
-    assert [(b.start, b.close, b.trades) for b in bars] == [(60000, Decimal("1.0852"), 42), (120000, Decimal("1.0852"), 0)]
+    assert [(b.start, b.close, b.trades) for b in bars] == [(60000, Decimal("1.0852"), 42),
+                                                            (120000, Decimal("1.0852"), 0)]
     assert requests[0].startswith(b"GET /api/candles?symbol=EURUSD&interval=1m&limit=2&end=180000 HTTP/1.1\r\n")
     assert b"Authorization: Bearer secret-key\r\n" in requests[0]

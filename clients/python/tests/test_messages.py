@@ -102,10 +102,10 @@ def test_an_alert_trigger_of_spec_11_is_an_alert_event() -> None:
     alert = parse_message('{"type":"account","event":"alert","data":{"alertId":"a-1","clientId":"c-1","symbol":'
                           '"EURUSD","field":"bid","condition":"crosses_above","price":1.0900,"value":1.09001,'
                           '"triggeredAt":1709742000123,"note":"text"},"seq":18,"time":1709742000123}')
-    assert alert == AlertTriggered("alert", {"alertId": "a-1", "clientId": "c-1", "symbol": "EURUSD", "field": "bid", "condition": "crosses_above",
-                                   "price": Decimal("1.0900"), "value": Decimal("1.09001"), "triggeredAt": 1709742000123,
-                                   "note": "text"}, 1709742000123, 18, "a-1", "c-1", "EURUSD", "bid",
-                                   "crosses_above", Decimal("1.0900"), Decimal("1.09001"), 1709742000123, "text")
+    data = {"alertId": "a-1", "clientId": "c-1", "symbol": "EURUSD", "field": "bid", "condition": "crosses_above",
+            "price": Decimal("1.0900"), "value": Decimal("1.09001"), "triggeredAt": 1709742000123, "note": "text"}
+    assert alert == AlertTriggered("alert", data, 1709742000123, 18, "a-1", "c-1", "EURUSD", "bid", "crosses_above",
+                                   Decimal("1.0900"), Decimal("1.09001"), 1709742000123, "text")
 
 
 def test_alert_replies_of_spec_11() -> None:
@@ -153,7 +153,8 @@ def test_candle_subscription_asks_for_its_interval() -> None:
 
 def test_trades_subscribe_resumes_with_since_and_auth_resumes_the_account() -> None:
     assert json.loads(requests.subscribe("trades", ["BTCUSDT"], since={"BTCUSDT": StreamPosition("E", 7)})) == {
-        "type": "subscribe", "channel": "trades", "symbols": ["BTCUSDT"], "since": {"BTCUSDT": {"epoch": "E", "seq": 7}}}
+        "type": "subscribe", "channel": "trades", "symbols": ["BTCUSDT"],
+        "since": {"BTCUSDT": {"epoch": "E", "seq": 7}}}
     assert json.loads(requests.auth("k", None, StreamPosition("E", 3))) == {
         "type": "auth", "apiKey": "k", "since": {"epoch": "E", "seq": 3}}
 

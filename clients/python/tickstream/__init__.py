@@ -4,7 +4,7 @@
 ``async for tick in client.stream_ticks(["EURUSD"]):``. See the package README.
 """
 
-from .client import Alerts, Client, Topic
+from .client import Alerts, Client
 from .delivery import StreamBreak
 from .errors import (AuthenticationError, ClientClosedError, ConnectionLostError, ConnectionRejectedError,
                      HandlerError, MalformedMessageError, ProtocolError, RetriesExhaustedError, ServerError,
@@ -12,6 +12,7 @@ from .errors import (AuthenticationError, ClientClosedError, ConnectionLostError
 from .messages import (NO_SEQ, AccountEvent, Alert, AlertTriggered, Balance, Book, Candle, Fill, Notification, Order,
                        Position, PriceLevel, State, StreamPosition, Tick, Trade, parse_message)
 from .streams import Stream
+from .subscriptions import Topic
 
 __all__ = [
     "NO_SEQ", "AccountEvent", "Alert", "AlertTriggered", "Alerts", "AuthenticationError", "Balance", "Book", "Candle",

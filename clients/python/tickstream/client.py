@@ -6,7 +6,6 @@ import asyncio
 import inspect
 import logging
 import time
-from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Iterable, Sequence, TypeVar, Union
 
 import websockets
@@ -21,11 +20,15 @@ from .errors import (AuthenticationError, ClientClosedError, ConnectionLostError
 from .history import candle_history
 from .messages import (AccountEvent, Alert, AlertCanceled, AlertCreated, AlertList, AuthResult, Book, Candle,
                        ErrorMessage, Gap, Message, Reconnect, State, StateDelta, SubscriptionReply, Tick,
-                       TokenExpiring, Trade, Welcome, parse_message)
+                       StreamPosition, TokenExpiring, Trade, Welcome, parse_message)
 from .states import StateBases
 from .streams import Stream
+from .subscriptions import BOOK, CANDLES, STATE, TICK, TRADES, Subscriptions, Topic
 
 LOG = logging.getLogger("tickstream")
+
+_CONNECT: Any = getattr(websockets, "connect")
+"""``websockets.connect``, which websockets imports lazily: type checkers of 10.x do not see it, newer ones do."""
 
 T = TypeVar("T")
 TokenSupplier = Callable[[], Union[str, Awaitable[str]]]
@@ -35,26 +38,8 @@ RECONNECT_CODES = frozenset({1001, 1006, 1011, 1012, 1013})
 """Close codes after which the client comes back (as the Java SDK): going away, dropped, server error,
 restart (drain), try again later. Every other code means "fix before reconnecting"."""
 
-TICK, BOOK, TRADES, STATE, CANDLES = "tick", "book", "trades", "state", "candles"
 
 ACCOUNT_EVENTS = frozenset({"balance", "order", "trade", "position", "alert", "notification"})
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    """One subscription on the server: a channel and a symbol (and a candle interval)."""
-
-    channel: str
-    symbol: str
-    interval: str = ""
-
-
-@dataclass(slots=True)
-class _Wanted:
-    count: int
-    depth: int | None
-    interval: str | None
-    max_rate: float | None
 
 
 class Alerts:
@@ -124,7 +109,6 @@ class Client:
         self._request_timeout = request_timeout
         self._compression = compression
         self._queue_size = queue_size
-        self._state_deltas = state_deltas
         self._max_message_size = max_message_size
         self._on_error = on_error
         self._on_break = on_break
@@ -143,12 +127,10 @@ class Client:
         self._paused_until = 0.0
         self._retry_after = 0.0
 
-        self._wanted: dict[Topic, _Wanted] = {}
-        self._sent: dict[Topic, str] = {}  # topic -> "requested" | "confirmed" | "unsubscribing", this connection
+        self._subscriptions = Subscriptions(state_deltas)
         self._routes: dict[tuple[str, str], list[Stream[Any]]] = {}
         self._account_streams: list[tuple[frozenset[str] | None, Stream[Any]]] = []
         self._stream_topics: dict[int, list[Topic]] = {}
-        self._waiters: list[tuple[set[Topic], asyncio.Future[None]]] = []
         self._tasks: set[asyncio.Future[None]] = set()
         self._handler_results: list[tuple[str, Awaitable[Any]]] = []
         self._handlers: dict[str, list[Handler]] = {}
@@ -218,7 +200,7 @@ class Client:
 
     @property
     def subscriptions(self) -> set[Topic]:
-        return set(self._wanted)
+        return self._subscriptions.topics
 
     @property
     def duplicates_dropped(self) -> int:
@@ -278,20 +260,15 @@ class Client:
         :raises ServerError: a symbol was refused (it is dropped); :class:`UnsupportedByServerError`
             for a channel the gateway does not have
         """
-        topics = self._want(channel, symbols, depth, interval, max_rate)
-        waiter = asyncio.get_running_loop().create_future()
-        self._waiters.append((set(topics), waiter))
+        waiter = self._subscriptions.wait(self._subscriptions.want(channel, _symbols(symbols), depth, interval,
+                                                                   max_rate))
         await self._sync()
-        self._confirm_known()
         await asyncio.wait_for(waiter, self._request_timeout)
 
     async def unsubscribe(self, channel: str, symbols: Iterable[str] | str, *, interval: str = "") -> None:
-        for symbol in _symbols(symbols):
-            topic = Topic(channel, symbol, interval if channel == CANDLES else "")
-            if topic in self._wanted:
-                self._wanted[topic].count -= 1
-                if self._wanted[topic].count <= 0:
-                    del self._wanted[topic]
+        """Stops wanting what :meth:`subscribe` asked for."""
+        self._subscriptions.unwant(Topic(channel, symbol, interval if channel == CANDLES else "")
+                                   for symbol in _symbols(symbols))
         await self._sync()
 
     async def candle_history(self, symbol: str, interval: str = "1m", *, limit: int | None = 500,
@@ -312,7 +289,7 @@ class Client:
         self._check_open(stream)
         for name in names:
             self._routes.setdefault((channel, name.casefold()), []).append(stream)
-        self._stream_topics[id(stream)] = self._want(channel, names, depth, interval, max_rate)
+        self._stream_topics[id(stream)] = self._subscriptions.want(channel, names, depth, interval, max_rate)
         if self._connected.is_set():
             self._spawn(self._sync())
         return stream
@@ -323,22 +300,6 @@ class Client:
         elif self._fatal is not None:
             stream.end(self._fatal)
 
-    def _want(self, channel: str, symbols: Iterable[str] | str, depth: int | None, interval: str | None,
-              max_rate: float | None) -> list[Topic]:
-        topics = []
-        for symbol in _symbols(symbols):
-            topic = Topic(channel, symbol, interval or "" if channel == CANDLES else "")
-            wanted = self._wanted.get(topic)
-            if wanted is None:
-                self._wanted[topic] = _Wanted(1, depth, interval, max_rate)
-            else:
-                wanted.count += 1
-                if depth is not None and depth != wanted.depth:
-                    wanted.depth = depth
-                    self._sent.pop(topic, None)  # subscribing a book again changes its depth
-            topics.append(topic)
-        return topics
-
     def _stream_closed(self, stream: Stream[Any]) -> None:
         topics = self._stream_topics.pop(id(stream), None)
         self._account_streams = [(k, s) for k, s in self._account_streams if s is not stream]
@@ -348,11 +309,7 @@ class Client:
             route = self._routes.get((topic.channel, topic.symbol.casefold()), [])
             if stream in route:
                 route.remove(stream)
-            wanted = self._wanted.get(topic)
-            if wanted is not None:
-                wanted.count -= 1
-                if wanted.count <= 0:
-                    del self._wanted[topic]
+        self._subscriptions.unwant(topics)
         if self._connected.is_set() and not self._closing:
             self._spawn(self._sync())
 
@@ -377,11 +334,7 @@ class Client:
         for task in list(self._tasks):
             task.cancel()
         failure = error or ClientClosedError("the client was closed")
-        for _, waiter in self._waiters:
-            if not waiter.done():
-                waiter.set_exception(failure)
-                waiter.exception()
-        self._waiters.clear()
+        self._subscriptions.fail_all(failure)
         if self._pending is not None and not self._pending[1].done():
             self._pending[1].set_exception(failure)
         self._connected.clear()
@@ -420,7 +373,7 @@ class Client:
                 if self._connected.is_set():
                     failures = 0
                 self._connected.clear()
-                self._sent.clear()
+                self._subscriptions.disconnected()
                 self._fail_pending(ConnectionLostError("the connection was lost before the server answered"))
             if self._closing:
                 return
@@ -450,7 +403,7 @@ class Client:
         self._end_all(error)
 
     async def _connection(self, url: str) -> None:
-        connect = websockets.connect(  # type: ignore[attr-defined]
+        connect = _CONNECT(
             url, compression="deflate" if self._compression else None, open_timeout=self._connect_timeout,
             ping_interval=self._ping_interval, ping_timeout=self._ping_timeout, max_size=self._max_message_size,
             close_timeout=self._connect_timeout)
@@ -515,7 +468,7 @@ class Client:
         if not reply.success:
             raise AuthenticationError(f"authentication failed: {reply.message}")
         self._states.forget_all()
-        self._sent.clear()
+        self._subscriptions.disconnected()
         self._guard.authenticated(reply)
         self._connected.set()
         if self._ready is not None and not self._ready.done():
@@ -554,48 +507,13 @@ class Client:
         """Sends what brings the server's subscriptions in line with the wanted ones, batched per channel."""
         async with self._send_lock:
             while self._connected.is_set():
-                request = self._next_request()
+                request = self._subscriptions.next_request(self._trades_resume_point)
                 if request is None:
                     return
                 await self._send(request)
 
-    def _next_request(self) -> str | None:
-        batch: list[Topic] = []
-        first: _Wanted | None = None
-        for topic, wanted in self._wanted.items():
-            if topic in self._sent and self._sent[topic] != "unsubscribing":
-                continue
-            if first is None:
-                first = wanted
-            elif (topic.channel, topic.interval, wanted.depth, wanted.max_rate) != \
-                    (batch[0].channel, batch[0].interval, first.depth, first.max_rate):
-                continue
-            batch.append(topic)
-            if len(batch) == 100:
-                break
-        if batch and first is not None:
-            for topic in batch:
-                self._sent[topic] = "requested"
-            channel = batch[0].channel
-            symbols = [topic.symbol for topic in batch]
-            since = {}
-            if channel == TRADES:
-                for symbol in symbols:
-                    point = self._guard.resume_point(trades_stream(symbol))
-                    if point is not None:
-                        since[symbol] = point
-            return requests.subscribe(channel, symbols, depth=first.depth if channel == BOOK else None,
-                                      interval=first.interval if channel == CANDLES else None,
-                                      delta=channel == STATE and self._state_deltas, max_rate=first.max_rate,
-                                      since=since)
-        stale = [t for t, status in self._sent.items() if t not in self._wanted and status != "unsubscribing"]
-        if not stale:
-            return None
-        channel = stale[0].channel
-        leaving = [t for t in stale if t.channel == channel][:100]
-        for topic in leaving:
-            self._sent[topic] = "unsubscribing"
-        return requests.unsubscribe(channel, [t.symbol for t in leaving])
+    def _trades_resume_point(self, symbol: str) -> StreamPosition | None:
+        return self._guard.resume_point(trades_stream(symbol))
 
     # ---- receiving ---------------------------------------------------------------------------
 
@@ -668,7 +586,8 @@ class Client:
     def _control(self, message: Message) -> None:
         if isinstance(message, SubscriptionReply):
             self._guard.subscribed(message)
-            self._replied(message)
+            for symbol in self._subscriptions.replied(message):
+                self._states.forget(symbol)
         elif isinstance(message, Gap):
             self._guard.gap(message)
         elif isinstance(message, Reconnect):
@@ -688,41 +607,15 @@ class Client:
         token = await self._credential()
         await self._send(requests.auth(None, token, None))
 
-    def _replied(self, reply: SubscriptionReply) -> None:
-        channel = reply.channel or TICK
-        for symbol in reply.symbols:
-            for topic in [t for t in self._sent if t.channel == channel and t.symbol.casefold() == symbol.casefold()]:
-                status = self._sent[topic]
-                if reply.type == "subscribed" and status == "requested":
-                    self._sent[topic] = "confirmed"
-                elif reply.type == "unsubscribed" and status == "unsubscribing":
-                    del self._sent[topic]
-                    if channel == STATE:
-                        self._states.forget(symbol)
-        self._confirm_known()
-
-    def _confirm_known(self) -> None:
-        for topics, waiter in list(self._waiters):
-            if all(self._sent.get(t) == "confirmed" for t in topics):
-                self._waiters.remove((topics, waiter))
-                if not waiter.done():
-                    waiter.set_result(None)
-
     def _resubscribe(self, channel: str, symbol: str) -> None:
-        for topic in [t for t in self._sent if t.channel == channel and t.symbol.casefold() == symbol.casefold()]:
-            if self._sent[topic] == "confirmed":
-                del self._sent[topic]
+        self._subscriptions.resubscribe(channel, symbol)
         self._spawn(self._sync())
 
     def _error(self, message: ErrorMessage) -> None:
         text = message.message
         if message.code == "rate_limited" and message.retry_after_ms >= 0:
             self._paused_until = time.monotonic() + message.retry_after_ms / 1000
-            for topic, status in list(self._sent.items()):
-                if status == "requested":
-                    del self._sent[topic]
-                elif status == "unsubscribing":
-                    self._sent[topic] = "confirmed"
+            self._subscriptions.rate_limited()
             self._spawn(self._sync())
             return
         if text.startswith("Unknown message type:") and self._pending is not None:
@@ -733,30 +626,22 @@ class Client:
             return
         if text.startswith("Unknown channel: "):
             channel = text[len("Unknown channel: "):].split(" ", 1)[0]
-            self._reject(lambda t: t.channel == channel,
+            self._reject(lambda topic, status: topic.channel == channel,
                          UnsupportedByServerError(f"this gateway has no {channel} channel: {text}"))
             return
         rejected = _rejected_symbol(message)
         if rejected is not None:
             name = rejected.casefold()
-            self._reject(lambda t: t.symbol.casefold() == name and self._sent.get(t) == "requested",
+            self._reject(lambda topic, status: topic.symbol.casefold() == name and status == "requested",
                          ServerError(text, message.code))
             return
         self._report(ServerError(text, message.code))
 
-    def _reject(self, matches: Callable[[Topic], bool], error: ServerError) -> None:
+    def _reject(self, matches: Callable[[Topic, str | None], bool], error: ServerError) -> None:
         """The server refused topics: they are no longer wanted; their streams and waiters end with ``error``."""
-        dropped = [t for t in self._wanted if matches(t)]
-        for topic in dropped:
-            self._wanted.pop(topic, None)
-            self._sent.pop(topic, None)
+        for topic in self._subscriptions.reject(matches, error):
             for stream in self._routes.get((topic.channel, topic.symbol.casefold()), []):
                 stream.end(error)
-        for topics, waiter in list(self._waiters):
-            if any(t in dropped for t in topics):
-                self._waiters.remove((topics, waiter))
-                if not waiter.done():
-                    waiter.set_exception(error)
         self._report(error)
 
     # ---- requests (alerts) -------------------------------------------------------------------
