@@ -228,3 +228,30 @@ async def test_duplicates_are_dropped_and_a_gap_and_a_failed_resume_reach_the_st
     assert seqs == [(6, 0), (11, 1), (4, 2)], "each break between the messages around it"
     assert [(b.stream, b.cause) for b in breaks] == [("account", "gap"), ("account", "not_recovered")]
     assert auths[1]["since"] == {"epoch": "E1", "seq": 11}, "resumed after the last event delivered"
+
+
+@pytest.mark.asyncio
+async def test_a_peer_that_stops_answering_pings_is_dropped_and_reconnected(serve: Any) -> None:
+    connections: list[Any] = []
+    replaced = asyncio.Event()
+
+    async def behaviour(ws: Any) -> None:
+        await authenticate(ws)
+        connections.append(ws)
+        if len(connections) == 1:
+            ws.transport.pause_reading()  # alive on TCP, but reads nothing more: no pong will come
+            await replaced.wait()
+            ws.transport.abort()
+        else:
+            replaced.set()
+            await ws.wait_closed()
+
+    errors: list[TickstreamError] = []
+    async with Client(await serve(behaviour), api_key="k", ping_interval=0.2, ping_timeout=0.2, backoff_base=0.01,
+                      on_error=errors.append) as client:
+        async def second_connection() -> None:
+            while client.connection_attempts < 2 or not client.is_connected:
+                await asyncio.sleep(0.01)
+        await asyncio.wait_for(second_connection(), WAIT)
+    assert len(connections) == 2
+    assert any(isinstance(e, ConnectionLostError) for e in errors)

@@ -406,7 +406,7 @@ class Client:
         connect = _CONNECT(
             url, compression="deflate" if self._compression else None, open_timeout=self._connect_timeout,
             ping_interval=self._ping_interval, ping_timeout=self._ping_timeout, max_size=self._max_message_size,
-            close_timeout=self._connect_timeout)
+            close_timeout=min(self._connect_timeout, self._ping_timeout or self._connect_timeout))
         async with connect as ws:
             self._ws = ws
             try:
