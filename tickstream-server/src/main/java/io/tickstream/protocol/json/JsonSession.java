@@ -119,7 +119,7 @@ final class JsonSession implements MessageEndpoint.Session {
             case ADMITTED -> authenticated();
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
-            case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+            case CONNECTION_LIMIT -> refuse("Connection limit reached for this account", "connection limit reached");
         }
     }
 
@@ -153,6 +153,7 @@ final class JsonSession implements MessageEndpoint.Session {
         switch (admission.refresh(message.credential())) {
             case REFRESHED -> send(replies.auth(true, "Credential refreshed"));
             case BAD_CREDENTIAL -> send(replies.auth(false, message.apiKey() != null ? "Invalid API key" : "Invalid token"));
+            case EXPIRED -> send(replies.auth(false, "The credential has expired"));
             case OTHER_ACCOUNT -> send(replies.auth(false, "The credential is for another account"));
         }
     }
