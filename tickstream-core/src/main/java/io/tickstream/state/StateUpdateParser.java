@@ -4,18 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.tickstream.instrument.Instrument;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Parses a market-data update (a bare state object or a {@code {seq, epoch, ts, data}} envelope) with
- * Jackson's streaming parser, keeping every number as its original text. Stateless and thread-safe.
+ * Jackson's streaming parser, keeping every number as its original text. A key given twice in one
+ * object, and a number no client could read as a finite double (one that overflows to infinity or
+ * underflows to zero, such as {@code 1e309} or {@code 0.1e-400}), make the update malformed.
+ * Stateless and thread-safe.
  */
 public final class StateUpdateParser {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** Plain decimals at most this long cannot overflow or underflow a double; longer ones are checked. */
+    private static final int SAFE_DIGITS = 300;
 
     private StateUpdateParser() {
     }
@@ -43,6 +50,7 @@ public final class StateUpdateParser {
             if (parser.nextToken() != null) {
                 throw new MalformedUpdateException("trailing content after the update object");
             }
+            rejectRepeated(changes);
             return new StateUpdate(seq, epoch, ts, changes);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("not valid JSON: " + e.getOriginalMessage(), e);
@@ -58,6 +66,21 @@ public final class StateUpdateParser {
             Section section = sectionNamed(parser.currentName());
             parser.nextToken();
             readSection(parser, section, changes);
+        }
+    }
+
+    /** A field set twice, by a repeated key or once at the top level and once under {@code data}, is refused. */
+    private static void rejectRepeated(List<FieldChange> changes) throws MalformedUpdateException {
+        if (changes.size() < 2) {
+            return;
+        }
+        BitSet seen = new BitSet();
+        for (FieldChange change : changes) {
+            int slot = change.field().ordinal() * (Instrument.MAX_DEPTH + 1) + change.level();
+            if (seen.get(slot)) {
+                throw new MalformedUpdateException("field given twice: " + change.path());
+            }
+            seen.set(slot);
         }
     }
 
@@ -107,7 +130,37 @@ public final class StateUpdateParser {
             throw new MalformedUpdateException(section.wireName() + "." + name + " must be "
                     + (field.isText() ? "a string" : "a number") + ", was " + parser.getText());
         }
-        return new FieldChange(field, level, parser.getText());
+        String value = parser.getText();
+        if (!field.isText() && !finite(value)) {
+            throw new MalformedUpdateException(section.wireName() + "." + name + " is not a finite number: "
+                    + (value.length() > 40 ? value.substring(0, 40) + "..." : value));
+        }
+        return new FieldChange(field, level, value);
+    }
+
+    /** Whether a JSON number's text reads as a finite double, and as zero only when it is zero. */
+    static boolean finite(String number) {
+        if (number.length() <= SAFE_DIGITS && number.indexOf('e') < 0 && number.indexOf('E') < 0) {
+            return true;
+        }
+        double value = Double.parseDouble(number);
+        if (Double.isInfinite(value)) {
+            return false;
+        }
+        return value != 0 || zeroMantissa(number);
+    }
+
+    private static boolean zeroMantissa(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return true;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int levelNumber(String name) throws MalformedUpdateException {
@@ -126,7 +179,11 @@ public final class StateUpdateParser {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw new MalformedUpdateException(name + " must be an integer, was " + parser.getText());
         }
-        return parser.getLongValue();
+        long value = parser.getLongValue();
+        if (value < 0) {
+            throw new MalformedUpdateException(name + " must not be negative, was " + value);
+        }
+        return value;
     }
 
     /** An epoch is an opaque token: a string, or an integer kept as its text. */

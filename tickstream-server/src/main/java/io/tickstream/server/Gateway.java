@@ -131,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
 
         this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
-                PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters));
+                PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters), config.maxSeqJump());
         bus.start(hub);
         scheduler.scheduleWithFixedDelay(hub::sizeHistories, 1, HISTORY_SIZING_SECONDS, TimeUnit.SECONDS);
         this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
