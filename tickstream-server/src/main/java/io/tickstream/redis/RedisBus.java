@@ -16,15 +16,14 @@ import io.tickstream.bus.StreamPosition;
 import io.tickstream.bus.StreamStamp;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Redis bus on Lettuce, on one Redis or on a Redis Cluster ({@code redis-cluster://}, sharded
@@ -34,13 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisBus implements Bus {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisBus.class);
-
     private final ChannelNames names;
     private final ClientResources resources;
     private final RedisLink link;
     private final RedisScripts scripts;
     private final RedisPublisher publisher;
+    private final CatalogHash catalogHash = new CatalogHash();
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
                      HistoryLimits limits) {
@@ -48,7 +46,7 @@ public final class RedisBus implements Bus {
         this.link = link;
         this.names = names;
         this.scripts = scripts;
-        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts);
+        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, catalogHash);
     }
 
     /**
@@ -125,7 +123,22 @@ public final class RedisBus implements Bus {
 
     @Override
     public CompletionStage<List<Instrument>> loadCatalog() {
-        return commands().hgetall(names.catalogKey()).thenApply(this::parseCatalog);
+        return commands().hgetall(names.catalogKey()).thenApply(catalogHash::read);
+    }
+
+    /** Writes each instrument into the catalog hash unless its id has an entry there ({@code HSETNX}). */
+    @Override
+    public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
+        CompletableFuture<?>[] writes = instruments.stream()
+                .map(instrument -> commands().hsetnx(names.catalogKey(), instrument.id(), InstrumentJson.write(instrument))
+                        .toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(writes);
+    }
+
+    /** Catalog entries found invalid by the reads so far, each distinct one counted once. */
+    public long refusedCatalogEntries() {
+        return catalogHash.refused();
     }
 
     @Override
@@ -157,20 +170,4 @@ public final class RedisBus implements Bus {
         return new StreamHistory(new StreamPosition((String) reply.get(0), (Long) reply.get(1)), payloads);
     }
 
-    private List<Instrument> parseCatalog(Map<String, String> entries) {
-        List<Instrument> instruments = new ArrayList<>(entries.size());
-        entries.forEach((id, json) -> {
-            try {
-                Instrument instrument = InstrumentJson.parse(json);
-                if (!instrument.id().equals(id)) {
-                    log.warn("catalog entry {} names id {}: ignored", id, instrument.id());
-                } else {
-                    instruments.add(instrument);
-                }
-            } catch (IOException e) {
-                log.warn("catalog entry {} is not a valid instrument: {}", id, e.getMessage());
-            }
-        });
-        return instruments;
-    }
 }

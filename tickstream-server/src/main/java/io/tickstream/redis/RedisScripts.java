@@ -83,9 +83,11 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
      * Merges a market-data update into the state hash and publishes it, stamped with the next seq
      * and the state's epoch when the publisher gave neither. KEYS: state hash. ARGV: channel,
      * payload (or its tail when stamping), '1' to stamp, candidate epoch, seq field, epoch field,
-     * then path/value pairs.
+     * then path/value pairs. Returns 1 when the state hash was missing (a new instrument, or Redis
+     * restarted empty), else 0.
      */
     private static final String STORE_AND_PUBLISH = """
+            local fresh = redis.call('EXISTS', KEYS[1]) == 0
             local payload = ARGV[2]
             if ARGV[3] == '1' then
               local epoch = redis.call('HGET', KEYS[1], ARGV[6])
@@ -99,6 +101,10 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             if #ARGV > 6 then
               redis.call('HSET', KEYS[1], unpack(ARGV, 7))
             end
-            return redis.call('PUBLISH', ARGV[1], payload)
+            redis.call('PUBLISH', ARGV[1], payload)
+            if fresh then
+              return 1
+            end
+            return 0
             """;
 }

@@ -171,7 +171,7 @@ public final class Gateway implements AutoCloseable {
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
-                deflateMeters, admission, httpPolicy, watchdog)) {
+                deflateMeters, admission, httpPolicy, watchdog, refresher)) {
             prometheus.bind(component);
         }
         OperatorFigures figures = new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
