@@ -39,6 +39,8 @@ public final class RedisBus implements Bus {
     private final RedisScripts scripts;
     private final RedisPublisher publisher;
     private final CatalogHash catalogHash = new CatalogHash();
+    /** How long the position of a stream that was read but never published to is kept: the history's age. */
+    private final Duration positionTtl;
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
                      HistoryLimits limits) {
@@ -47,6 +49,7 @@ public final class RedisBus implements Bus {
         this.names = names;
         this.scripts = scripts;
         this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, catalogHash);
+        this.positionTtl = limits.maxAge();
     }
 
     /**
@@ -113,7 +116,8 @@ public final class RedisBus implements Bus {
     public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq) {
         String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
         return commands().<List<Object>>eval(scripts.readHistory(), ScriptOutputType.MULTI, keys,
-                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq)).thenApply(RedisBus::history);
+                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq),
+                Long.toString(positionTtl.toMillis())).thenApply(RedisBus::history);
     }
 
     @Override

@@ -23,24 +23,30 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
                 STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
     }
 
-    /** Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing. */
-    private static String epochOf(String candidate) {
+    /**
+     * Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing; then
+     * runs {@code created}, Lua to run only when it was.
+     */
+    private static String epochOf(String candidate, String created) {
         return """
                 local epoch = redis.call('HGET', KEYS[2], 'epoch')
                 if not epoch then
                   epoch = %s
                   redis.call('DEL', KEYS[1])
                   redis.call('HSET', KEYS[2], 'epoch', epoch, 'seq', 0)
+                  %s
                 end
-                """.formatted(candidate);
+                """.formatted(candidate, created);
     }
 
     /**
      * Stamps, appends to the history and publishes one trade or account message. KEYS: history
      * stream, stream hash. ARGV: channel, tail, candidate epoch, max messages, max age (ms).
-     * Returns the message's seq.
+     * Returns the message's seq. The hash is kept for good from the stream's first message on
+     * ({@code PERSIST} ends the expiry a read gave it).
      */
-    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]") + """
+    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]", "") + """
+            redis.call('PERSIST', KEYS[2])
             local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
             local message = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
             redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'm', message)
@@ -56,11 +62,12 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
 
     /**
      * A stream's position and the messages it holds after a seq. KEYS: history stream, stream
-     * hash. ARGV: candidate epoch, asked epoch, after seq (negative: position only). Returns
-     * {@code {epoch, seq, message...}}, oldest message first; every message held when the asked
-     * epoch is not the stream's.
+     * hash. ARGV: candidate epoch, asked epoch, after seq (negative: position only), how long (ms)
+     * a hash this read creates is kept without a message. Returns {@code {epoch, seq, message...}},
+     * oldest message first; every message held when the asked epoch is not the stream's. A stream
+     * that is only read (an account that never gets an event) leaves nothing behind for long.
      */
-    private static final String READ_HISTORY = epochOf("ARGV[1]") + """
+    private static final String READ_HISTORY = epochOf("ARGV[1]", "redis.call('PEXPIRE', KEYS[2], ARGV[4])") + """
             local top = tonumber(redis.call('HGET', KEYS[2], 'seq') or '0')
             local after = tonumber(ARGV[3])
             local out = {epoch, top}

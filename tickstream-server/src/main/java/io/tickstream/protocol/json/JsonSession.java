@@ -113,6 +113,11 @@ final class JsonSession implements MessageEndpoint.Session {
     }
 
     private void authenticate(ClientMessage message) {
+        if (message.since() != null && !message.since().symbols().isEmpty()) {
+            error("Invalid field: since on auth takes the account stream's {\"epoch\":..,\"seq\":..} only, not "
+                    + message.since().symbols().keySet().iterator().next());
+            return;
+        }
         StreamPosition since = message.since() == null ? null : message.since().account();
         Admission.Result result = admission.admit(message.credential(), views.account, since);
         switch (result) {
