@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.json.JsonNumbers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,8 +22,6 @@ import java.util.List;
 public final class StateUpdateParser {
 
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    /** Plain decimals at most this long cannot overflow or underflow a double; longer ones are checked. */
-    private static final int SAFE_DIGITS = 300;
 
     private StateUpdateParser() {
     }
@@ -131,36 +130,11 @@ public final class StateUpdateParser {
                     + (field.isText() ? "a string" : "a number") + ", was " + parser.getText());
         }
         String value = parser.getText();
-        if (!field.isText() && !finite(value)) {
+        if (!field.isText() && !JsonNumbers.finite(value)) {
             throw new MalformedUpdateException(section.wireName() + "." + name + " is not a finite number: "
                     + (value.length() > 40 ? value.substring(0, 40) + "..." : value));
         }
         return new FieldChange(field, level, value);
-    }
-
-    /** Whether a JSON number's text reads as a finite double, and as zero only when it is zero. */
-    static boolean finite(String number) {
-        if (number.length() <= SAFE_DIGITS && number.indexOf('e') < 0 && number.indexOf('E') < 0) {
-            return true;
-        }
-        double value = Double.parseDouble(number);
-        if (Double.isInfinite(value)) {
-            return false;
-        }
-        return value != 0 || zeroMantissa(number);
-    }
-
-    private static boolean zeroMantissa(String number) {
-        for (int i = 0; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c == 'e' || c == 'E') {
-                return true;
-            }
-            if (c >= '1' && c <= '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int levelNumber(String name) throws MalformedUpdateException {

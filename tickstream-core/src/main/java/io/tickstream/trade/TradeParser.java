@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.tickstream.bus.Sequenced;
 import io.tickstream.bus.StreamFields;
+import io.tickstream.json.JsonNumbers;
 import io.tickstream.state.MalformedUpdateException;
 import java.io.IOException;
 
@@ -15,7 +17,7 @@ import java.io.IOException;
  */
 public final class TradeParser {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private TradeParser() {
     }
@@ -63,7 +65,11 @@ public final class TradeParser {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new MalformedUpdateException("trade " + name + " must be a number");
         }
-        return parser.getText();
+        String value = parser.getText();
+        if (!JsonNumbers.finite(value)) {
+            throw new MalformedUpdateException("trade " + name + " is not a finite number");
+        }
+        return value;
     }
 
     private static String side(JsonParser parser, JsonToken token) throws IOException, MalformedUpdateException {

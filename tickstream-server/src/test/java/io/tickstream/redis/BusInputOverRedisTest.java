@@ -64,6 +64,27 @@ class BusInputOverRedisTest {
         assertThat(meters.malformedUpdates() - malformedBefore).isEqualTo(rogue.size());
     }
 
+    @Test
+    void shouldRefuseTradesWithNumbersThatAreNotFiniteDecimalsOrRepeatedKeys() throws Exception {
+        WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));
+        client.nextText();
+        client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");
+        client.awaitText(text -> text.contains("\"auth\""), WAIT);
+        client.sendText("{\"type\":\"subscribe\",\"symbols\":[\"EURUSD\"],\"channel\":\"trades\"}");
+        client.awaitText(text -> text.contains("\"subscribed\""), WAIT);
+        HubMeters meters = gateway.gateway().hub().meters();
+        long malformedBefore = meters.malformedUpdates();
+
+        String trades = ChannelNames.defaults().channel(BusChannel.TRADES, "1");
+        gateway.redis().command("PUBLISH", trades, "{\"price\":1e309,\"quantity\":1,\"side\":\"buy\"}");
+        gateway.redis().command("PUBLISH", trades, "{\"price\":777,\"price\":1,\"quantity\":1,\"side\":\"buy\"}");
+        gateway.publisher().publishTrade("1", "{\"price\":1.0851,\"quantity\":5,\"side\":\"sell\"}")
+                .toCompletableFuture().get();
+
+        assertThat(textsUntil(client, "1.0851")).noneMatch(text -> text.contains("e309") || text.contains("777"));
+        assertThat(meters.malformedUpdates() - malformedBefore).isEqualTo(2);
+    }
+
     /** A JSON client on EURUSD's state, after the first update of the project's publisher. */
     private static WebSocketRecorder subscribedToState() throws Exception {
         publish("1.0850");
