@@ -107,16 +107,6 @@ public final class CatalogRefresher implements MeterBinder {
         });
     }
 
-    /** Names refused because another instrument held them, each distinct refusal once. */
-    public long conflicts() {
-        return conflicts.sum();
-    }
-
-    /** Times the bus's catalog was found empty and written back. */
-    public long restores() {
-        return restores.sum();
-    }
-
     @Override
     public void bindTo(MeterRegistry registry) {
         counter(registry, "tickstream.catalog.name.conflicts", "Instruments refused because another one holds their name", conflicts);

@@ -464,7 +464,8 @@ public final class Hub implements BusListener, StreamEvents {
      */
     private void applyStored(InstrumentTopic topic, Map<String, String> paths) {
         try {
-            InstrumentTopic.Outcome outcome = topic.apply(StatePaths.toUpdate(paths), maxSeqJump, nowMicros(),
+            // The publishers' own record, adopted however far ahead: after a reconnect it may well be.
+            InstrumentTopic.Outcome outcome = topic.apply(StatePaths.toUpdate(paths), Long.MAX_VALUE, nowMicros(),
                     System.nanoTime());
             if (outcome == InstrumentTopic.Outcome.CHANGED) {
                 meters.stateChanged();

@@ -41,6 +41,22 @@ class BusInputOverRedisTest {
     }
 
     @Test
+    void shouldAdoptTheStoredStateHoweverFarAheadAfterTheBusReconnects() throws Exception {
+        gateway.restart(config -> config.maxSeqJump(5));
+        gateway.publisher().publishMarketData("1", "{\"seq\":1,\"epoch\":\"e\",\"Aggregate\":{\"last_price\":1.0850}}")
+                .toCompletableFuture().get();
+        WebSocketRecorder client = subscribedToState();
+
+        gateway.redis().command("HSET", "tickstream:state:1", "seq", "100", "Aggregate.last_price", "1.0851");
+        gateway.redis().command("CLIENT", "KILL", "TYPE", "pubsub");
+        client.awaitText(text -> text.contains("1.0851"), WAIT);
+        gateway.publisher().publishMarketData("1", "{\"seq\":101,\"epoch\":\"e\",\"Aggregate\":{\"last_price\":1.0852}}")
+                .toCompletableFuture().get();
+
+        assertThat(client.awaitText(text -> text.contains("1.0852"), WAIT)).contains("\"last_price\":1.0852");
+    }
+
+    @Test
     void shouldRefuseNumbersThatAreNotFiniteDecimalsAndRepeatedKeysAsMalformed() throws Exception {
         WebSocketRecorder client = subscribedToState();
         HubMeters meters = gateway.gateway().hub().meters();
