@@ -7,16 +7,21 @@ import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
+import io.tickstream.simulator.DemoCatalog;
+import io.tickstream.simulator.MarketSimulator;
 import io.tickstream.testkit.RedisServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The Java publisher puts back the instruments it publishes once Redis has restarted empty. */
+/** The Java publisher, and the simulator through it, put back the instruments they publish once Redis has restarted empty. */
 class PublisherCatalogRestoreTest {
 
     private static final String CATALOG = "tickstream:instruments";
+    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Instrument GOLD = new Instrument("31", "XAUUSD");
     private static final Instrument SILVER = new Instrument("32", "XAGUSD");
 
@@ -40,6 +45,24 @@ class PublisherCatalogRestoreTest {
             try (RedisBus bus = RedisBus.connect(redis.uri(), ChannelNames.defaults());
                  GatewayFixture gateway = GatewayFixture.start(GatewayFixture.config().build(), bus)) {
                 assertThat(gateway.gateway().catalog().all()).containsExactlyInAnyOrder(GOLD, SILVER);
+            }
+        }
+    }
+
+    @Test
+    void shouldHaveTheSimulatorPutBackTheWholeDemoCatalogAfterRedisRestartsEmpty() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+             RedisBus publishing = RedisBus.connect(redis.uri(), ChannelNames.defaults());
+             MarketSimulator simulator = new MarketSimulator(publishing.publisher(), DemoCatalog.instruments(), 400)) {
+            simulator.start();
+            String all = String.valueOf(DemoCatalog.instruments().size());
+            Awaitility.await().atMost(WAIT).until(() -> all.equals(redis.command("HLEN", CATALOG)));
+
+            redis.restart();
+
+            Awaitility.await().atMost(WAIT).until(() -> all.equals(redis.command("HLEN", CATALOG)));
+            for (Instrument instrument : DemoCatalog.instruments()) {
+                assertThat(redis.command("HGET", CATALOG, instrument.id())).isEqualTo(InstrumentJson.write(instrument));
             }
         }
     }
