@@ -28,21 +28,31 @@ public final class InstrumentNames {
 
     /** Throws {@link IllegalArgumentException} naming what is wrong with {@code id}. */
     public static void checkId(String id) {
+        String problem = idProblem(id);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    public static boolean validId(String id) {
+        return idProblem(id) == null;
+    }
+
+    private static String idProblem(String id) {
         if (id.isEmpty()) {
-            throw new IllegalArgumentException("instrument id must not be blank");
+            return "instrument id must not be blank";
         }
         if (id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException("instrument id must be at most " + MAX_ID_LENGTH + " characters, was "
-                    + id.length());
+            return "instrument id must be at most " + MAX_ID_LENGTH + " characters, was " + id.length();
         }
         for (int i = 0; i < id.length(); ) {
             int c = id.codePointAt(i);
             if (!Character.isLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '-') {
-                throw new IllegalArgumentException("instrument id may hold only letters, digits and . _ : -, found "
-                        + describe(c) + " at " + i);
+                return "instrument id may hold only letters, digits and . _ : -, found " + describe(c) + " at " + i;
             }
             i += Character.charCount(c);
         }
+        return null;
     }
 
     /** Throws {@link IllegalArgumentException} naming what is wrong with {@code name}; {@code id} is for the message. */
