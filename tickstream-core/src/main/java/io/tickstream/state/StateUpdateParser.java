@@ -4,24 +4,28 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.json.JsonNumbers;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /**
  * Parses a market-data update (a bare state object or a {@code {seq, epoch, ts, data}} envelope) with
- * Jackson's streaming parser, keeping every number as its original text. A key given twice in one
- * object, and a number no client could read as a finite double (one that overflows to infinity or
- * underflows to zero, such as {@code 1e309} or {@code 0.1e-400}), make the update malformed.
- * Stateless and thread-safe.
+ * Jackson's streaming parser, keeping every number as its original text. A key given twice (in one
+ * object, or a section both at the top and under {@code data}), and a number no client could read
+ * as a finite double (one that overflows to infinity or underflows to zero, such as {@code 1e309}
+ * or {@code 0.1e-400}), make the update malformed. Stateless and thread-safe.
  */
 public final class StateUpdateParser {
 
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Bits of the envelope's keys in the mask of keys seen; sections follow from {@link #SECTIONS}. */
+    private static final int SEQ = 1;
+    private static final int TS = 1 << 1;
+    private static final int EPOCH = 1 << 2;
+    private static final int DATA = 1 << 3;
+    private static final int SECTIONS = 4;
 
     private StateUpdateParser() {
     }
@@ -35,15 +39,29 @@ public final class StateUpdateParser {
             long ts = StateUpdate.ABSENT;
             String epoch = null;
             List<FieldChange> changes = new ArrayList<>();
+            int seen = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
-                    case "seq" -> seq = readLong(parser, "seq");
-                    case "ts" -> ts = readLong(parser, "ts");
-                    case "epoch" -> epoch = readEpoch(parser);
-                    case "data" -> readSections(parser, changes);
-                    default -> readSection(parser, sectionNamed(name), changes);
+                    case "seq" -> {
+                        seen = once(seen, SEQ, name);
+                        seq = readLong(parser, "seq");
+                    }
+                    case "ts" -> {
+                        seen = once(seen, TS, name);
+                        ts = readLong(parser, "ts");
+                    }
+                    case "epoch" -> {
+                        seen = once(seen, EPOCH, name);
+                        epoch = readEpoch(parser);
+                    }
+                    case "data" -> seen = readSections(parser, changes, once(seen, DATA, name));
+                    default -> {
+                        Section section = sectionNamed(name);
+                        seen = once(seen, 1 << (SECTIONS + section.ordinal()), name);
+                        readSection(parser, section, changes);
+                    }
                 }
             }
             if (parser.nextToken() != null) {
@@ -58,28 +76,57 @@ public final class StateUpdateParser {
         }
     }
 
-    private static void readSections(JsonParser parser, List<FieldChange> changes)
+    /** Reads the sections under {@code data}; returns {@code seen} with theirs added. */
+    private static int readSections(JsonParser parser, List<FieldChange> changes, int seen)
             throws IOException, MalformedUpdateException {
         expectObject(parser, "data");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Section section = sectionNamed(parser.currentName());
+            String name = parser.currentName();
+            Section section = sectionNamed(name);
+            seen = once(seen, 1 << (SECTIONS + section.ordinal()), name);
             parser.nextToken();
             readSection(parser, section, changes);
         }
+        return seen;
     }
 
-    /** A field set twice, by a repeated key or once at the top level and once under {@code data}, is refused. */
-    private static void rejectRepeated(List<FieldChange> changes) throws MalformedUpdateException {
-        if (changes.size() < 2) {
-            return;
+    /** {@code seen} with {@code bit} added; an update that gives a key twice is malformed. */
+    private static int once(int seen, int bit, String name) throws MalformedUpdateException {
+        if ((seen & bit) != 0) {
+            throw new MalformedUpdateException("key given twice: " + name);
         }
-        BitSet seen = new BitSet();
+        return seen | bit;
+    }
+
+    /**
+     * A field set twice (a key repeated in one object, or a section given both at the top and under
+     * {@code data}) is refused. Tracked in three words, without allocating: the flat fields by
+     * ordinal, and the {@value StateField#LEVEL_WIDTH} BestLimit fields of levels 1..20 in 80 bits.
+     */
+    private static void rejectRepeated(List<FieldChange> changes) throws MalformedUpdateException {
+        long flat = 0;
+        long levelsLow = 0;
+        long levelsHigh = 0;
         for (FieldChange change : changes) {
-            int slot = change.field().ordinal() * (Instrument.MAX_DEPTH + 1) + change.level();
-            if (seen.get(slot)) {
+            boolean repeated;
+            if (change.field().isLevelled()) {
+                int slot = (change.level() - 1) * StateField.LEVEL_WIDTH + change.field().ordinal();
+                long bit = 1L << (slot & 63);
+                if (slot < 64) {
+                    repeated = (levelsLow & bit) != 0;
+                    levelsLow |= bit;
+                } else {
+                    repeated = (levelsHigh & bit) != 0;
+                    levelsHigh |= bit;
+                }
+            } else {
+                long bit = 1L << change.field().ordinal();
+                repeated = (flat & bit) != 0;
+                flat |= bit;
+            }
+            if (repeated) {
                 throw new MalformedUpdateException("field given twice: " + change.path());
             }
-            seen.set(slot);
         }
     }
 
@@ -94,11 +141,17 @@ public final class StateUpdateParser {
     private static void readSection(JsonParser parser, Section section, List<FieldChange> changes)
             throws IOException, MalformedUpdateException {
         expectObject(parser, section.wireName());
+        int levels = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
             if (section == Section.BEST_LIMIT) {
-                readLevel(parser, levelNumber(name), changes);
+                int level = levelNumber(name);
+                if ((levels & 1 << level) != 0) {
+                    throw new MalformedUpdateException("key given twice: BestLimit." + name);
+                }
+                levels |= 1 << level;
+                readLevel(parser, level, changes);
             } else {
                 changes.add(readField(parser, section, name, 0));
             }

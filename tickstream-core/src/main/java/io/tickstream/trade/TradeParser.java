@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.tickstream.bus.Sequenced;
 import io.tickstream.bus.StreamFields;
 import io.tickstream.json.JsonNumbers;
 import io.tickstream.state.MalformedUpdateException;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Parses {@code {"price":1.0851,"quantity":100000,"side":"buy","ts":1709742000000,"tradeId":"t-1"}}
@@ -17,7 +17,8 @@ import java.io.IOException;
  */
 public final class TradeParser {
 
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final List<String> FIELDS = List.of("price", "quantity", "side", "ts", "tradeId", "seq", "epoch");
 
     private TradeParser() {
     }
@@ -35,9 +36,17 @@ public final class TradeParser {
             long time = receivedMillis;
             long seq = Sequenced.NONE;
             String epoch = null;
+            int seen = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
+                int index = FIELDS.indexOf(name);
+                if (index >= 0) {
+                    if ((seen & 1 << index) != 0) {
+                        throw new MalformedUpdateException("trade key given twice: " + name);
+                    }
+                    seen |= 1 << index;
+                }
                 switch (name) {
                     case "price" -> price = number(parser, token, name);
                     case "quantity" -> quantity = number(parser, token, name);

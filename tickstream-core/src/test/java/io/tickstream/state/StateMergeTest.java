@@ -123,8 +123,11 @@ class StateMergeTest {
                 Map.entry("{\"Aggregate\":{}} {}", "trailing content"),
                 Map.entry("{\"Aggregate\":{\"last_price\":1e309}}", "not a finite number"),
                 Map.entry("{\"Aggregate\":{\"last_price\":0.1e-400}}", "not a finite number"),
-                Map.entry("{\"Aggregate\":{\"last_price\":1,\"last_price\":2}}", "Duplicate field"),
-                Map.entry("{\"Aggregate\":{\"last_price\":1},\"data\":{\"Aggregate\":{\"last_price\":2}}}", "field given twice: Aggregate.last_price"),
+                Map.entry("{\"Aggregate\":{\"last_price\":1,\"last_price\":2}}", "field given twice: Aggregate.last_price"),
+                Map.entry("{\"seq\":1,\"seq\":2}", "key given twice: seq"),
+                Map.entry("{\"Aggregate\":{},\"data\":{\"Aggregate\":{}}}", "key given twice: Aggregate"),
+                Map.entry("{\"BestLimit\":{\"1\":{\"buy_price\":1},\"1\":{\"sell_price\":2}}}", "key given twice: BestLimit.1"),
+                Map.entry("{\"BestLimit\":{\"20\":{\"sell_price\":1,\"sell_price\":2}}}", "field given twice: BestLimit.20.sell_price"),
                 Map.entry("{\"seq\":-2}", "seq must not be negative"));
         cases.forEach((json, reason) -> assertThatThrownBy(() -> StateUpdateParser.parse(json))
                 .as(json).isInstanceOf(MalformedUpdateException.class).hasMessageContaining(reason));
