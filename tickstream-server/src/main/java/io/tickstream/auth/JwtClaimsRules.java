@@ -14,8 +14,8 @@ import java.util.List;
  * Checks the registered claims of a verified token; immutable, so thread-safe.
  * {@code exp} (required unless configured otherwise) and {@code nbf} within the clock skew;
  * {@code iat} not later than now and the skew; {@code exp} no further than the configured lifetime
- * and the skew from now, whatever {@code iat} claims; a non-blank {@code sub}, and the configured {@code iss} and {@code aud}. Failures carry a short
- * reason that quotes nothing from the token.
+ * and the skew from now, whatever {@code iat} claims; a non-blank {@code sub}, and the configured
+ * {@code iss} and {@code aud}. Failures carry a short reason that quotes nothing from the token.
  */
 final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
 
