@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,13 +69,30 @@ final class PublishCommand implements Callable<Integer> {
         String key = key();
         validate();
         String channel;
+        boolean catalogued;
         try (RedisBus bus = redis.connect()) {
             Acknowledgement.await(send(bus.publisher(), key), "the " + kind.label() + " message");
             channel = bus.names().channel(kind.channel, key);
+            catalogued = kind == Kind.ACCOUNT || inCatalog(bus, key);
         }
         spec.commandLine().getOut().println("published to " + channel);
         spec.commandLine().getOut().flush();
+        if (!catalogued) {
+            spec.commandLine().getErr().println("warning: instrument " + key + " is not in the catalog "
+                    + redis.channels().catalogKey() + " (Redis restarted empty?): gateways serve it once it is added"
+                    + " (tickstream catalog add) or written back by a gateway that knows it");
+            spec.commandLine().getErr().flush();
+        }
         return 0;
+    }
+
+    /**
+     * Whether the catalog has the instrument: this command knows it by id only, so it cannot put it
+     * back itself as the other publishers do.
+     */
+    private static boolean inCatalog(RedisBus bus, String id) throws Exception {
+        return bus.loadCatalog().toCompletableFuture().get(Acknowledgement.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .stream().anyMatch(instrument -> instrument.id().equals(id));
     }
 
     private String key() {

@@ -1,6 +1,7 @@
 package io.tickstream.cli;
 
 import io.tickstream.instrument.Instrument;
+import io.tickstream.instrument.InstrumentNames;
 import io.tickstream.simulator.DemoCatalog;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * The instruments a replay needs, by name: from the demo catalog when the names match (so ids,
- * descriptions and demo prices line up with {@code serve}), else {@code Instrument(name, name)};
+ * descriptions and demo prices line up with {@code serve}), else {@code Instrument(name, name)}
+ * (with an id made from the name's hash when the name is no valid id, e.g. one with a space);
  * deep enough for the deepest book or state recorded. Stateless.
  */
 final class ReplayCatalog {
@@ -25,7 +27,8 @@ final class ReplayCatalog {
                 return new Instrument(demo.id(), name, Math.max(demo.depth(), depth), demo.description());
             }
         }
-        return new Instrument(name, name, Math.max(Instrument.DEFAULT_DEPTH, depth), "");
+        String id = InstrumentNames.validId(name) ? name : "replay-" + Integer.toHexString(name.hashCode());
+        return new Instrument(id, name, Math.max(Instrument.DEFAULT_DEPTH, depth), "");
     }
 
     /** The catalog of a gateway started for the replay: one instrument per recorded symbol. */

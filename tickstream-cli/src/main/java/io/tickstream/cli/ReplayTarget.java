@@ -47,7 +47,10 @@ final class ReplayTarget implements AutoCloseable {
         }
     }
 
-    /** Connects to Redis and adds the recorded symbols its catalog lacks (reported on {@code out}). */
+    /**
+     * Connects to Redis and adds the recorded symbols its catalog lacks (reported on {@code out});
+     * puts the ones it has again, so that the replay restores them should Redis restart empty.
+     */
     static ReplayTarget redis(String uri, ChannelNames channels, ReplayPlan plan, PrintWriter out) throws Exception {
         RedisBus bus = RedisBus.connect(uri, channels);
         try {
@@ -55,8 +58,9 @@ final class ReplayTarget implements AutoCloseable {
                     .get(Acknowledgement.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<Instrument> missing = new ArrayList<>();
             Map<String, Instrument> byName = ReplayCatalog.resolve(existing, plan, missing);
+            // All of them, not only the missing: the publisher writes back what it put should Redis lose it.
+            Acknowledgement.await(bus.publisher().putInstruments(List.copyOf(byName.values())), "the instruments");
             for (Instrument instrument : missing) {
-                Acknowledgement.await(bus.publisher().putInstrument(instrument), "the instrument " + instrument.name());
                 out.println("added instrument " + instrument.id() + " (" + instrument.name() + ") to " + channels.catalogKey());
             }
             out.flush();

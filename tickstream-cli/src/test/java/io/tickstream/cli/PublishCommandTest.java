@@ -44,6 +44,18 @@ class PublishCommandTest {
     }
 
     @Test
+    void shouldWarnWhenTheInstrumentIsNotInTheCatalogAndNotWhenItIs() {
+        CliRun missing = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7", "--json", UPDATE);
+        assertThat(missing.exitCode()).isZero();
+        assertThat(missing.err()).startsWith("warning: instrument 7 is not in the catalog tickstream:instruments");
+
+        redis.command("HSET", "tickstream:instruments", "7", "{\"id\":\"7\",\"name\":\"SEVEN\"}");
+        CliRun present = CliRun.of("publish", "--redis", redis.uri(), "--instrument", "7", "--json", UPDATE);
+        assertThat(present.exitCode()).isZero();
+        assertThat(present.err()).isEmpty();
+    }
+
+    @Test
     void shouldDeliverThePayloadStampedWithSeqAndEpochWhenPublishingMarketData() throws IOException {
         try (RespConnection subscriber = redis.connect()) {
             subscribe(subscriber, "tickstream:md:7");

@@ -7,6 +7,7 @@ import io.tickstream.bus.InProcessBus;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
 import io.tickstream.instrument.Instrument;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +96,11 @@ final class SharedBus implements AutoCloseable {
         @Override
         public CompletionStage<List<Instrument>> loadCatalog() {
             return store.loadCatalog();
+        }
+
+        @Override
+        public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
+            return store.restoreCatalog(instruments);
         }
 
         @Override

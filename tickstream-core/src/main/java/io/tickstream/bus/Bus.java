@@ -1,6 +1,7 @@
 package io.tickstream.bus;
 
 import io.tickstream.instrument.Instrument;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +48,12 @@ public interface Bus extends AutoCloseable {
 
     /** The instrument catalog as the bus knows it now. */
     CompletionStage<List<Instrument>> loadCatalog();
+
+    /**
+     * Writes instruments back into the bus's catalog, each unless its id has an entry there: a
+     * gateway that finds the catalog gone (Redis restarted empty) restores what it knows.
+     */
+    CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments);
 
     /** Whether the bus can deliver right now (for {@code /ready}). */
     boolean isConnected();

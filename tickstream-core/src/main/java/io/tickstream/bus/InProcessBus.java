@@ -1,10 +1,13 @@
 package io.tickstream.bus;
 
+import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.instrument.NameTakenException;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ public final class InProcessBus implements Bus, MarketPublisher {
 
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final Map<String, Instrument> catalog = new ConcurrentHashMap<>();
+    private final Catalog catalog = new Catalog();
     /** Guarded by its own monitor, never held while delivering: readers are called under topic locks. */
     private final Map<String, Map<String, String>> states = new HashMap<>();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
@@ -40,7 +43,7 @@ public final class InProcessBus implements Bus, MarketPublisher {
 
     public InProcessBus(List<Instrument> instruments, HistoryLimits limits) {
         this.limits = limits;
-        instruments.forEach(this::putInstrument);
+        instruments.forEach(catalog::put);
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class InProcessBus implements Bus, MarketPublisher {
 
     @Override
     public CompletionStage<List<Instrument>> loadCatalog() {
-        return CompletableFuture.completedFuture(List.copyOf(catalog.values()));
+        return CompletableFuture.completedFuture(catalog.all());
     }
 
     @Override
@@ -154,8 +157,22 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     @Override
+    public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
+        for (Instrument instrument : instruments) {
+            if (catalog.byId(instrument.id()).isEmpty()) {
+                putInstrument(instrument);
+            }
+        }
+        return DONE;
+    }
+
+    @Override
     public CompletionStage<Void> putInstrument(Instrument instrument) {
-        catalog.put(instrument.id(), instrument);
+        try {
+            catalog.put(instrument);
+        } catch (NameTakenException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return DONE;
     }
 

@@ -2,6 +2,8 @@ package io.tickstream.bus;
 
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.MalformedUpdateException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,6 +25,17 @@ public interface MarketPublisher {
 
     CompletionStage<Void> publishAccountEvent(String account, String eventJson);
 
-    /** Adds or replaces an instrument in the bus's catalog. */
+    /**
+     * Adds or replaces an instrument in the bus's catalog; the stage fails with
+     * {@link io.tickstream.instrument.NameTakenException} when another instrument holds its name
+     * (exactly, or as the same symbol after folding: {@link io.tickstream.instrument.InstrumentNames#key}).
+     */
     CompletionStage<Void> putInstrument(Instrument instrument);
+
+    /** Puts several instruments as {@link #putInstrument} does; done when all are, failed when any failed. */
+    default CompletionStage<Void> putInstruments(List<Instrument> instruments) {
+        return CompletableFuture.allOf(instruments.stream()
+                .map(instrument -> putInstrument(instrument).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
 }

@@ -2,13 +2,13 @@ package io.tickstream.instrument;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The known instruments, looked up by id, by name and by case-folded name. Any thread may read;
+ * The known instruments, looked up by id, by name and by folded name ({@link InstrumentNames#key}).
+ * No two instruments share a folded name: the first to hold it keeps it. Any thread may read;
  * writers replace whole entries, so a reader never sees a half-updated instrument.
  */
 public final class Catalog {
@@ -24,8 +24,16 @@ public final class Catalog {
         instruments.forEach(this::put);
     }
 
-    /** Adds or replaces an instrument; returns true when the catalog changed. */
+    /**
+     * Adds or replaces an instrument; returns true when the catalog changed.
+     *
+     * @throws NameTakenException when another instrument holds its name, or one folding to the same key
+     */
     public synchronized boolean put(Instrument instrument) {
+        Instrument holder = byFoldedName.get(fold(instrument.name()));
+        if (holder != null && !holder.id().equals(instrument.id())) {
+            throw new NameTakenException(instrument, holder);
+        }
         Instrument previous = byId.put(instrument.id(), instrument);
         if (instrument.equals(previous)) {
             return false;
@@ -62,6 +70,6 @@ public final class Catalog {
     }
 
     private static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return InstrumentNames.key(name);
     }
 }

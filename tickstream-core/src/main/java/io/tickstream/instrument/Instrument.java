@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A tradable contract or symbol: immutable, safe to share between threads.
  *
- * @param id          stable identifier, e.g. {@code "12345"}
- * @param name        the symbol clients subscribe to, any UTF-8 text
+ * @param id          stable identifier, e.g. {@code "12345"} (see {@link InstrumentNames} for what is allowed)
+ * @param name        the symbol clients subscribe to, in any script (see {@link InstrumentNames})
  * @param depth       number of BestLimit levels, 1 to {@value #MAX_DEPTH}
  * @param description free text, may be empty
  */
@@ -18,17 +18,14 @@ public record Instrument(String id, String name, int depth, String description) 
     public Instrument {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("instrument id must not be blank");
-        }
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("instrument name must not be blank (id " + id + ")");
-        }
+        InstrumentNames.checkId(id);
+        InstrumentNames.checkName(name, id);
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new IllegalArgumentException(
                     "instrument " + id + ": depth must be 1.." + MAX_DEPTH + ", was " + depth);
         }
         description = description == null ? "" : description;
+        InstrumentNames.checkDescription(description);
     }
 
     public Instrument(String id, String name) {

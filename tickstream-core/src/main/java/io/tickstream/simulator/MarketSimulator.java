@@ -69,7 +69,12 @@ public final class MarketSimulator implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public void start() {
-        markets.forEach(market -> publisher.putInstrument(market.instrument()));
+        publisher.putInstruments(markets.stream().map(SimulatedInstrument::instrument).toList())
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.log(Level.WARNING, "could not put the instruments into the catalog: {0}", failure.getMessage());
+                    }
+                });
         ticker.start();
     }
 

@@ -14,6 +14,9 @@ public final class InstrumentState {
     /** How many replaced epochs a state remembers to refuse their late messages. */
     public static final int REMEMBERED_EPOCHS = 4;
 
+    /** How far above the current {@code seq} an update of the same epoch may go by default. */
+    public static final long DEFAULT_MAX_SEQ_JUMP = 1_000_000;
+
     private final Instrument instrument;
     private final String[] values;
     private final long seq;
@@ -63,6 +66,19 @@ public final class InstrumentState {
         }
         return !startsEpoch(update) && update.seq() != StateUpdate.ABSENT && seq != StateUpdate.ABSENT
                 && update.seq() <= seq;
+    }
+
+    /**
+     * Whether an update of the current epoch (or naming none) skips more than {@code maxJump}
+     * numbers ahead of the current {@code seq}: a rogue or broken message that, adopted, would make
+     * every later update of the real publisher stale. A new epoch may start anywhere.
+     */
+    public boolean jumpsBeyond(StateUpdate update, long maxJump) {
+        if (startsEpoch(update) || update.seq() == StateUpdate.ABSENT || seq == StateUpdate.ABSENT || update.seq() <= seq) {
+            return false;
+        }
+        long ahead = update.seq() - seq;
+        return ahead < 0 || ahead > maxJump;
     }
 
     /**

@@ -5,17 +5,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.json.JsonNumbers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Parses a market-data update (a bare state object or a {@code {seq, epoch, ts, data}} envelope) with
- * Jackson's streaming parser, keeping every number as its original text. Stateless and thread-safe.
+ * Jackson's streaming parser, keeping every number as its original text. A key given twice (in one
+ * object, or a section both at the top and under {@code data}), and a number no client could read
+ * as a finite double (one that overflows to infinity or underflows to zero, such as {@code 1e309}
+ * or {@code 0.1e-400}), make the update malformed. Stateless and thread-safe.
  */
 public final class StateUpdateParser {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Bits of the envelope's keys in the mask of keys seen; sections follow from {@link #SECTIONS}. */
+    private static final int SEQ = 1;
+    private static final int TS = 1 << 1;
+    private static final int EPOCH = 1 << 2;
+    private static final int DATA = 1 << 3;
+    private static final int SECTIONS = 4;
 
     private StateUpdateParser() {
     }
@@ -29,20 +39,35 @@ public final class StateUpdateParser {
             long ts = StateUpdate.ABSENT;
             String epoch = null;
             List<FieldChange> changes = new ArrayList<>();
+            int seen = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
-                    case "seq" -> seq = readLong(parser, "seq");
-                    case "ts" -> ts = readLong(parser, "ts");
-                    case "epoch" -> epoch = readEpoch(parser);
-                    case "data" -> readSections(parser, changes);
-                    default -> readSection(parser, sectionNamed(name), changes);
+                    case "seq" -> {
+                        seen = once(seen, SEQ, name);
+                        seq = readLong(parser, "seq");
+                    }
+                    case "ts" -> {
+                        seen = once(seen, TS, name);
+                        ts = readLong(parser, "ts");
+                    }
+                    case "epoch" -> {
+                        seen = once(seen, EPOCH, name);
+                        epoch = readEpoch(parser);
+                    }
+                    case "data" -> seen = readSections(parser, changes, once(seen, DATA, name));
+                    default -> {
+                        Section section = sectionNamed(name);
+                        seen = once(seen, 1 << (SECTIONS + section.ordinal()), name);
+                        readSection(parser, section, changes);
+                    }
                 }
             }
             if (parser.nextToken() != null) {
                 throw new MalformedUpdateException("trailing content after the update object");
             }
+            rejectRepeated(changes);
             return new StateUpdate(seq, epoch, ts, changes);
         } catch (JsonProcessingException e) {
             throw new MalformedUpdateException("not valid JSON: " + e.getOriginalMessage(), e);
@@ -51,13 +76,57 @@ public final class StateUpdateParser {
         }
     }
 
-    private static void readSections(JsonParser parser, List<FieldChange> changes)
+    /** Reads the sections under {@code data}; returns {@code seen} with theirs added. */
+    private static int readSections(JsonParser parser, List<FieldChange> changes, int seen)
             throws IOException, MalformedUpdateException {
         expectObject(parser, "data");
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Section section = sectionNamed(parser.currentName());
+            String name = parser.currentName();
+            Section section = sectionNamed(name);
+            seen = once(seen, 1 << (SECTIONS + section.ordinal()), name);
             parser.nextToken();
             readSection(parser, section, changes);
+        }
+        return seen;
+    }
+
+    /** {@code seen} with {@code bit} added; an update that gives a key twice is malformed. */
+    private static int once(int seen, int bit, String name) throws MalformedUpdateException {
+        if ((seen & bit) != 0) {
+            throw new MalformedUpdateException("key given twice: " + name);
+        }
+        return seen | bit;
+    }
+
+    /**
+     * A field set twice (a key repeated in one object, or a section given both at the top and under
+     * {@code data}) is refused. Tracked in three words, without allocating: the flat fields by
+     * ordinal, and the {@value StateField#LEVEL_WIDTH} BestLimit fields of levels 1..20 in 80 bits.
+     */
+    private static void rejectRepeated(List<FieldChange> changes) throws MalformedUpdateException {
+        long flat = 0;
+        long levelsLow = 0;
+        long levelsHigh = 0;
+        for (FieldChange change : changes) {
+            boolean repeated;
+            if (change.field().isLevelled()) {
+                int slot = (change.level() - 1) * StateField.LEVEL_WIDTH + change.field().ordinal();
+                long bit = 1L << (slot & 63);
+                if (slot < 64) {
+                    repeated = (levelsLow & bit) != 0;
+                    levelsLow |= bit;
+                } else {
+                    repeated = (levelsHigh & bit) != 0;
+                    levelsHigh |= bit;
+                }
+            } else {
+                long bit = 1L << change.field().ordinal();
+                repeated = (flat & bit) != 0;
+                flat |= bit;
+            }
+            if (repeated) {
+                throw new MalformedUpdateException("field given twice: " + change.path());
+            }
         }
     }
 
@@ -72,11 +141,17 @@ public final class StateUpdateParser {
     private static void readSection(JsonParser parser, Section section, List<FieldChange> changes)
             throws IOException, MalformedUpdateException {
         expectObject(parser, section.wireName());
+        int levels = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
             if (section == Section.BEST_LIMIT) {
-                readLevel(parser, levelNumber(name), changes);
+                int level = levelNumber(name);
+                if ((levels & 1 << level) != 0) {
+                    throw new MalformedUpdateException("key given twice: BestLimit." + name);
+                }
+                levels |= 1 << level;
+                readLevel(parser, level, changes);
             } else {
                 changes.add(readField(parser, section, name, 0));
             }
@@ -107,7 +182,12 @@ public final class StateUpdateParser {
             throw new MalformedUpdateException(section.wireName() + "." + name + " must be "
                     + (field.isText() ? "a string" : "a number") + ", was " + parser.getText());
         }
-        return new FieldChange(field, level, parser.getText());
+        String value = parser.getText();
+        if (!field.isText() && !JsonNumbers.finite(value)) {
+            throw new MalformedUpdateException(section.wireName() + "." + name + " is not a finite number: "
+                    + (value.length() > 40 ? value.substring(0, 40) + "..." : value));
+        }
+        return new FieldChange(field, level, value);
     }
 
     private static int levelNumber(String name) throws MalformedUpdateException {
@@ -126,7 +206,11 @@ public final class StateUpdateParser {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
             throw new MalformedUpdateException(name + " must be an integer, was " + parser.getText());
         }
-        return parser.getLongValue();
+        long value = parser.getLongValue();
+        if (value < 0) {
+            throw new MalformedUpdateException(name + " must not be negative, was " + value);
+        }
+        return value;
     }
 
     /** An epoch is an opaque token: a string, or an integer kept as its text. */

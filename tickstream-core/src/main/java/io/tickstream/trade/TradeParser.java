@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tickstream.bus.Sequenced;
 import io.tickstream.bus.StreamFields;
+import io.tickstream.json.JsonNumbers;
 import io.tickstream.state.MalformedUpdateException;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Parses {@code {"price":1.0851,"quantity":100000,"side":"buy","ts":1709742000000,"tradeId":"t-1"}}
@@ -16,6 +18,7 @@ import java.io.IOException;
 public final class TradeParser {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final List<String> FIELDS = List.of("price", "quantity", "side", "ts", "tradeId", "seq", "epoch");
 
     private TradeParser() {
     }
@@ -33,9 +36,17 @@ public final class TradeParser {
             long time = receivedMillis;
             long seq = Sequenced.NONE;
             String epoch = null;
+            int seen = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
+                int index = FIELDS.indexOf(name);
+                if (index >= 0) {
+                    if ((seen & 1 << index) != 0) {
+                        throw new MalformedUpdateException("trade key given twice: " + name);
+                    }
+                    seen |= 1 << index;
+                }
                 switch (name) {
                     case "price" -> price = number(parser, token, name);
                     case "quantity" -> quantity = number(parser, token, name);
@@ -63,7 +74,11 @@ public final class TradeParser {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new MalformedUpdateException("trade " + name + " must be a number");
         }
-        return parser.getText();
+        String value = parser.getText();
+        if (!JsonNumbers.finite(value)) {
+            throw new MalformedUpdateException("trade " + name + " is not a finite number");
+        }
+        return value;
     }
 
     private static String side(JsonParser parser, JsonToken token) throws IOException, MalformedUpdateException {

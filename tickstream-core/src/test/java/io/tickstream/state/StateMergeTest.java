@@ -91,17 +91,44 @@ class StateMergeTest {
     }
 
     @Test
+    void shouldKeepZeroAndLongPlainDecimalsThatADoubleHolds() throws Exception {
+        InstrumentState state = merge(InstrumentState.initial(EURUSD), "{\"Aggregate\":{\"last_price\":0.0e-500,"
+                + "\"high_price\":1.5E+3,\"low_price\":0." + "0".repeat(320) + "1}}");
+        assertThat(state.value(StateField.LAST_PRICE, 0)).isEqualTo("0.0e-500");
+        assertThat(state.value(StateField.HIGH_PRICE, 0)).isEqualTo("1.5E+3");
+        assertThat(state.value(StateField.LOW_PRICE, 0)).endsWith("01");
+    }
+
+    @Test
+    void shouldTellAnUpdateThatJumpsTooFarAboveTheSeqOfItsEpochButNotOneThatStartsANewEpoch() throws Exception {
+        InstrumentState state = merge(InstrumentState.initial(EURUSD), "{\"seq\":7,\"epoch\":\"a\",\"data\":{}}");
+        assertThat(state.jumpsBeyond(StateUpdateParser.parse("{\"seq\":107,\"data\":{}}"), 100)).isFalse();
+        assertThat(state.jumpsBeyond(StateUpdateParser.parse("{\"seq\":108,\"data\":{}}"), 100)).isTrue();
+        assertThat(state.jumpsBeyond(StateUpdateParser.parse("{\"seq\":9223372036854775807,\"epoch\":\"a\",\"data\":{}}"), 100))
+                .isTrue();
+        assertThat(state.jumpsBeyond(StateUpdateParser.parse("{\"seq\":9223372036854775807,\"epoch\":\"b\",\"data\":{}}"), 100))
+                .as("a new epoch starts where it likes").isFalse();
+    }
+
+    @Test
     void shouldRejectMalformedUpdatesWithAReason() {
-        Map<String, String> cases = Map.of(
-                "nope", "not valid JSON",
-                "[1]", "must be a JSON object",
-                "{\"Aggregate\":{\"last_price\":\"1\"}}", "must be a number",
-                "{\"Aggregate\":{\"date\":5}}", "must be a string",
-                "{\"Aggregate\":{\"colour\":1}}", "unknown field Aggregate.colour",
-                "{\"Weather\":{}}", "unknown section",
-                "{\"BestLimit\":{\"x\":{}}}", "level must be 1..20",
-                "{\"seq\":1.5}", "seq must be an integer",
-                "{\"Aggregate\":{}} {}", "trailing content");
+        Map<String, String> cases = Map.ofEntries(Map.entry("nope", "not valid JSON"),
+                Map.entry("[1]", "must be a JSON object"),
+                Map.entry("{\"Aggregate\":{\"last_price\":\"1\"}}", "must be a number"),
+                Map.entry("{\"Aggregate\":{\"date\":5}}", "must be a string"),
+                Map.entry("{\"Aggregate\":{\"colour\":1}}", "unknown field Aggregate.colour"),
+                Map.entry("{\"Weather\":{}}", "unknown section"),
+                Map.entry("{\"BestLimit\":{\"x\":{}}}", "level must be 1..20"),
+                Map.entry("{\"seq\":1.5}", "seq must be an integer"),
+                Map.entry("{\"Aggregate\":{}} {}", "trailing content"),
+                Map.entry("{\"Aggregate\":{\"last_price\":1e309}}", "not a finite number"),
+                Map.entry("{\"Aggregate\":{\"last_price\":0.1e-400}}", "not a finite number"),
+                Map.entry("{\"Aggregate\":{\"last_price\":1,\"last_price\":2}}", "field given twice: Aggregate.last_price"),
+                Map.entry("{\"seq\":1,\"seq\":2}", "key given twice: seq"),
+                Map.entry("{\"Aggregate\":{},\"data\":{\"Aggregate\":{}}}", "key given twice: Aggregate"),
+                Map.entry("{\"BestLimit\":{\"1\":{\"buy_price\":1},\"1\":{\"sell_price\":2}}}", "key given twice: BestLimit.1"),
+                Map.entry("{\"BestLimit\":{\"20\":{\"sell_price\":1,\"sell_price\":2}}}", "field given twice: BestLimit.20.sell_price"),
+                Map.entry("{\"seq\":-2}", "seq must not be negative"));
         cases.forEach((json, reason) -> assertThatThrownBy(() -> StateUpdateParser.parse(json))
                 .as(json).isInstanceOf(MalformedUpdateException.class).hasMessageContaining(reason));
     }

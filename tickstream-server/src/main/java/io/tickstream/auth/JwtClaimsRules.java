@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * Checks the registered claims of a verified token; immutable, so thread-safe.
- * {@code exp} (required unless configured otherwise, and within the configured lifetime) and
- * {@code nbf} within the clock skew, a non-blank {@code sub}, and the configured {@code iss} and {@code aud}. Failures carry a short reason that quotes nothing from the token.
+ * {@code exp} (required unless configured otherwise) and {@code nbf} within the clock skew;
+ * {@code iat} not later than now and the skew; {@code exp} no further than the configured lifetime
+ * and the skew from now, whatever {@code iat} claims; a non-blank {@code sub}, and the configured
+ * {@code iss} and {@code aud}. Failures carry a short reason that quotes nothing from the token.
  */
 final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
 
@@ -43,11 +45,13 @@ final class JwtClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
         if (expires != null && !now.minus(skew).isBefore(expires.toInstant())) {
             throw new BadJWTException("expired");
         }
-        if (expires != null && maxLifetime != null) {
-            Instant from = claims.getIssueTime() == null ? now : claims.getIssueTime().toInstant();
-            if (Duration.between(from, expires.toInstant()).compareTo(maxLifetime) > 0) {
-                throw new BadJWTException("valid for longer than jwt.maxLifetimeSeconds");
-            }
+        Date issued = claims.getIssueTime();
+        if (issued != null && now.plus(skew).isBefore(issued.toInstant())) {
+            throw new BadJWTException("issued in the future (iat)");
+        }
+        if (expires != null && maxLifetime != null
+                && Duration.between(now, expires.toInstant()).compareTo(maxLifetime.plus(skew)) > 0) {
+            throw new BadJWTException("valid for longer than jwt.maxLifetimeSeconds");
         }
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.plus(skew).isBefore(notBefore.toInstant())) {

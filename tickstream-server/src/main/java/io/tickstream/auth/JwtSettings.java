@@ -21,9 +21,10 @@ import java.util.Objects;
  *                         separated by spaces or commas; when absent the token may read every instrument
  * @param issuer           the {@code iss} a token must carry, or null to accept any
  * @param audience         a value the token's {@code aud} must contain, or null to accept any
- * @param clockSkew        the tolerance applied to {@code exp} and {@code nbf}
+ * @param clockSkew        the tolerance applied to {@code exp}, {@code nbf} and {@code iat}
  * @param requireExp       whether a token without {@code exp} is refused (a session ends when its token does)
- * @param maxLifetime      the longest a token may be valid from its {@code iat} (or from now), or null for no bound
+ * @param maxLifetime      the longest a token may still be valid when it is presented ({@code exp} less now, with
+ *                         the clock skew's tolerance), whatever its {@code iat} claims, or null for no bound
  */
 public record JwtSettings(byte[] hs256Secret, List<JWK> publicKeys, String instrumentsClaim,
                           String issuer, String audience, Duration clockSkew, boolean requireExp, Duration maxLifetime) {

@@ -1,29 +1,46 @@
 package io.tickstream.catalog;
 
+import static io.tickstream.metrics.Meters.counter;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tickstream.bus.Bus;
 import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.instrument.NameTakenException;
+import io.tickstream.redis.RedisBus;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the gateway's catalog in step with the bus's: re-read periodically, and at once when a
  * client names an instrument the catalog does not know yet. Concurrent refreshes share one read.
- * Thread-safe.
+ * An instrument whose name another one holds already (exactly or after folding) is refused, logged
+ * and counted once; among new ones the lower id keeps the name. A read that finds the bus's
+ * catalog empty while this one holds instruments (Redis restarted empty) writes them back, so that
+ * gateways started later serve them too. Thread-safe.
  */
-public final class CatalogRefresher {
+public final class CatalogRefresher implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogRefresher.class);
 
     private final Bus bus;
     private final Catalog catalog;
     private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
+    /** Refused names already reported, as {@code id -> name}. */
+    private final Map<String, String> reportedConflicts = new ConcurrentHashMap<>();
+    private final LongAdder conflicts = new LongAdder();
+    private final LongAdder restores = new LongAdder();
 
     public CatalogRefresher(Bus bus, Catalog catalog) {
         this.bus = bus;
@@ -45,6 +62,8 @@ public final class CatalogRefresher {
             inFlight.set(null);
             if (failure != null) {
                 log.warn("could not read the instrument catalog: {}", failure.toString());
+            } else if (instruments.isEmpty() && catalog.size() > 0) {
+                restore();
             } else {
                 merge(instruments);
             }
@@ -60,12 +79,42 @@ public final class CatalogRefresher {
     private void merge(List<Instrument> instruments) {
         int added = 0;
         for (Instrument instrument : instruments) {
-            if (catalog.put(instrument)) {
-                added++;
+            try {
+                if (catalog.put(instrument)) {
+                    added++;
+                }
+            } catch (NameTakenException e) {
+                if (!instrument.name().equals(reportedConflicts.put(instrument.id(), instrument.name()))) {
+                    conflicts.increment();
+                    log.warn("catalog: {}", e.getMessage());
+                }
             }
         }
         if (added > 0) {
             log.info("catalog: {} instruments added or changed, {} known", added, catalog.size());
+        }
+    }
+
+    private void restore() {
+        List<Instrument> known = catalog.all();
+        restores.increment();
+        log.warn("catalog: the bus's catalog is empty (Redis restarted empty?); writing back the {} instruments known here",
+                known.size());
+        bus.restoreCatalog(known).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.warn("catalog: could not write the catalog back: {}", failure.toString());
+            }
+        });
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        counter(registry, "tickstream.catalog.name.conflicts", "Instruments refused because another one holds their name", conflicts);
+        counter(registry, "tickstream.catalog.restores", "Times the bus's catalog was found empty and written back", restores);
+        if (bus instanceof RedisBus redis) {
+            FunctionCounter.builder("tickstream.catalog.invalid.entries", redis, RedisBus::refusedCatalogEntries)
+                    .description("Redis catalog entries that are not valid instruments (each distinct one once)")
+                    .register(registry);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.tickstream.bus.HistoryLimits;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
+import io.tickstream.state.InstrumentState;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
 import io.tickstream.transport.deflate.DeflateSettings;
@@ -61,9 +62,10 @@ public final class ConfigFile {
                 .port(root.integer("port", 8080))
                 .proxyProtocol(root.bool("proxyProtocol", false));
         ConfigNode bus = root.section("bus");
-        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds", "historySize", "historySeconds");
+        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds", "historySize", "historySeconds", "maxSeqJump");
         builder.redisUri(bus.string("redis", null))
-                .catalogRefresh(Duration.ofSeconds(bus.integer("catalogRefreshSeconds", 5)));
+                .catalogRefresh(Duration.ofSeconds(bus.integer("catalogRefreshSeconds", 5)))
+                .maxSeqJump(bus.integer("maxSeqJump", (int) InstrumentState.DEFAULT_MAX_SEQ_JUMP));
         try {
             builder.history(new HistoryLimits(bus.integer("historySize", HistoryLimits.DEFAULT_MAX_MESSAGES),
                     Duration.ofSeconds(bus.integer("historySeconds", (int) HistoryLimits.DEFAULT_MAX_AGE.toSeconds()))));

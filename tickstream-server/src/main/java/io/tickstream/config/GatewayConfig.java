@@ -7,6 +7,7 @@ import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
+import io.tickstream.state.InstrumentState;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
 import io.tickstream.transport.deflate.DeflateSettings;
@@ -33,6 +34,7 @@ import java.util.Map;
  * @param transport       what drives the sockets: io_uring (default), epoll or nio; a native one that does
  *                        not load falls back (io_uring to epoll, epoll to nio)
  * @param catalogRefresh  how often the Redis catalog is re-read
+ * @param maxSeqJump      how far above an instrument's {@code seq} a bus update may go without a new epoch
  * @param limits          per-connection limits of the message protocols
  * @param serverLimits    HTTP timeouts and pipelining, connection caps, the event-loop stall threshold
  * @param proxyProtocol   whether every connection starts with a PROXY protocol (v1 or v2) header from a
@@ -69,6 +71,7 @@ public record GatewayConfig(
         int ioThreads,
         SocketTransport transport,
         Duration catalogRefresh,
+        long maxSeqJump,
         SessionLimits limits,
         ServerLimits serverLimits,
         boolean proxyProtocol,
@@ -123,6 +126,9 @@ public record GatewayConfig(
         if (drainWindow.isNegative()) {
             throw new IllegalArgumentException("shutdown.drainSeconds must not be negative");
         }
+        if (maxSeqJump < 1) {
+            throw new IllegalArgumentException("bus.maxSeqJump must be at least 1");
+        }
         if (maxFrameBytes < 128) {
             throw new IllegalArgumentException("maxFrameBytes must be at least 128");
         }
@@ -162,6 +168,7 @@ public record GatewayConfig(
         private int ioThreads;
         private SocketTransport transport = SocketTransport.IO_URING;
         private Duration catalogRefresh = Duration.ofSeconds(5);
+        private long maxSeqJump = InstrumentState.DEFAULT_MAX_SEQ_JUMP;
         private SessionLimits limits = SessionLimits.defaults();
         private RecoveryLimits recovery = RecoveryLimits.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
@@ -266,6 +273,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder maxSeqJump(long value) {
+            maxSeqJump = value;
+            return this;
+        }
+
         public Builder limits(SessionLimits value) {
             limits = value;
             return this;
@@ -349,7 +361,7 @@ public record GatewayConfig(
         public GatewayConfig build() {
             return new GatewayConfig(host, port, redisUri, history, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
-                    limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
+                    maxSeqJump, limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey,
                     recovery);
         }

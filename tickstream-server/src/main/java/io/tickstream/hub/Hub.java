@@ -62,6 +62,7 @@ public final class Hub implements BusListener, StreamEvents {
     private final AtomicBoolean sizingHistory = new AtomicBoolean();
     private final ThrottledLog badInputLog = new ThrottledLog(log, 1000);
     private final ThrottledLog staleLog = new ThrottledLog(log, 1000);
+    private final long maxSeqJump;
     private final ThrottledLog failureLog = new ThrottledLog(log, 1000);
     private final Map<String, InstrumentTopic> instruments = new ConcurrentHashMap<>();
     private final Map<String, AccountTopic> accounts = new ConcurrentHashMap<>();
@@ -72,6 +73,15 @@ public final class Hub implements BusListener, StreamEvents {
      * @param deflater compresses each view's frames once for the sessions that speak permessage-deflate
      */
     public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater) {
+        this(bus, views, alloc, deflater, InstrumentState.DEFAULT_MAX_SEQ_JUMP);
+    }
+
+    /**
+     * @param maxSeqJump how far above an instrument's {@code seq} an update may go without a new
+     *                   epoch; one further is refused and counted, not adopted
+     */
+    public Hub(Bus bus, List<? extends TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater, long maxSeqJump) {
+        this.maxSeqJump = maxSeqJump;
         this.bus = bus;
         this.views = List.copyOf(views);
         this.alloc = alloc;
@@ -355,7 +365,7 @@ public final class Hub implements BusListener, StreamEvents {
     }
 
     private void apply(InstrumentTopic topic, StateUpdate update, long receivedNanos) throws MalformedUpdateException {
-        switch (topic.apply(update, nowMicros(), receivedNanos)) {
+        switch (topic.apply(update, maxSeqJump, nowMicros(), receivedNanos)) {
             case CHANGED -> meters.stateChanged();
             case UNCHANGED -> meters.unchanged();
             case STALE -> {
@@ -363,6 +373,13 @@ public final class Hub implements BusListener, StreamEvents {
                 InstrumentState current = topic.state();
                 staleLog.warn("ignored an update of {}: seq {} is not above {} of epoch {} (send a new \"epoch\" after"
                         + " a publisher restart)", topic.key(), update.seq(), current.seq(), current.epoch());
+            }
+            case JUMPED -> {
+                meters.seqJumped();
+                InstrumentState current = topic.state();
+                staleLog.warn("refused an update of {}: seq {} is more than {} above {} of epoch {} (bus.maxSeqJump;"
+                        + " a new \"epoch\" may start anywhere)", topic.key(), update.seq(), maxSeqJump, current.seq(),
+                        current.epoch());
             }
         }
     }
@@ -417,7 +434,9 @@ public final class Hub implements BusListener, StreamEvents {
      */
     private void applyStored(InstrumentTopic topic, Map<String, String> paths) {
         try {
-            InstrumentTopic.Outcome outcome = topic.apply(StatePaths.toUpdate(paths), nowMicros(), System.nanoTime());
+            // The publishers' own record, adopted however far ahead: after a reconnect it may well be.
+            InstrumentTopic.Outcome outcome = topic.apply(StatePaths.toUpdate(paths), Long.MAX_VALUE, nowMicros(),
+                    System.nanoTime());
             if (outcome == InstrumentTopic.Outcome.CHANGED) {
                 meters.stateChanged();
             }

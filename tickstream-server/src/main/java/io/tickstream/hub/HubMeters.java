@@ -24,6 +24,7 @@ public final class HubMeters implements MeterBinder {
     private final LongAdder stateChanges = new LongAdder();
     private final LongAdder unchangedUpdates = new LongAdder();
     private final LongAdder staleUpdates = new LongAdder();
+    private final LongAdder seqJumps = new LongAdder();
     private final LongAdder encodeFailures = new LongAdder();
     private final LongAdder failedBusMessages = new LongAdder();
     private final LongAdder failedBusSubscribes = new LongAdder();
@@ -67,6 +68,10 @@ public final class HubMeters implements MeterBinder {
 
     void stale() {
         staleUpdates.increment();
+    }
+
+    void seqJumped() {
+        seqJumps.increment();
     }
 
     void encodeFailed() {
@@ -129,6 +134,10 @@ public final class HubMeters implements MeterBinder {
         return staleUpdates.sum();
     }
 
+    public long seqJumps() {
+        return seqJumps.sum();
+    }
+
     public long encodeFailures() {
         return encodeFailures.sum();
     }
@@ -145,6 +154,7 @@ public final class HubMeters implements MeterBinder {
         counter(registry, "tickstream.unchanged.updates", "Market-data updates that changed nothing (not pushed)", unchangedUpdates);
         counter(registry, "tickstream.malformed.updates", "Bus messages dropped as malformed", malformedUpdates);
         counter(registry, "tickstream.stale.updates", "Market-data updates ignored: seq not above the last one of its epoch", staleUpdates);
+        counter(registry, "tickstream.seq.jumps", "Market-data updates refused: seq further above the instrument's than bus.maxSeqJump, without a new epoch", seqJumps);
         counter(registry, "tickstream.encode.failures", "Bus messages that reached no client because a view failed to encode them", encodeFailures);
         counter(registry, "tickstream.failed.bus.messages", "Bus messages whose handling failed unexpectedly", failedBusMessages);
         counter(registry, "tickstream.bus.subscribe.failures", "Bus subscribes that failed (made again on reconnect)",

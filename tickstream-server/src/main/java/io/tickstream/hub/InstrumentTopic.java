@@ -85,13 +85,17 @@ final class InstrumentTopic extends Topic {
      * against the state last sent, so that a change a failed encoder kept from the subscribers
      * goes out with the next one.
      *
+     * @param maxSeqJump how far above the current {@code seq} an update of the same epoch may go
      * @throws EncodingException when a view failed to encode the change; the state is merged all the same
      */
-    synchronized Outcome apply(StateUpdate update, long receivedMicros, long receivedNanos)
+    synchronized Outcome apply(StateUpdate update, long maxSeqJump, long receivedMicros, long receivedNanos)
             throws MalformedUpdateException {
         InstrumentState previous = state;
         if (previous.isStale(update)) {
             return Outcome.STALE;
+        }
+        if (previous.jumpsBeyond(update, maxSeqJump)) {
+            return Outcome.JUMPED;
         }
         InstrumentState next = previous.merge(update, receivedMicros);
         state = next;
@@ -141,7 +145,9 @@ final class InstrumentTopic extends Topic {
         /** Merged, but no field changed: nothing sent. */
         UNCHANGED,
         /** Ignored: its {@code seq} is not above the last one of its epoch. */
-        STALE
+        STALE,
+        /** Refused: its {@code seq} is further above the last one of its epoch than allowed. */
+        JUMPED
     }
 
     /** A new subscription and the state it starts from. */

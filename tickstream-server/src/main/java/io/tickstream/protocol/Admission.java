@@ -7,6 +7,7 @@ import io.tickstream.hub.AccountView;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.hub.StreamJoin;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ public final class Admission {
     public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT, RECOVERY_BUDGET_SPENT }
 
     /** Outcome of {@link #refresh}. */
-    public enum Refresh { REFRESHED, BAD_CREDENTIAL, OTHER_ACCOUNT }
+    public enum Refresh { REFRESHED, BAD_CREDENTIAL, EXPIRED, OTHER_ACCOUNT }
 
     private final ProtocolContext context;
     private final SessionOutbox outbox;
@@ -88,8 +89,9 @@ public final class Admission {
 
     /**
      * Takes a fresh credential of an admitted session: of the same account, it replaces the old
-     * one and the session goes on until the new one expires; of another account, it is refused and
-     * the session goes on as before.
+     * one, its rights apply at once (streams it no longer permits end) and the session goes on
+     * until it expires. One of another account, or one already past its expiry (though inside the
+     * clock skew that lets it authenticate), is refused and the session goes on as before.
      */
     public Refresh refresh(String credential) {
         Optional<Principal> found = context.authenticator().authenticate(credential);
@@ -97,13 +99,18 @@ public final class Admission {
             context.meters().authFailure();
             return Refresh.BAD_CREDENTIAL;
         }
-        if (!found.get().account().equals(principal().account())) {
+        Principal fresh = found.get();
+        if (!fresh.account().equals(principal().account())) {
             context.meters().authFailure();
             return Refresh.OTHER_ACCOUNT;
         }
-        outbox.connection().authenticated(found.get());
+        if (fresh.expiresAt() != null && !fresh.expiresAt().isAfter(Instant.now())) {
+            context.meters().authFailure();
+            return Refresh.EXPIRED;
+        }
         outbox.connection().authenticatedWithApiKey(ApiKey.digestOf(credential));
-        expiry.arm(found.get().expiresAt());
+        expiry.arm(fresh.expiresAt());
+        outbox.connection().rightsChanged(fresh);
         return Refresh.REFRESHED;
     }
 

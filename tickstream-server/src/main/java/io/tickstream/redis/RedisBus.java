@@ -16,15 +16,14 @@ import io.tickstream.bus.StreamPosition;
 import io.tickstream.bus.StreamStamp;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Redis bus on Lettuce, on one Redis or on a Redis Cluster ({@code redis-cluster://}, sharded
@@ -34,13 +33,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisBus implements Bus {
 
-    private static final Logger log = LoggerFactory.getLogger(RedisBus.class);
-
     private final ChannelNames names;
     private final ClientResources resources;
     private final RedisLink link;
     private final RedisScripts scripts;
     private final RedisPublisher publisher;
+    private final CatalogHash catalogHash = new CatalogHash();
+    /**
+     * How long the position of a stream that was read but never published to is kept: a week, or the
+     * history's age when longer. A session that outlives it sees a gap at the stream's first message.
+     */
+    private static final Duration MIN_POSITION_TTL = Duration.ofDays(7);
+    private final Duration positionTtl;
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
                      HistoryLimits limits) {
@@ -48,7 +52,8 @@ public final class RedisBus implements Bus {
         this.link = link;
         this.names = names;
         this.scripts = scripts;
-        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts);
+        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, catalogHash);
+        this.positionTtl = limits.maxAge().compareTo(MIN_POSITION_TTL) > 0 ? limits.maxAge() : MIN_POSITION_TTL;
     }
 
     /**
@@ -115,8 +120,8 @@ public final class RedisBus implements Bus {
     public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq, int limit) {
         String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
         return commands().<List<Object>>eval(scripts.readHistory(), ScriptOutputType.MULTI, keys,
-                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq), Integer.toString(limit))
-                .thenApply(RedisBus::history);
+                StreamStamp.newEpoch(), epoch == null ? "" : epoch, Long.toString(afterSeq),
+                Long.toString(positionTtl.toMillis()), Integer.toString(limit)).thenApply(RedisBus::history);
     }
 
     @Override
@@ -126,7 +131,22 @@ public final class RedisBus implements Bus {
 
     @Override
     public CompletionStage<List<Instrument>> loadCatalog() {
-        return commands().hgetall(names.catalogKey()).thenApply(this::parseCatalog);
+        return commands().hgetall(names.catalogKey()).thenApply(catalogHash::read);
+    }
+
+    /** Writes each instrument into the catalog hash unless its id has an entry there ({@code HSETNX}). */
+    @Override
+    public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
+        CompletableFuture<?>[] writes = instruments.stream()
+                .map(instrument -> commands().hsetnx(names.catalogKey(), instrument.id(), InstrumentJson.write(instrument))
+                        .toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(writes);
+    }
+
+    /** Catalog entries found invalid by the reads so far, each distinct one counted once. */
+    public long refusedCatalogEntries() {
+        return catalogHash.refused();
     }
 
     @Override
@@ -158,20 +178,4 @@ public final class RedisBus implements Bus {
         return new StreamHistory(new StreamPosition((String) reply.get(0), (Long) reply.get(1)), payloads);
     }
 
-    private List<Instrument> parseCatalog(Map<String, String> entries) {
-        List<Instrument> instruments = new ArrayList<>(entries.size());
-        entries.forEach((id, json) -> {
-            try {
-                Instrument instrument = InstrumentJson.parse(json);
-                if (!instrument.id().equals(id)) {
-                    log.warn("catalog entry {} names id {}: ignored", id, instrument.id());
-                } else {
-                    instruments.add(instrument);
-                }
-            } catch (IOException e) {
-                log.warn("catalog entry {} is not a valid instrument: {}", id, e.getMessage());
-            }
-        });
-        return instruments;
-    }
 }

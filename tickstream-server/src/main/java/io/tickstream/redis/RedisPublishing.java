@@ -29,13 +29,13 @@ public final class RedisPublishing implements AutoCloseable {
             StatefulRedisClusterConnection<String, String> commands = cluster.connect();
             this.client = cluster;
             this.connection = commands;
-            this.publisher = new RedisPublisher(commands.async(), names.clustered(), limits, RedisScripts.of(true));
+            this.publisher = new RedisPublisher(commands.async(), names.clustered(), limits, RedisScripts.of(true), new CatalogHash());
         } else {
             RedisClient single = RedisClient.create(RedisURI.create(uri));
             StatefulRedisConnection<String, String> commands = single.connect();
             this.client = single;
             this.connection = commands;
-            this.publisher = new RedisPublisher(commands.async(), names, limits, RedisScripts.of(false));
+            this.publisher = new RedisPublisher(commands.async(), names, limits, RedisScripts.of(false), new CatalogHash());
         }
     }
 

@@ -23,24 +23,30 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
                 STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
     }
 
-    /** Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing. */
-    private static String epochOf(String candidate) {
+    /**
+     * Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing; then
+     * runs {@code created}, Lua to run only when it was.
+     */
+    private static String epochOf(String candidate, String created) {
         return """
                 local epoch = redis.call('HGET', KEYS[2], 'epoch')
                 if not epoch then
                   epoch = %s
                   redis.call('DEL', KEYS[1])
                   redis.call('HSET', KEYS[2], 'epoch', epoch, 'seq', 0)
+                  %s
                 end
-                """.formatted(candidate);
+                """.formatted(candidate, created);
     }
 
     /**
      * Stamps, appends to the history and publishes one trade or account message. KEYS: history
      * stream, stream hash. ARGV: channel, tail, candidate epoch, max messages, max age (ms).
-     * Returns the message's seq.
+     * Returns the message's seq. The hash is kept for good from the stream's first message on
+     * ({@code PERSIST} ends the expiry a read gave it).
      */
-    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]") + """
+    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]", "") + """
+            redis.call('PERSIST', KEYS[2])
             local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
             local message = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
             redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'm', message)
@@ -56,12 +62,14 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
 
     /**
      * A stream's position and the messages it holds after a seq. KEYS: history stream, stream
-     * hash. ARGV: candidate epoch, asked epoch, after seq (negative: position only), at most how
-     * many messages. Returns {@code {epoch, seq, message...}}, the oldest messages first; those
-     * held when the asked epoch is not the stream's. Messages are counted back from the newest,
-     * since seqs are consecutive in the stream: only the asked-for page is sent back.
+     * hash. ARGV: candidate epoch, asked epoch, after seq (negative: position only), how long (ms)
+     * a hash this read creates is kept without a message, at most how many messages. Returns
+     * {@code {epoch, seq, message...}}, the oldest messages first; those held when the asked epoch is
+     * not the stream's. Messages are counted back from the newest, since seqs are consecutive in the
+     * stream: only the asked-for page is sent back. A stream that is only read (an account that never
+     * gets an event) leaves nothing behind for long.
      */
-    private static final String READ_HISTORY = epochOf("ARGV[1]") + """
+    private static final String READ_HISTORY = epochOf("ARGV[1]", "redis.call('PEXPIRE', KEYS[2], ARGV[4])") + """
             local top = tonumber(redis.call('HGET', KEYS[2], 'seq') or '0')
             local after = tonumber(ARGV[3])
             local out = {epoch, top}
@@ -73,7 +81,7 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             end
             if top > after then
               local entries = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', top - after)
-              local last = math.max(1, #entries - tonumber(ARGV[4]) + 1)
+              local last = math.max(1, #entries - tonumber(ARGV[5]) + 1)
               for i = #entries, last, -1 do
                 out[#out + 1] = entries[i][2][2]
               end
@@ -85,9 +93,11 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
      * Merges a market-data update into the state hash and publishes it, stamped with the next seq
      * and the state's epoch when the publisher gave neither. KEYS: state hash. ARGV: channel,
      * payload (or its tail when stamping), '1' to stamp, candidate epoch, seq field, epoch field,
-     * then path/value pairs.
+     * then path/value pairs. Returns 1 when the state hash was missing (a new instrument, or Redis
+     * restarted empty), else 0.
      */
     private static final String STORE_AND_PUBLISH = """
+            local fresh = redis.call('EXISTS', KEYS[1]) == 0
             local payload = ARGV[2]
             if ARGV[3] == '1' then
               local epoch = redis.call('HGET', KEYS[1], ARGV[6])
@@ -101,6 +111,10 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             if #ARGV > 6 then
               redis.call('HSET', KEYS[1], unpack(ARGV, 7))
             end
-            return redis.call('PUBLISH', ARGV[1], payload)
+            redis.call('PUBLISH', ARGV[1], payload)
+            if fresh then
+              return 1
+            end
+            return 0
             """;
 }

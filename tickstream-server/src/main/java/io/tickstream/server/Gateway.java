@@ -132,7 +132,7 @@ public final class Gateway implements AutoCloseable {
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
 
         this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
-                PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters));
+                PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters), config.maxSeqJump());
         bus.start(hub);
         scheduler.scheduleWithFixedDelay(hub::sizeHistories, 1, HISTORY_SIZING_SECONDS, TimeUnit.SECONDS);
         this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
@@ -172,7 +172,7 @@ public final class Gateway implements AutoCloseable {
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
-                deflateMeters, admission, httpPolicy, watchdog)) {
+                deflateMeters, admission, httpPolicy, watchdog, refresher)) {
             prometheus.bind(component);
         }
         OperatorFigures figures = new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,

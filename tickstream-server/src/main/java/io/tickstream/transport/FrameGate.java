@@ -6,21 +6,26 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.tickstream.transport.deflate.MessageInflater;
 
 /**
  * Admits every frame a client sends through its session's rate limit before fragments are put
  * together, so that a message sent as thousands of tiny fragments costs what it sends. A refused
  * whole frame is dropped (the session has answered); a refused fragment ends the connection with
- * 1008, since half a message cannot be answered. Close frames always pass. One per connection,
- * confined to its event loop.
+ * 1008, since half a message cannot be answered. On a session that speaks permessage-deflate a
+ * refused whole message still goes through the inflater, whose window must keep every byte the
+ * client compressed. Close frames always pass. One per connection, confined to its event loop.
  */
 final class FrameGate extends ChannelInboundHandlerAdapter {
 
     private final WebSocketSession session;
+    /** The session's inflater, or null when it does not speak permessage-deflate. */
+    private final MessageInflater inflater;
     private Connection connection;
 
-    FrameGate(WebSocketSession session) {
+    FrameGate(WebSocketSession session, MessageInflater inflater) {
         this.session = session;
+        this.inflater = inflater;
     }
 
     @Override
@@ -36,9 +41,13 @@ final class FrameGate extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean fragment = frame instanceof ContinuationWebSocketFrame || !frame.isFinalFragment();
-        ReferenceCountUtil.release(msg);
         if (fragment) {
+            ReferenceCountUtil.release(msg);
             connection.closeAbusive(CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+        } else if (inflater != null) {
+            inflater.discard(ctx, frame);
+        } else {
+            ReferenceCountUtil.release(msg);
         }
     }
 }

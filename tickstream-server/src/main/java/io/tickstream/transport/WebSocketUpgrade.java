@@ -109,14 +109,15 @@ public final class WebSocketUpgrade {
         }
         DeflateOffer offer = Connection.of(channel).deflate();
         if (offer != null) {
-            pipeline.addLast("ws-gate", new FrameGate(session));
+            MessageInflater inflater = new MessageInflater(maxFrameBytes, offer.clientNoContextTakeover(),
+                    deflateMeters, meters);
+            pipeline.addLast("ws-gate", new FrameGate(session, inflater));
             pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrameBytes));
-            pipeline.addLast("ws-inflater", new MessageInflater(maxFrameBytes, offer.clientNoContextTakeover(),
-                    deflateMeters, meters));
+            pipeline.addLast("ws-inflater", inflater);
             pipeline.addLast("ws-utf8", new Utf8FrameValidator(true));
         } else {
             pipeline.addLast("ws-utf8", new Utf8FrameValidator(true));
-            pipeline.addLast("ws-gate", new FrameGate(session));
+            pipeline.addLast("ws-gate", new FrameGate(session, null));
             pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(maxFrameBytes));
         }
         pipeline.addLast("ws-heartbeat", new Heartbeat(pingInterval, meters));

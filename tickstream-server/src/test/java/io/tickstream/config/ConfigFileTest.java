@@ -30,7 +30,8 @@ class ConfigFileTest {
         write("instruments.json", "[{\"id\":\"1\",\"name\":\"EURUSD\",\"depth\":5}]");
         Path file = write("tickstream.json", """
                 {"host": "127.0.0.1", "port": 9090,
-                 "bus": {"redis": "redis://localhost:6379", "prefix": "md2", "catalogRefreshSeconds": 2},
+                 "bus": {"redis": "redis://localhost:6379", "prefix": "md2", "catalogRefreshSeconds": 2,
+                         "maxSeqJump": 5000},
                  "catalog": "instruments.json",
                  "simulator": {"rate": 0},
                  "ime": {"basePath": "/data-engine/ime", "idField": "ContractId", "timeZone": "Asia/Tehran"},
@@ -42,6 +43,7 @@ class ConfigFileTest {
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.redisUri()).isEqualTo("redis://localhost:6379");
         assertThat(config.channels().prefix()).isEqualTo("md2");
+        assertThat(config.maxSeqJump()).isEqualTo(5000);
         assertThat(config.catalogFile()).isEqualTo(dir.resolve("instruments.json"));
         assertThat(config.imeIdField()).isEqualTo("ContractId");
         assertThat(config.timeZone()).isEqualTo(ZoneId.of("Asia/Tehran"));

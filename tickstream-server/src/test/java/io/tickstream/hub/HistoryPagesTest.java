@@ -10,6 +10,7 @@ import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
 import io.tickstream.instrument.Instrument;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +100,11 @@ class HistoryPagesTest {
         @Override
         public CompletionStage<List<Instrument>> loadCatalog() {
             return inner.loadCatalog();
+        }
+
+        @Override
+        public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
+            return inner.restoreCatalog(instruments);
         }
 
         @Override

@@ -18,6 +18,7 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.transport.Connection;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -127,6 +128,11 @@ class TopicRetirementTest {
         @Override
         public CompletionStage<List<Instrument>> loadCatalog() {
             return inner.loadCatalog();
+        }
+
+        @Override
+        public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
+            return inner.restoreCatalog(instruments);
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PerMessageDeflateTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int PINGS = 200;
     private static final Map<String, String> OFFER = Map.of("Sec-WebSocket-Extensions", PerMessageDeflate.OFFER);
     private static final String LAST_PRICE = "{\"Aggregate\":{\"last_price\":%s}}";
 
@@ -231,6 +233,56 @@ class PerMessageDeflateTest {
             plain.send(4, RawWebSocket.TEXT, true, PerMessageDeflate.deflate("{\"type\":\"ping\"}"));
             assertThat(plain.awaitClose(WAIT).closeCode()).isEqualTo(CloseCodes.PROTOCOL_ERROR);
         }
+    }
+
+    @Test
+    void shouldAnswerRateLimitedCompressedMessagesExactlyAsPlainOnes() throws Exception {
+        List<String> plain;
+        try (RawWebSocket client = authenticated(Map.of())) {
+            plain = pingsAtAboveTheRate(client, text -> text.getBytes(StandardCharsets.UTF_8), 0);
+        }
+        long discardedBefore = gateway.gateway().deflateMeters().discardedMessages();
+        List<String> compressed;
+        try (RawWebSocket client = authenticated(OFFER); PerMessageDeflate.ContextTakeover deflater = new PerMessageDeflate.ContextTakeover()) {
+            compressed = pingsAtAboveTheRate(client, deflater::deflate, 4);
+        }
+        for (List<String> answers : List.of(plain, compressed)) {
+            assertThat(answers).hasSize(PINGS).containsOnly("pong", "rate_limited");
+            int firstRefused = answers.indexOf("rate_limited");
+            assertThat(firstRefused).as("some pings are over the rate").isPositive();
+            assertThat(answers.subList(firstRefused, PINGS)).as("pings pass again after a refusal").contains("pong");
+        }
+        assertThat(gateway.gateway().deflateMeters().discardedMessages() - discardedBefore)
+                .isEqualTo(compressed.stream().filter("rate_limited"::equals).count());
+    }
+
+    /**
+     * Sends {@link #PINGS} distinct pings at about 170 a second (above the default 50 a second once the
+     * burst allowance is spent) and returns what each was answered: "pong", an error's code or
+     * message, or the close.
+     */
+    private static List<String> pingsAtAboveTheRate(RawWebSocket client, Function<String, byte[]> encode,
+                                                    int rsv) throws InterruptedException {
+        for (int i = 0; i < PINGS; i++) {
+            String ping = "{\"type\":\"ping\",\"i\":" + i + ",\"pad\":\"" + Integer.toString(i * 7919, 36).repeat(50).substring(0, 50) + "\"}";
+            client.send(rsv, RawWebSocket.TEXT, true, encode.apply(ping));
+            Thread.sleep(6);
+        }
+        List<String> answers = new ArrayList<>();
+        while (answers.size() < PINGS) {
+            RawWebSocket.Frame frame = client.read(WAIT);
+            if (frame == null || frame.opcode() == RawWebSocket.CLOSE) {
+                answers.add("closed " + (frame == null ? "" : frame.closeCode() + " " + frame.closeReason()));
+                break;
+            }
+            if (frame.opcode() != RawWebSocket.TEXT) {
+                continue;
+            }
+            Map<String, Object> answer = json(text(frame));
+            answers.add(String.valueOf(answer.get("type").equals("pong") ? "pong"
+                    : answer.getOrDefault("code", answer.get("message"))));
+        }
+        return answers;
     }
 
     private static RawWebSocket open(String path, Map<String, String> headers) {

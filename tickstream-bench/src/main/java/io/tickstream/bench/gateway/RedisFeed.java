@@ -7,7 +7,6 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.redis.RedisPublisher;
 import io.tickstream.redis.RedisPublishing;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,11 +41,8 @@ public final class RedisFeed implements AutoCloseable {
 
     /** Puts the instruments into Redis's catalog, where a gateway on Redis loads them from, and waits for it. */
     public void putCatalog(List<Instrument> catalog) throws InterruptedException {
-        CompletableFuture<?>[] puts = catalog.stream()
-                .map(instrument -> publisher.putInstrument(instrument).toCompletableFuture())
-                .toArray(CompletableFuture<?>[]::new);
         try {
-            CompletableFuture.allOf(puts).get(30, TimeUnit.SECONDS);
+            publisher.putInstruments(catalog).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot put the bench's instruments into Redis's catalog", e);
         }

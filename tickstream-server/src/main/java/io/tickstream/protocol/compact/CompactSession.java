@@ -87,6 +87,7 @@ final class CompactSession implements MessageEndpoint.Session {
             switch (admission.refresh(credential)) {
                 case REFRESHED -> send(replies.authorized());
                 case BAD_CREDENTIAL -> error("Invalid authorization");
+                case EXPIRED -> error("The authorization has expired");
                 case OTHER_ACCOUNT -> error("The authorization is for another account");
             }
             return;

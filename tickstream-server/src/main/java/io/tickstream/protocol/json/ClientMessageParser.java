@@ -108,7 +108,7 @@ public final class ClientMessageParser {
             JsonToken token = parser.nextToken();
             switch (name) {
                 case "epoch" -> epoch = string(parser, token, "since.epoch");
-                case "seq" -> seq = seq(parser, token);
+                case "seq" -> seq = seq(parser, token, "since.seq");
                 default -> symbols.put(name, position(parser, token, name));
             }
         }
@@ -129,7 +129,7 @@ public final class ClientMessageParser {
             JsonToken token = parser.nextToken();
             switch (name) {
                 case "epoch" -> epoch = string(parser, token, "since." + symbol + ".epoch");
-                case "seq" -> seq = seq(parser, token);
+                case "seq" -> seq = seq(parser, token, "since." + symbol + ".seq");
                 default -> parser.skipChildren();
             }
         }
@@ -139,9 +139,11 @@ public final class ClientMessageParser {
         return new StreamPosition(epoch, seq);
     }
 
-    private static long seq(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {
-        if (value != JsonToken.VALUE_NUMBER_INT || parser.getLongValue() < 0) {
-            throw new InvalidMessage("Invalid field: seq must be a non-negative integer");
+    /** A seq: an integer from 0 to 2^63 - 1; {@code field} names it in the error. */
+    private static long seq(JsonParser parser, JsonToken value, String field) throws IOException, InvalidMessage {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                || parser.getLongValue() < 0) {
+            throw new InvalidMessage("Invalid field: " + field + " must be an integer from 0 to 9223372036854775807");
         }
         return parser.getLongValue();
     }

@@ -113,13 +113,18 @@ final class JsonSession implements MessageEndpoint.Session {
     }
 
     private void authenticate(ClientMessage message) {
+        if (message.since() != null && !message.since().symbols().isEmpty()) {
+            error("Invalid field: since on auth takes the account stream's {\"epoch\":..,\"seq\":..} only, not "
+                    + message.since().symbols().keySet().iterator().next());
+            return;
+        }
         StreamPosition since = message.since() == null ? null : message.since().account();
         Admission.Result result = admission.admit(message.credential(), views.account, since);
         switch (result) {
             case ADMITTED -> authenticated();
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
-            case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+            case CONNECTION_LIMIT -> refuse("Connection limit reached for this account", "connection limit reached");
             case RECOVERY_BUDGET_SPENT -> {
                 send(replies.error("rate_limited", "Too many resumes: resume again after retryAfterMs",
                         admission.retryAfterMs()));
@@ -158,6 +163,7 @@ final class JsonSession implements MessageEndpoint.Session {
         switch (admission.refresh(message.credential())) {
             case REFRESHED -> send(replies.auth(true, "Credential refreshed"));
             case BAD_CREDENTIAL -> send(replies.auth(false, message.apiKey() != null ? "Invalid API key" : "Invalid token"));
+            case EXPIRED -> send(replies.auth(false, "The credential has expired"));
             case OTHER_ACCOUNT -> send(replies.auth(false, "The credential is for another account"));
         }
     }

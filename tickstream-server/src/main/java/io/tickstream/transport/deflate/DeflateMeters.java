@@ -14,6 +14,7 @@ public final class DeflateMeters implements MeterBinder {
     private final LongAdder plainBytes = new LongAdder();
     private final LongAdder compressedBytes = new LongAdder();
     private final LongAdder inflated = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
 
     public void negotiated() {
         sessions.increment();
@@ -29,6 +30,10 @@ public final class DeflateMeters implements MeterBinder {
         inflated.increment();
     }
 
+    void discardedInflated() {
+        discarded.increment();
+    }
+
     public long sessions() {
         return sessions.sum();
     }
@@ -42,6 +47,11 @@ public final class DeflateMeters implements MeterBinder {
         return inflated.sum();
     }
 
+    /** Compressed messages refused before they were handled, inflated only to keep the window in step. */
+    public long discardedMessages() {
+        return discarded.sum();
+    }
+
     @Override
     public void bindTo(MeterRegistry registry) {
         counter(registry, "tickstream.deflate.sessions", "WebSocket sessions that negotiated permessage-deflate", sessions);
@@ -49,5 +59,7 @@ public final class DeflateMeters implements MeterBinder {
         counter(registry, "tickstream.deflate.plain.bytes", "Payload bytes of the messages deflated, before", plainBytes);
         counter(registry, "tickstream.deflate.compressed.bytes", "Payload bytes of the messages deflated, after", compressedBytes);
         counter(registry, "tickstream.inflate.messages", "Compressed messages from clients inflated", inflated);
+        counter(registry, "tickstream.inflate.discarded.messages",
+                "Compressed client messages refused (rate limit) and inflated only to keep the window in step", discarded);
     }
 }

@@ -21,7 +21,9 @@ import java.util.zip.Inflater;
  * reserved bit other than RSV1, or RSV1 on a control frame, closes with 1002. A client that
  * agreed to {@code client_no_context_takeover} has its messages inflated by its thread's
  * {@link Inflater}, reset after every message; any other keeps one of its own from its first
- * compressed message to its close, since each message may refer back to the ones before.
+ * compressed message to its close, since each message may refer back to the ones before. For
+ * that reason a message refused before it reaches this stage (by the rate limit) must still be
+ * passed to {@link #discard}: its bytes are part of the client's window.
  */
 public final class MessageInflater extends ChannelInboundHandlerAdapter {
 
@@ -50,24 +52,49 @@ public final class MessageInflater extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        ByteBuf inflated = inflateOrClose(ctx, frame);
+        if (inflated != null) {
+            ctx.fireChannelRead(frame instanceof TextWebSocketFrame
+                    ? new TextWebSocketFrame(true, 0, inflated) : new BinaryWebSocketFrame(true, 0, inflated));
+        }
+    }
+
+    /**
+     * Inflates a whole message that will not be handled and drops it (releasing the frame), so that
+     * the inflater's window holds what the client's deflater holds; a message that does not inflate
+     * closes the connection as in {@link #channelRead}. A frame without RSV1 is only released.
+     */
+    public void discard(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame.rsv() == 0) {
+            frame.release();
+            return;
+        }
+        ByteBuf inflated = inflateOrClose(ctx, frame);
+        if (inflated != null) {
+            inflated.release();
+            meters.discardedInflated();
+        }
+    }
+
+    /** The frame's message inflated, or null after closing the connection; releases the frame. */
+    private ByteBuf inflateOrClose(ChannelHandlerContext ctx, WebSocketFrame frame) {
         boolean data = frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame;
         if (frame.rsv() != RSV1 || !data) {
             frame.release();
             violation(ctx, CloseCodes.PROTOCOL_ERROR, "reserved bits set");
-            return;
+            return null;
         }
         ByteBuf inflated;
         try {
             inflated = inflate(ctx, frame.content());
         } catch (DataFormatException e) {
             violation(ctx, CloseCodes.INVALID_PAYLOAD, "invalid compressed data");
-            return;
+            return null;
         } finally {
             frame.release();
         }
         meters.inflated();
-        ctx.fireChannelRead(frame instanceof TextWebSocketFrame
-                ? new TextWebSocketFrame(true, 0, inflated) : new BinaryWebSocketFrame(true, 0, inflated));
+        return inflated;
     }
 
     private ByteBuf inflate(ChannelHandlerContext ctx, ByteBuf compressed) throws DataFormatException {

@@ -87,7 +87,7 @@ class JsonLimitsTest {
         WebSocketRecorder first = authenticated(SINGLE);
         assertThat(json(first.nextText())).containsEntry("success", true);
         WebSocketRecorder second = authenticated(SINGLE);
-        second.assertTextMessage("{\"type\":\"auth\",\"success\":false,\"message\":\"Connection limit reached for this key\"}");
+        second.assertTextMessage("{\"type\":\"auth\",\"success\":false,\"message\":\"Connection limit reached for this account\"}");
         second.assertClosing(1008, "connection limit reached");
         first.close(1000, "done");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
