@@ -10,17 +10,19 @@ import io.tickstream.hub.StreamJoin;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * How a message-protocol connection gets in: the auth window, authentication, one connection slot
- * of its principal (held by the connection until it closes), and its account's private events.
+ * How a message-protocol connection gets in: the auth window, authentication, a bus that serves
+ * (else a retryable refusal), one connection slot of its principal (held by the connection until
+ * it closes), and its account's private events.
  * Confined to the connection's event loop.
  */
 public final class Admission {
 
     /** Outcome of {@link #admit}. */
-    public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT }
+    public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT, UNAVAILABLE }
 
     /** Outcome of {@link #refresh}. */
     public enum Refresh { REFRESHED, BAD_CREDENTIAL, OTHER_ACCOUNT }
@@ -57,6 +59,10 @@ public final class Admission {
         if (found.isEmpty()) {
             context.meters().authFailure();
             return Result.BAD_CREDENTIAL;
+        }
+        if (!context.bus().ready()) {
+            context.bus().refusedSession();
+            return Result.UNAVAILABLE;
         }
         if (!context.connections().tryAcquire(found.get())) {
             context.meters().connectionLimitReject();
@@ -101,6 +107,29 @@ public final class Admission {
      */
     public StreamJoin<AccountEvent> accountStream() {
         return accountEvents;
+    }
+
+    /**
+     * Runs {@code known} with the outcome of the account stream's join once the bus has told it, or
+     * {@code unavailable} instead when the bus takes longer than {@code bus.authWaitMs} (counted);
+     * on the connection's loop. Only for a session with an {@link #accountStream()}.
+     */
+    public void whenAccountKnown(Consumer<StreamJoin.Outcome> known, Runnable unavailable) {
+        boolean[] settled = new boolean[1];
+        ScheduledFuture<?> bound = outbox.channel().eventLoop().schedule(() -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                context.bus().refusedSession();
+                unavailable.run();
+            }
+        }, context.bus().authWaitMillis(), TimeUnit.MILLISECONDS);
+        accountEvents.whenKnown(outcome -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                bound.cancel(false);
+                known.accept(outcome);
+            }
+        });
     }
 
     public boolean admitted() {

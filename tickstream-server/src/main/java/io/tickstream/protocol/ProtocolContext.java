@@ -1,5 +1,6 @@
 package io.tickstream.protocol;
 
+import io.tickstream.readiness.BusReadiness;
 import java.time.Duration;
 
 import io.tickstream.auth.Authenticator;
@@ -17,5 +18,6 @@ public record ProtocolContext(
         WebSocketUpgrade upgrade,
         SessionLimits limits,
         SessionMeters meters,
-        Duration expiryNotice) {
+        Duration expiryNotice,
+        BusReadiness bus) {
 }

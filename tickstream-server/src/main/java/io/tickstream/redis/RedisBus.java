@@ -134,6 +134,11 @@ public final class RedisBus implements Bus {
     }
 
     @Override
+    public CompletionStage<Void> ping() {
+        return commands().ping().thenApply(pong -> null);
+    }
+
+    @Override
     public MarketPublisher publisher() {
         return publisher;
     }

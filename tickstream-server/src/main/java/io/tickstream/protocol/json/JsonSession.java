@@ -120,6 +120,7 @@ final class JsonSession implements MessageEndpoint.Session {
             case BAD_CREDENTIAL -> refuse(message.credential() == null ? "Missing field: apiKey"
                     : message.apiKey() != null ? "Invalid API key" : "Invalid token", "authentication failed");
             case CONNECTION_LIMIT -> refuse("Connection limit reached for this key", "connection limit reached");
+            case UNAVAILABLE -> unavailable();
         }
     }
 
@@ -131,13 +132,23 @@ final class JsonSession implements MessageEndpoint.Session {
             return;
         }
         waiting++;
-        events.whenKnown(outcome -> {
+        admission.whenAccountKnown(outcome -> {
             if (!closed) {
                 send(replies.auth(true, "Authenticated successfully", outcome));
                 events.finish();
                 replied();
             }
-        });
+        }, this::unavailable);
+    }
+
+    /** The bus does not serve (or not in time): a retryable error, then close 1013. */
+    private void unavailable() {
+        if (closed) {
+            return;
+        }
+        send(replies.error("unavailable", "The market data bus is unavailable; try again later",
+                context.bus().retryAfterMillis()));
+        outbox.connection().close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable");
     }
 
     /** A reply that waited was sent: the messages held back meanwhile go on. */
