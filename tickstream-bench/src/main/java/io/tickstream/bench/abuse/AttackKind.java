@@ -14,7 +14,9 @@ public enum AttackKind {
     PING,
     /** WebSockets that break the message rules: oversized messages, invalid UTF-8. */
     FRAMES,
-    /** Each of the above in turn. */
+    /** Half-open ClientHellos in bursts and full handshakes, against a gateway serving TLS ({@code --tls}). */
+    HANDSHAKE,
+    /** Each of the above in turn, but the handshake attack (it needs TLS, the others plain). */
     ALL;
 
     /** The attacks to run, in turn, for these choices: each once, in the order of this enum. */
@@ -30,6 +32,7 @@ public enum AttackKind {
             case IDLE -> new IdleAttack();
             case PING -> new PingFloodAttack();
             case FRAMES -> new BadFramesAttack();
+            case HANDSHAKE -> new HandshakeAttack();
             case ALL -> throw new IllegalStateException("ALL stands for several attacks: see runs()");
         };
     }
