@@ -25,9 +25,9 @@ public record HandshakeLimits(Duration timeout, int maxInProgress, int maxInProg
         }
     }
 
-    /** 5 s, 256 in all, 32 per address, one thread per two cores (at least one). */
+    /** 5 s, 512 in all, 64 per address, one thread per two cores (at least one). */
     public static HandshakeLimits defaults() {
-        return new HandshakeLimits(Duration.ofSeconds(5), 256, 32,
+        return new HandshakeLimits(Duration.ofSeconds(5), 512, 64,
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 }
