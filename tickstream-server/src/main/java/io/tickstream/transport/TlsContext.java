@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * (BoringSSL, through netty-tcnative) where it loads and the JDK's engine otherwise. The files are
  * looked at every second and read again when they change, so a renewed certificate serves new
  * connections without a restart; a pair that does not read is reported and the previous one stays.
- * With OpenSSL the handshake's signature is made by {@link TlsSigner} as a delegated task, so that
- * every costly step of a handshake runs where the caller's executor runs it. Thread-safe.
+ * With OpenSSL and an RSA key (PKCS#8) the handshake's signature is made by {@link TlsSigner} as a
+ * delegated task, so that it runs where the caller's executor runs it; an EC key's signature is cheap
+ * enough for OpenSSL to make on the loop. Thread-safe.
  */
 public final class TlsContext implements AutoCloseable {
 
@@ -101,9 +102,9 @@ public final class TlsContext implements AutoCloseable {
                         .option(OpenSslContextOption.USE_TASKS, true)
                         .option(OpenSslContextOption.PRIVATE_KEY_METHOD, signer);
             } else {
-                if (provider == SslProvider.OPENSSL) {
-                    log.warn("{} is not an unencrypted PKCS#8 RSA or EC key ('-----BEGIN PRIVATE KEY-----'):"
-                            + " OpenSSL signs handshakes on the event loops", keyFile);
+                if (provider == SslProvider.OPENSSL && Files.readString(keyFile).contains("BEGIN RSA PRIVATE KEY")) {
+                    log.warn("{} is a PKCS#1 RSA key: OpenSSL signs handshakes with it on the event loops; convert it"
+                            + " with 'openssl pkcs8 -topk8 -nocrypt' to have them signed on the handshake threads", keyFile);
                 }
                 builder = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile());
             }

@@ -93,9 +93,25 @@ class TlsHandshakeLimitsTest {
         assertThat(sample(metrics, "tickstream_tls_handshake_timeouts_total")).isEqualTo(1.0);
     }
 
-    private void start(HandshakeLimits limits) throws Exception {
+    @Test
+    void shouldServeAnRsaKeyWhoseSignaturesAreMadeOnTheHandshakeThreads() throws Exception {
         certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
-                .ecp256().setIsCertificateAuthority(true).buildSelfSigned();
+                .rsa2048().setIsCertificateAuthority(true).buildSelfSigned();
+        start(certificate, new HandshakeLimits(Duration.ofSeconds(5), 5, 3, 1));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(health("127.0.0.2")).startsWith("HTTP/1.1 200");
+        }
+        assertThat(sample(get("127.0.0.2", "/metrics"), "tickstream_tls_handshakes_completed_total")).isEqualTo(4.0);
+    }
+
+    private void start(HandshakeLimits limits) throws Exception {
+        start(new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
+                .ecp256().setIsCertificateAuthority(true).buildSelfSigned(), limits);
+    }
+
+    private void start(X509Bundle certificate, HandshakeLimits limits) throws Exception {
+        this.certificate = certificate;
         Path cert = Files.writeString(dir.resolve("cert.pem"), certificate.getCertificatePEM());
         Path key = Files.writeString(dir.resolve("key.pem"), certificate.getPrivateKeyPEM());
         gateway = GatewayFixture.start(GatewayFixture.config().tls(cert, key).handshakes(limits).build(), bus);
