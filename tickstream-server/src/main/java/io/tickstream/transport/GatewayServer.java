@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link SocketTransport} or, where it does not load, its fallback (logged). Each accepted socket
  * is counted against the global cap first, and one over it gets a fixed 503 and nothing else.
  * Then, once its client's address is known (at once, or from a PROXY protocol header behind a TCP
- * load balancer), against the unauthenticated caps: one over them is answered by the router (503,
- * or close 1013 after an upgrade). Start and stop from any thread.
+ * load balancer), against the TLS handshake caps when TLS is on ({@link HandshakeGuard}: one over
+ * them is closed at once) and against the unauthenticated caps: one over them is answered by the
+ * router (503, or close 1013 after an upgrade). Start and stop from any thread.
  */
 public final class GatewayServer implements AutoCloseable {
 
