@@ -1,12 +1,12 @@
 package io.tickstream.protocol;
 
-import io.tickstream.readiness.BusReadiness;
 import java.time.Duration;
 
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.hub.Hub;
+import io.tickstream.readiness.BusReadiness;
 import io.tickstream.transport.WebSocketUpgrade;
 
 /** What every protocol endpoint works with; one per gateway. Immutable and shared. */

@@ -95,6 +95,10 @@ class BusReadinessTest {
         WebSocketRecorder ime = WebSocketRecorder.connect(uri("/live/data/websocket/contract/name?contract_name=EURUSD"),
                 Map.of("Authorization", "Bearer " + GatewayFixture.KEY));
         assertThat(ime.awaitClose()).isEqualTo(new WebSocketEvent.Close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable"));
+        WebSocketRecorder compact = WebSocketRecorder.connect(uri("/compact"));
+        compact.sendText("{\"authorization\":\"" + GatewayFixture.KEY + "\"}");
+        assertThat(compact.nextText()).startsWith("[\"n\",{\"event\":\"error\"").contains("\"code\":\"unavailable\"", "\"retryAfterMs\":");
+        assertThat(compact.awaitClose()).isEqualTo(new WebSocketEvent.Close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable"));
 
         redis.restart();
         GatewayFixture.seedCatalog(redis);
