@@ -16,13 +16,14 @@ import org.HdrHistogram.Histogram;
  * @param memoryAfter  the gateway's memory at the end of the attack phase, the attacker still connected
  * @param healthOk     {@code GET /health} calls answered 200 within 2 s during the attack phase
  * @param healthFailed the calls refused, answered otherwise, or not answered in time
+ * @param healthMicros how long the calls answered 200 took, connecting (and TLS) included
  * @param recovery     how long after the attacker left the gateway answered promptly again (see
  *                     {@link HealthProbe#awaitRecovery}); null
  *                     when it did not within the time allowed
  */
 public record AbuseResult(BenchOptions options, String attack, Phase baseline, Phase attacked, long memoryBefore,
                           long memoryAfter, String memoryKind, long healthOk, long healthFailed,
-                          AttackerTally attacker, Duration recovery) {
+                          Histogram healthMicros, AttackerTally attacker, Duration recovery) {
 
     /**
      * What the bystanders got in one phase. The attack phase counts what arrived after the
@@ -62,11 +63,13 @@ public record AbuseResult(BenchOptions options, String attack, Phase baseline, P
     public String summary() {
         return String.format(Locale.ROOT,
                 "scenario=abuse attack=%s protocol=%s connections=%d subs/conn=%d instruments=%d rate=%.0f/s"
-                        + " seconds=%d %s %s health.ok=%d health.failed=%d recovery=%s %s before=%.1fMiB after=%.1fMiB %s",
+                        + " seconds=%d %s %s health.ok=%d health.failed=%d health.p50=%.1fms health.p99=%.1fms"
+                        + " health.max=%.1fms recovery=%s %s before=%.1fMiB after=%.1fMiB %s",
                 attack, options.protocol().name().toLowerCase(Locale.ROOT), options.connections(),
                 options.subscriptions(), options.instruments(), options.rate(), options.duration().toSeconds(),
                 baseline.summary("baseline"), attacked.summary("attacked"), healthOk, healthFailed,
-                recovery == null ? "n/a" : seconds(recovery) + "s", memoryKind,
+                healthMicros.getValueAtPercentile(50) / 1000.0, healthMicros.getValueAtPercentile(99) / 1000.0,
+                healthMicros.getMaxValue() / 1000.0, recovery == null ? "n/a" : seconds(recovery) + "s", memoryKind,
                 memoryBefore / 1048576.0, memoryAfter / 1048576.0, attacker.summary());
     }
 
@@ -84,14 +87,15 @@ public record AbuseResult(BenchOptions options, String attack, Phase baseline, P
                 options.instruments(), options.rate(), options.duration().toSeconds(),
                 options.duration().toSeconds(), options.spawn() ? "in its own process" : "in the generator's JVM"));
         block.append("| attack | bystanders p50 / p99 / p99.9 / max ms: without -> with | received / expected:"
-                        + " without -> with | bystanders closed | /health ok / failed | recovery s | ")
+                        + " without -> with | bystanders closed | /health ok / failed (p99 / max ms) | recovery s | ")
                 .append(memoryKind).append(" MiB before -> after | attacker |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (AbuseResult result : results) {
-            block.append(String.format(Locale.ROOT, "| %s | %s -> %s | %s -> %s | %d -> %d | %d / %d | %s | %.1f -> %.1f | %s |%n",
+            block.append(String.format(Locale.ROOT, "| %s | %s -> %s | %s -> %s | %d -> %d | %d / %d (%.1f / %.1f) | %s | %.1f -> %.1f | %s |%n",
                     result.attack(), result.baseline().latencies(), result.attacked().latencies(),
                     result.baseline().delivery(), result.attacked().delivery(), result.baseline().bystandersClosed(),
                     result.attacked().bystandersClosed(), result.healthOk(), result.healthFailed(),
+                    result.healthMicros().getValueAtPercentile(99) / 1000.0, result.healthMicros().getMaxValue() / 1000.0,
                     result.recovery() == null ? "not within " + seconds(AbuseRun.MAX_RECOVERY) : seconds(result.recovery()),
                     result.memoryBefore() / 1048576.0, result.memoryAfter() / 1048576.0, result.attacker().prose()));
         }

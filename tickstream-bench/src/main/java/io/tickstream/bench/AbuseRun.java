@@ -43,6 +43,14 @@ public final class AbuseRun {
         }
         this.options = options;
         this.attacks = AttackKind.runs(attacks);
+        boolean handshakes = this.attacks.contains(AttackKind.HANDSHAKE);
+        if (handshakes && options.tls() == null) {
+            throw new IllegalArgumentException("the handshake attack needs a gateway serving TLS: give --tls");
+        }
+        if (options.tls() != null && (!handshakes || this.attacks.size() > 1)) {
+            throw new IllegalArgumentException("the abuse scenario's other attackers speak plain WebSocket:"
+                    + " with --tls, give --attack handshake only");
+        }
     }
 
     /**
@@ -77,7 +85,8 @@ public final class AbuseRun {
         long memoryBefore = gateway.memoryBytes();
         Attack attack = kind.newAttack();
         attack.prepare(gateway.publisher());
-        HealthProbe health = new HealthProbe(address);
+        boolean tls = options.tls() != null;
+        HealthProbe health = new HealthProbe(address, tls);
         PhaseStart attacked;
         long expected;
         long memoryAfter;
@@ -94,9 +103,9 @@ public final class AbuseRun {
         } finally {
             attack.stop();
         }
-        Duration recovery = HealthProbe.awaitRecovery(address, MAX_RECOVERY);
+        Duration recovery = HealthProbe.awaitRecovery(address, tls, MAX_RECOVERY);
         return new AbuseResult(options, kind.label(), baseline, attacked.end(expected), memoryBefore, memoryAfter,
-                gateway.memoryKind(), health.ok(), health.failed(), attack.tally(), recovery);
+                gateway.memoryKind(), health.ok(), health.failed(), health.latencyMicros(), attack.tally(), recovery);
     }
 
     /** Publishes for {@code length}; returns the messages the bystanders should get for it. */

@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
     private double churnPerSecond;
 
     @Option(names = "--attack", split = ",", defaultValue = "all",
-            description = "Abuse scenario: pipeline, idle, ping, frames, resume or all (all but resume); several with commas (default: ${DEFAULT-VALUE}).")
+            description = "Abuse scenario: pipeline, idle, ping, frames, resume or all (all but resume and handshake); several with commas; or handshake alone, with --tls (default: ${DEFAULT-VALUE}).")
     private List<AttackKind> attacks;
 
     @Option(names = "--kill-every", paramLabel = "SECONDS", defaultValue = "3",

@@ -51,8 +51,5 @@ public record BenchOptions(Scenario scenario, Protocol protocol, int connections
         if (jsonChannel != JsonChannel.TICK && protocol != Protocol.JSON) {
             throw new IllegalArgumentException("--json-channel is for the json protocol, not " + protocol);
         }
-        if (tls != null && scenario == Scenario.ABUSE) {
-            throw new IllegalArgumentException("the abuse scenario's attackers speak plain WebSocket: drop --tls");
-        }
     }
 }

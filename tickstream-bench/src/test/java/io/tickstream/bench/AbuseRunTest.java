@@ -1,6 +1,7 @@
 package io.tickstream.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstream.bench.abuse.AttackKind;
 import io.tickstream.bench.load.JsonChannel;
@@ -58,5 +59,39 @@ class AbuseRunTest {
         assertThat(idle.attacker().connectionsOpened() + idle.attacker().refusedByServer()).as(idle.summary())
                 .isEqualTo(200);
         assertThat(AbuseResult.markdown(results)).contains("| pipeline | ").contains("| idle | ");
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void shouldRunTheHandshakeAttackAgainstAGatewayServingTls() throws Exception {
+        BenchOptions options = new BenchOptions(Scenario.ABUSE, Protocol.IME, 20, 4, 20, 200, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 2, 1, SocketTransport.EPOLL, 0, 10, 5, false, null, List.of(), null, "openssl", false,
+                JsonChannel.TICK);
+
+        List<AbuseResult> results = new AbuseRun(options, List.of(AttackKind.HANDSHAKE)).run(result -> System.out.println(result.summary()));
+
+        AbuseResult handshake = results.get(0);
+        String summary = handshake.summary();
+        assertThat(handshake.attack()).isEqualTo("handshake");
+        assertThat(handshake.attacker().connectionsOpened()).as(summary).isGreaterThanOrEqualTo(1_900);
+        assertThat(handshake.attacker().bytesSent()).as(summary).isPositive();
+        assertThat(handshake.attacked().received()).as(summary).isPositive();
+        assertThat(handshake.healthOk()).as(summary).isPositive();
+        assertThat(handshake.healthMicros().getTotalCount()).as(summary).isEqualTo(handshake.healthOk());
+        assertThat(summary).contains(" health.p99=", " attacker.handshakes=");
+        assertThat(AbuseResult.markdown(results)).contains("| handshake | ");
+    }
+
+    @Test
+    void shouldRefuseTheHandshakeAttackWithoutTlsAndThePlainAttacksWithIt() {
+        BenchOptions plain = new BenchOptions(Scenario.ABUSE, Protocol.IME, 20, 4, 20, 200, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 2, 1, SocketTransport.EPOLL, 0, 10, 5, false, null, List.of(), null, null, false,
+                JsonChannel.TICK);
+        BenchOptions tls = new BenchOptions(Scenario.ABUSE, Protocol.IME, 20, 4, 20, 200, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 2, 1, SocketTransport.EPOLL, 0, 10, 5, false, null, List.of(), null, "openssl", false,
+                JsonChannel.TICK);
+
+        assertThatThrownBy(() -> new AbuseRun(plain, List.of(AttackKind.HANDSHAKE))).hasMessageContaining("give --tls");
+        assertThatThrownBy(() -> new AbuseRun(tls, List.of(AttackKind.ALL))).hasMessageContaining("--attack handshake only");
     }
 }

@@ -30,14 +30,15 @@ final class ServeBanner {
 
     void print(PrintWriter out) {
         String authority = displayHost() + ":" + gateway.port();
-        out.println("Tickstream is running on http://" + authority + "/  (" + busDescription() + ")");
+        boolean tls = config.tlsCertFile() != null;
+        out.println("Tickstream is running on " + (tls ? "https://" : "http://") + authority + "/  (" + busDescription() + ")");
         if (demoKey != null) {
             out.println("Demo API key: " + demoKey);
         }
         String token = demoKey != null ? demoKey : "<your API key>";
         Optional<Instrument> example = exampleInstrument();
         if (example.isPresent()) {
-            String url = "ws://" + authority + config.imeBasePath() + "/live/data/websocket/contract/name?contract_name="
+            String url = (tls ? "wss://" : "ws://") + authority + config.imeBasePath() + "/live/data/websocket/contract/name?contract_name="
                     + URLEncoder.encode(example.get().name(), StandardCharsets.UTF_8);
             out.println("Try:  ./tickstream subscribe \"" + url + "\" --token " + token);
         } else if (config.usesRedis()) {

@@ -2,6 +2,8 @@ package io.tickstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
 import io.tickstream.json.JsonTree;
 import io.tickstream.server.Gateway;
 import io.tickstream.testkit.WebSocketRecorder;
@@ -59,6 +61,21 @@ class ServeCommandTest {
                     "Tickstream is running on http://127.0.0.1:" + gateway.port() + "/  (in-process bus, simulator 50 updates/s)",
                     "Demo API key: k1",
                     "Try:  ./tickstream subscribe \"ws://127.0.0.1:" + gateway.port() + EURUSD + "\" --token k1");
+        }
+    }
+
+    @Test
+    void shouldPrintHttpsAndWssWhenTlsIsOn() throws Exception {
+        X509Bundle certificate = new CertificateBuilder().subject("CN=localhost").addSanDnsName("localhost")
+                .ecp256().setIsCertificateAuthority(true).buildSelfSigned();
+        Path cert = Files.writeString(dir.resolve("cert.pem"), certificate.getCertificatePEM());
+        Path key = Files.writeString(dir.resolve("key.pem"), certificate.getPrivateKeyPEM());
+        Path config = write("{\"port\": 0, \"host\": \"127.0.0.1\", \"simulator\": {\"rate\": 0},"
+                + " \"tls\": {\"certFile\": \"" + cert + "\", \"keyFile\": \"" + key + "\"}}");
+
+        try (Gateway gateway = start("--config", config.toString())) {
+            assertThat(out.toString()).startsWith("Tickstream is running on https://127.0.0.1:" + gateway.port() + "/  (")
+                    .contains("Try:  ./tickstream subscribe \"wss://127.0.0.1:" + gateway.port() + EURUSD + "\"");
         }
     }
 

@@ -106,8 +106,9 @@ class StateDeltasTest {
             if (key == null) {
                 section.merge(field.wireName(), value, (old, now) -> now);
             } else {
+                // A field given twice in one level is malformed: the first one drawn stays.
                 section.merge(key, "\"" + field.wireName() + "\":" + value,
-                        (old, now) -> old + "," + now);
+                        (old, now) -> old.contains("\"" + field.wireName() + "\":") ? old : old + "," + now);
             }
         }
         StringBuilder json = new StringBuilder("{");

@@ -4,6 +4,7 @@ import io.tickstream.instrument.Instrument;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -57,6 +58,14 @@ public interface Bus extends AutoCloseable {
 
     /** Whether the bus can deliver right now (for {@code /ready}). */
     boolean isConnected();
+
+    /**
+     * Asks the bus to answer, for a readiness probe: completes when it has, exceptionally when it
+     * cannot. A bus in this process always answers at once.
+     */
+    default CompletionStage<Void> ping() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Publishing onto this same bus. */
     MarketPublisher publisher();

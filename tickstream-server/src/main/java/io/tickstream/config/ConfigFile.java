@@ -11,6 +11,8 @@ import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.state.InstrumentState;
+import io.tickstream.readiness.ReadinessSettings;
+import io.tickstream.transport.HandshakeLimits;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
 import io.tickstream.transport.deflate.DeflateSettings;
@@ -62,7 +64,9 @@ public final class ConfigFile {
                 .port(root.integer("port", 8080))
                 .proxyProtocol(root.bool("proxyProtocol", false));
         ConfigNode bus = root.section("bus");
-        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds", "historySize", "historySeconds", "maxSeqJump");
+        bus.allowOnly("redis", "prefix", "catalogRefreshSeconds", "historySize", "historySeconds", "maxSeqJump",
+                "pingIntervalMs", "pingTimeoutMs", "authWaitMs");
+        builder.readiness(readReadiness(bus));
         builder.redisUri(bus.string("redis", null))
                 .catalogRefresh(Duration.ofSeconds(bus.integer("catalogRefreshSeconds", 5)))
                 .maxSeqJump(bus.integer("maxSeqJump", (int) InstrumentState.DEFAULT_MAX_SEQ_JUMP));
@@ -120,7 +124,9 @@ public final class ConfigFile {
             builder.expiryNotice(Duration.ofSeconds(root.section("jwt").integer("expiryNoticeSeconds", 30)));
         }
         ConfigNode tls = root.section("tls");
-        tls.allowOnly("certFile", "keyFile", "engine");
+        tls.allowOnly("certFile", "keyFile", "engine", "handshakeTimeoutMs", "maxHandshakes", "maxHandshakesPerAddress",
+                "handshakeThreads");
+        builder.handshakes(readHandshakes(tls));
         String engine = tls.string("engine", "openssl");
         if (!engine.equals("openssl") && !engine.equals("jdk")) {
             throw new ConfigException(tls.where("engine") + " must be openssl or jdk, was " + engine);
@@ -216,6 +222,31 @@ public final class ConfigFile {
                     limits.integer("messagesPerSecond", defaults.messagesPerSecond()),
                     limits.integer("maxQueuedEvents", defaults.maxQueuedEvents()),
                     limits.integer("expectedConnections", defaults.expectedConnections()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static HandshakeLimits readHandshakes(ConfigNode tls) throws ConfigException {
+        HandshakeLimits defaults = HandshakeLimits.defaults();
+        try {
+            return new HandshakeLimits(
+                    Duration.ofMillis(tls.integer("handshakeTimeoutMs", (int) defaults.timeout().toMillis())),
+                    tls.integer("maxHandshakes", defaults.maxInProgress()),
+                    tls.integer("maxHandshakesPerAddress", defaults.maxInProgressPerAddress()),
+                    tls.integer("handshakeThreads", defaults.threads()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static ReadinessSettings readReadiness(ConfigNode bus) throws ConfigException {
+        ReadinessSettings defaults = ReadinessSettings.defaults();
+        try {
+            return new ReadinessSettings(
+                    Duration.ofMillis(bus.integer("pingIntervalMs", (int) defaults.pingInterval().toMillis())),
+                    Duration.ofMillis(bus.integer("pingTimeoutMs", (int) defaults.pingTimeout().toMillis())),
+                    Duration.ofMillis(bus.integer("authWaitMs", (int) defaults.authWait().toMillis())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

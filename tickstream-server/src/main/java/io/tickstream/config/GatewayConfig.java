@@ -8,6 +8,8 @@ import io.tickstream.bus.HistoryLimits;
 import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.state.InstrumentState;
+import io.tickstream.readiness.ReadinessSettings;
+import io.tickstream.transport.HandshakeLimits;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
 import io.tickstream.transport.deflate.DeflateSettings;
@@ -50,6 +52,8 @@ import java.util.Map;
  * @param expiryNotice    how long before its token expires a JSON or compact session is told
  * @param drainWindow     how long a shutdown takes to tell and close every connection
  * @param dashboard       whether the dashboard and operator page are served (they need the JSON protocol)
+ * @param handshakes      TLS handshake timeout, caps and threads
+ * @param readiness       how the bus is probed for {@code /ready} and how long an authentication waits for it
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
  * @param recovery        the history resuming clients may read, per connection and per account
@@ -86,6 +90,8 @@ public record GatewayConfig(
         boolean tlsOpenSsl,
         Duration expiryNotice,
         Duration drainWindow,
+        HandshakeLimits handshakes,
+        ReadinessSettings readiness,
         String demoKey,
         RecoveryLimits recovery) {
 
@@ -184,6 +190,8 @@ public record GatewayConfig(
         private Path tlsKeyFile;
         private boolean tlsOpenSsl = true;
         private Duration drainWindow = Duration.ofSeconds(10);
+        private HandshakeLimits handshakes = HandshakeLimits.defaults();
+        private ReadinessSettings readiness = ReadinessSettings.defaults();
         private String demoKey;
 
         public Builder host(String value) {
@@ -349,6 +357,16 @@ public record GatewayConfig(
         }
 
         /** Demo mode: the dashboard offers this key (add it with {@link #apiKey} too). */
+        public Builder handshakes(HandshakeLimits value) {
+            handshakes = value;
+            return this;
+        }
+
+        public Builder readiness(ReadinessSettings value) {
+            readiness = value;
+            return this;
+        }
+
         public Builder demoKey(String value) {
             demoKey = value;
             return this;
@@ -362,8 +380,8 @@ public record GatewayConfig(
             return new GatewayConfig(host, port, redisUri, history, channels, catalogFile, simulatorRate, imeBasePath,
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
                     maxSeqJump, limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
-                    defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey,
-                    recovery);
+                    defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow,
+                    handshakes, readiness, demoKey, recovery);
         }
     }
 }

@@ -11,17 +11,19 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * How a message-protocol connection gets in: the auth window, authentication, one connection slot
- * of its principal (held by the connection until it closes), and its account's private events.
+ * How a message-protocol connection gets in: the auth window, authentication, a bus that serves
+ * (else a retryable refusal), one connection slot of its principal (held by the connection until
+ * it closes), and its account's private events.
  * Confined to the connection's event loop.
  */
 public final class Admission {
 
     /** Outcome of {@link #admit}. */
-    public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT, RECOVERY_BUDGET_SPENT }
+    public enum Result { ADMITTED, BAD_CREDENTIAL, CONNECTION_LIMIT, UNAVAILABLE, RECOVERY_BUDGET_SPENT }
 
     /** Outcome of {@link #refresh}. */
     public enum Refresh { REFRESHED, BAD_CREDENTIAL, EXPIRED, OTHER_ACCOUNT }
@@ -61,6 +63,10 @@ public final class Admission {
         if (found.isEmpty()) {
             context.meters().authFailure();
             return Result.BAD_CREDENTIAL;
+        }
+        if (!context.bus().ready()) {
+            context.bus().refusedSession();
+            return Result.UNAVAILABLE;
         }
         RecoveryBudget.Allowance allowance = context.recovery().allowance(found.get().account());
         if (since != null && found.get().privateEvents()) {
@@ -130,6 +136,29 @@ public final class Admission {
     /** After {@link Result#RECOVERY_BUDGET_SPENT}: how long until a resume may be asked for again. */
     public long retryAfterMs() {
         return retryAfterMs;
+    }
+
+    /**
+     * Runs {@code known} with the outcome of the account stream's join once the bus has told it, or
+     * {@code unavailable} instead when the bus takes longer than {@code bus.authWaitMs} (counted);
+     * on the connection's loop. Only for a session with an {@link #accountStream()}.
+     */
+    public void whenAccountKnown(Consumer<StreamJoin.Outcome> known, Runnable unavailable) {
+        boolean[] settled = new boolean[1];
+        ScheduledFuture<?> bound = outbox.channel().eventLoop().schedule(() -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                context.bus().refusedSession();
+                unavailable.run();
+            }
+        }, context.bus().authWaitMillis(), TimeUnit.MILLISECONDS);
+        accountEvents.whenKnown(outcome -> {
+            if (!settled[0]) {
+                settled[0] = true;
+                bound.cancel(false);
+                known.accept(outcome);
+            }
+        });
     }
 
     public boolean admitted() {

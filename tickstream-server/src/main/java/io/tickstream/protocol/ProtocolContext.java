@@ -6,6 +6,7 @@ import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.hub.Hub;
+import io.tickstream.readiness.BusReadiness;
 import io.tickstream.transport.WebSocketUpgrade;
 
 /** What every protocol endpoint works with; one per gateway. Immutable and shared. */
@@ -18,5 +19,6 @@ public record ProtocolContext(
         SessionLimits limits,
         RecoveryBudget recovery,
         SessionMeters meters,
-        Duration expiryNotice) {
+        Duration expiryNotice,
+        BusReadiness bus) {
 }

@@ -155,6 +155,11 @@ public final class RedisBus implements Bus {
     }
 
     @Override
+    public CompletionStage<Void> ping() {
+        return commands().ping().thenApply(pong -> null);
+    }
+
+    @Override
     public MarketPublisher publisher() {
         return publisher;
     }

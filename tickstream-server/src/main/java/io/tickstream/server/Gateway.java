@@ -35,7 +35,8 @@ import io.tickstream.protocol.RecoveryBudget;
 import io.tickstream.protocol.SessionMeters;
 import io.tickstream.protocol.WireProtocol;
 import io.tickstream.protocol.json.JsonProtocol;
-import io.tickstream.redis.RedisBus;
+import io.tickstream.readiness.BusReadiness;
+import io.tickstream.redis.DeferredRedisBus;
 import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
@@ -43,6 +44,7 @@ import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
 import io.tickstream.transport.ConnectionAdmission;
 import io.tickstream.transport.GatewayServer;
+import io.tickstream.transport.HandshakeGuard;
 import io.tickstream.transport.HttpConnectionPolicy;
 import io.tickstream.transport.LoopWatchdog;
 import io.tickstream.transport.ServerLimits;
@@ -117,6 +119,8 @@ public final class Gateway implements AutoCloseable {
     private volatile boolean draining;
     private final ApiKeyAuthenticator apiKeys;
     private final TlsContext tls;
+    private final HandshakeGuard handshakes;
+    private final BusReadiness readiness;
     private final AccountPolicies policies;
     private final Duration drainWindow;
 
@@ -131,6 +135,8 @@ public final class Gateway implements AutoCloseable {
         awaitFirstCatalog(refresher);
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
 
+        this.readiness = new BusReadiness(bus, config.readiness());
+        readiness.start(scheduler);
         this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
                 PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters), config.maxSeqJump());
         bus.start(hub);
@@ -155,7 +161,7 @@ public final class Gateway implements AutoCloseable {
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
                 config.compression(), deflateMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice());
+                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice(), readiness);
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
@@ -164,6 +170,7 @@ public final class Gateway implements AutoCloseable {
         if (tls != null) {
             tls.watch(scheduler);
         }
+        this.handshakes = tls == null ? null : new HandshakeGuard(tls, config.handshakes());
         ServerLimits serverLimits = config.serverLimits();
         this.admission = new ConnectionAdmission(serverLimits.maxConnections() == ServerLimits.FROM_OPEN_FILES
                 ? OpenFilesCheck.connectionsAllowed(openFiles) : serverLimits.maxConnections(),
@@ -172,8 +179,11 @@ public final class Gateway implements AutoCloseable {
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
-                deflateMeters, admission, httpPolicy, watchdog, refresher)) {
+                deflateMeters, admission, httpPolicy, watchdog, refresher, readiness)) {
             prometheus.bind(component);
+        }
+        if (handshakes != null) {
+            prometheus.bind(handshakes);
         }
         OperatorFigures figures = new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
                 sessionMeters, transportMeters, admission, watchdog, latency, rates);
@@ -181,8 +191,11 @@ public final class Gateway implements AutoCloseable {
                 upgrade, transportMeters);
         try {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), config.transport(), router,
-                    admission, httpPolicy, config.proxyProtocol(), tls);
+                    admission, httpPolicy, config.proxyProtocol(), handshakes);
         } catch (InterruptedException | RuntimeException e) {
+            if (handshakes != null) {
+                handshakes.close();
+            }
             prometheus.close();
             scheduler.shutdownNow();
             operatorThread.shutdownNow();
@@ -211,7 +224,7 @@ public final class Gateway implements AutoCloseable {
     /** Health, the HTTP APIs, the operators' figures and, when it is on, the dashboard. */
     private HttpRoutes routes(GatewayConfig config, List<WireProtocol> protocols, Authenticator authenticator,
                               CatalogRefresher refresher, OperatorFigures figures) {
-        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(bus, () -> draining));
+        HttpRoutes.Builder routes = HttpRoutes.builder().all(HealthRoutes.of(readiness, () -> draining));
         boolean json = protocols.stream().anyMatch(protocol -> protocol.name().equals(JsonProtocol.NAME));
         if (config.dashboard() && json) {
             new DashboardRoutes(config.demoKey()).addTo(routes);
@@ -231,7 +244,7 @@ public final class Gateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        Bus bus = config.usesRedis() ? RedisBus.connect(config.redisUri(), config.channels(), config.history())
+        Bus bus = config.usesRedis() ? DeferredRedisBus.connect(config.redisUri(), config.channels(), config.history())
                 : new InProcessBus(inProcessCatalog(config), config.history());
         try {
             return new Gateway(config, protocols, bus, true);
@@ -369,10 +382,14 @@ public final class Gateway implements AutoCloseable {
             accountSimulator.close();
         }
         watchdog.close();
+        readiness.close();
         if (tls != null) {
             tls.close();
         }
         server.close();
+        if (handshakes != null) {
+            handshakes.close();
+        }
         scheduler.shutdownNow();
         operatorThread.shutdownNow();
         prometheus.close();

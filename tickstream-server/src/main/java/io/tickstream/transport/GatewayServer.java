@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link SocketTransport} or, where it does not load, its fallback (logged). Each accepted socket
  * is counted against the global cap first, and one over it gets a fixed 503 and nothing else.
  * Then, once its client's address is known (at once, or from a PROXY protocol header behind a TCP
- * load balancer), against the unauthenticated caps: one over them is answered by the router (503,
- * or close 1013 after an upgrade). Start and stop from any thread.
+ * load balancer), against the TLS handshake caps when TLS is on ({@link HandshakeGuard}: one over
+ * them is closed at once) and against the unauthenticated caps: one over them is answered by the
+ * router (503, or close 1013 after an upgrade). Start and stop from any thread.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -57,7 +58,7 @@ public final class GatewayServer implements AutoCloseable {
 
     private GatewayServer(String host, int port, int ioThreads, SocketTransport requested, HttpRouter router,
                           ConnectionAdmission admission, HttpConnectionPolicy http, boolean proxyProtocol,
-                          TlsContext tls) throws InterruptedException {
+                          HandshakeGuard tls) throws InterruptedException {
         transport = requested.serving();
         if (transport != requested) {
             log.warn("websocket.transport {} does not load here ({}); sockets are served by {}",
@@ -84,10 +85,9 @@ public final class GatewayServer implements AutoCloseable {
                             Connection.attach(channel);
                             accepted.add(channel);
                             if (admission.accept(channel) != null) {
-                                if (tls != null && !proxyProtocol) {
-                                    channel.pipeline().addLast(TLS, tls.newHandler(channel.alloc()));
+                                if (tls == null || proxyProtocol || tls.addTls(channel, TLS)) {
+                                    channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
                                 }
-                                channel.pipeline().addLast("refusal", ImmediateRefusal.INSTANCE);
                             } else if (proxyProtocol) {
                                 channel.pipeline()
                                         .addLast("proxy-decoder", new HAProxyMessageDecoder())
@@ -126,9 +126,9 @@ public final class GatewayServer implements AutoCloseable {
      * the HTTP stages; over a cap, the router refuses its request.
      */
     private static void serve(Channel channel, HttpRouter router, ConnectionAdmission admission,
-                              HttpConnectionPolicy http, TlsContext tls) {
-        if (tls != null) {
-            channel.pipeline().addLast(TLS, tls.newHandler(channel.alloc()));
+                              HttpConnectionPolicy http, HandshakeGuard tls) {
+        if (tls != null && !tls.addTls(channel, TLS)) {
+            return;
         }
         ConnectionAdmission.Refusal refusal = admission.admitClient(channel);
         if (refusal != null) {
@@ -150,10 +150,11 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @param ioThreads event loops serving sockets; 0 for one per available processor
      * @param transport the transport asked for; its fallback serves where it does not load
+     * @param tls       TLS on the port with its handshake caps, or null for plain
      */
     public static GatewayServer start(String host, int port, int ioThreads, SocketTransport transport, HttpRouter router,
                                       ConnectionAdmission admission, HttpConnectionPolicy http,
-                                      boolean proxyProtocol, TlsContext tls) throws InterruptedException {
+                                      boolean proxyProtocol, HandshakeGuard tls) throws InterruptedException {
         return new GatewayServer(host, port, ioThreads, transport, router, admission, http, proxyProtocol, tls);
     }
 

@@ -3,6 +3,7 @@ package io.tickstream.transport;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -16,24 +17,32 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices an event loop that stopped running its tasks: a few times per threshold it hands every
- * loop a probe task (only when the previous one has run) and reports a loop whose probe waited
- * longer than the threshold, once per stall, with where the loop's thread is. Probes cost one small
- * task per loop and period. Runs on the caller's scheduler; thread-safe.
+ * Notices an event loop that stopped running its tasks: every {@value #MAX_PERIOD_MILLIS} ms (or a
+ * quarter of the threshold, when shorter) it hands every loop a probe task (only when the previous
+ * one has run) and reports a loop whose probe waited longer than the threshold, once per stall, with
+ * where the loop's thread is. How long each probe waited goes into a histogram
+ * ({@code tickstream_event_loop_delay_seconds}), so that delays too short to count as stalls still
+ * show. Probes cost one small task per loop and period. Runs on the caller's scheduler; thread-safe.
  */
 public final class LoopWatchdog implements MeterBinder, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LoopWatchdog.class);
     private static final int STACK_FRAMES = 8;
+    private static final long MAX_PERIOD_MILLIS = 100;
+    /** Histogram buckets of the loops' task delay, from what a healthy loop shows to a stall. */
+    private static final Duration[] DELAY_BUCKETS = Stream.of(1, 2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final long thresholdNanos;
     private final ScheduledExecutorService scheduler;
     private final List<Probe> probes = new CopyOnWriteArrayList<>();
     private final LongAdder stalls = new LongAdder();
+    private volatile Timer delays;
     private ScheduledFuture<?> ticks;
 
     public LoopWatchdog(Duration threshold, ScheduledExecutorService scheduler) {
@@ -46,7 +55,7 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
         for (EventExecutor loop : loops) {
             probes.add(new Probe(loop));
         }
-        long period = Math.max(1, thresholdNanos / 4);
+        long period = Math.max(1, Math.min(thresholdNanos / 4, TimeUnit.MILLISECONDS.toNanos(MAX_PERIOD_MILLIS)));
         ticks = scheduler.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
     }
 
@@ -72,6 +81,11 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
                 .register(registry);
         Gauge.builder("tickstream.event.loops.stalled", this, LoopWatchdog::stalledNow)
                 .description("Event loops stalled right now").register(registry);
+        delays = Timer.builder("tickstream.event.loop.delay")
+                .description("How long a task handed to an event loop waited before it ran (a probe every "
+                        + MAX_PERIOD_MILLIS + " ms per loop)")
+                .serviceLevelObjectives(DELAY_BUCKETS)
+                .register(registry);
     }
 
     @Override
@@ -131,8 +145,13 @@ public final class LoopWatchdog implements MeterBinder, AutoCloseable {
 
         @Override
         public void run() {
+            long waited = System.nanoTime() - sentNanos;
             thread = Thread.currentThread();
             sentNanos = 0;
+            Timer recorder = delays;
+            if (recorder != null) {
+                recorder.record(waited, TimeUnit.NANOSECONDS);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package io.tickstream.transport;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -10,10 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * (BoringSSL, through netty-tcnative) where it loads and the JDK's engine otherwise. The files are
  * looked at every second and read again when they change, so a renewed certificate serves new
  * connections without a restart; a pair that does not read is reported and the previous one stays.
- * Thread-safe.
+ * With OpenSSL and an RSA key (PKCS#8) the handshake's signature is made by {@link TlsSigner} as a
+ * delegated task, so that it runs where the caller's executor runs it; an EC key's signature is cheap
+ * enough for OpenSSL to make on the loop. Thread-safe.
  */
 public final class TlsContext implements AutoCloseable {
 
@@ -59,9 +64,9 @@ public final class TlsContext implements AutoCloseable {
         watch = scheduler.scheduleWithFixedDelay(this::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** A TLS stage for a new connection, with the current certificate. */
-    SslHandler newHandler(ByteBufAllocator alloc) {
-        return context.newHandler(alloc);
+    /** A TLS stage for a new connection, with the current certificate, its costly work run by {@code handshakes}. */
+    SslHandler newHandler(ByteBufAllocator alloc, Executor handshakes) {
+        return context.newHandler(alloc, handshakes);
     }
 
     @Override
@@ -89,11 +94,25 @@ public final class TlsContext implements AutoCloseable {
         FileTime cert = modified(certFile);
         FileTime key = modified(keyFile);
         try {
-            SslContext loaded = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile()).sslProvider(provider).build();
+            TlsSigner signer = provider == SslProvider.OPENSSL ? TlsSigner.of(keyFile, certFile) : null;
+            SslContextBuilder builder;
+            if (signer != null) {
+                // keyless: OpenSSL holds the chain only and asks the signer for every signature
+                builder = SslContextBuilder.forServer(OpenSslX509KeyManagerFactory.newKeyless(certFile.toFile()))
+                        .option(OpenSslContextOption.USE_TASKS, true)
+                        .option(OpenSslContextOption.PRIVATE_KEY_METHOD, signer);
+            } else {
+                if (provider == SslProvider.OPENSSL && Files.readString(keyFile).contains("BEGIN RSA PRIVATE KEY")) {
+                    log.warn("{} is a PKCS#1 RSA key: OpenSSL signs handshakes with it on the event loops; convert it"
+                            + " with 'openssl pkcs8 -topk8 -nocrypt' to have them signed on the handshake threads", keyFile);
+                }
+                builder = SslContextBuilder.forServer(certFile.toFile(), keyFile.toFile());
+            }
+            SslContext loaded = builder.sslProvider(provider).build();
             certModified = cert;
             keyModified = key;
             return loaded;
-        } catch (SSLException | IllegalArgumentException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("tls: cannot use " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
         }
     }

@@ -7,6 +7,8 @@ import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.readiness.ReadinessSettings;
+import io.tickstream.transport.HandshakeLimits;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
 import java.nio.file.Files;
@@ -90,6 +92,25 @@ class ConfigFileTest {
         assertThat(ConfigFile.load(write("empty.json", "{}")).build().serverLimits()).isEqualTo(ServerLimits.defaults());
         expectError("{\"http\": {\"maxPipelinedRequests\": 0}}", "http.maxPipelinedRequests must be at least 1");
         expectError("{\"http\": {\"requestTimeout\": 1}}", "requestTimeout");
+    }
+
+    @Test
+    void shouldReadTheHandshakeLimitsAndTheBusReadinessSettings() throws Exception {
+        GatewayConfig config = ConfigFile.load(write("edge.json", """
+                {"tls": {"handshakeTimeoutMs": 3000, "maxHandshakes": 100, "maxHandshakesPerAddress": 10,
+                         "handshakeThreads": 2},
+                 "bus": {"pingIntervalMs": 500, "pingTimeoutMs": 700, "authWaitMs": 1500}}
+                """)).build();
+
+        assertThat(config.handshakes()).isEqualTo(new HandshakeLimits(Duration.ofSeconds(3), 100, 10, 2));
+        assertThat(config.readiness()).isEqualTo(new ReadinessSettings(Duration.ofMillis(500), Duration.ofMillis(700),
+                Duration.ofMillis(1500)));
+        GatewayConfig defaults = ConfigFile.load(write("empty.json", "{}")).build();
+        assertThat(defaults.handshakes()).isEqualTo(HandshakeLimits.defaults());
+        assertThat(defaults.handshakes().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.readiness()).isEqualTo(ReadinessSettings.defaults());
+        expectError("{\"tls\": {\"maxHandshakesPerAddress\": 0}}", "tls.maxHandshakes and tls.maxHandshakesPerAddress must be at least 1");
+        expectError("{\"bus\": {\"pingTimeoutMs\": 0}}", "bus.pingTimeoutMs must be positive");
     }
 
     @Test

@@ -53,6 +53,19 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void shouldExportTheEventLoopsTaskDelayAsAHistogram() throws Exception {
+        Map<String, Double> samples = await().atMost(Duration.ofSeconds(10)).until(() -> parse(scrape(null).body()),
+                now -> now.getOrDefault("tickstream_event_loop_delay_seconds_count", 0.0) > 0);
+
+        assertThat(samples).containsKeys("tickstream_event_loop_delay_seconds_bucket{le=\"0.001\"}",
+                "tickstream_event_loop_delay_seconds_bucket{le=\"1.0\"}", "tickstream_event_loop_delay_seconds_sum",
+                "tickstream_event_loop_delay_seconds_max", "tickstream_bus_ready");
+        assertThat(samples.get("tickstream_event_loop_delay_seconds_bucket{le=\"+Inf\"}"))
+                .isEqualTo(samples.get("tickstream_event_loop_delay_seconds_count"));
+        assertThat(samples.get("tickstream_bus_ready")).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldMoveTheCountersWhenAClientStreams() throws Exception {
         Map<String, Double> before = parse(scrape(null).body());
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));

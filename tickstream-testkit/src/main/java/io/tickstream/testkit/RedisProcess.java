@@ -114,6 +114,43 @@ final class RedisProcess {
         process = null;
     }
 
+    /**
+     * Sends the process {@code SIGSTOP} ({@code stopped}) or {@code SIGCONT} and waits until
+     * {@code /proc} shows it stopped or running again: a stopped server keeps its connections and
+     * answers nothing, as a stalled one would.
+     */
+    synchronized void setStopped(boolean stopped) {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException("redis-server is not running: " + this);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", stopped ? "-STOP" : "-CONT", Long.toString(running.pid())).start();
+            if (!kill.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill failed for redis-server pid " + running.pid());
+            }
+            Path stat = Path.of("/proc", Long.toString(running.pid()), "stat");
+            long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+            while (isStopped(stat) != stopped) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("redis-server pid " + running.pid() + " did not change state");
+                }
+                Pause.briefly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal redis-server pid " + running.pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
+    }
+
+    /** The state in {@code /proc/PID/stat} is the field after the parenthesised command name: T when stopped. */
+    private static boolean isStopped(Path stat) throws IOException {
+        String fields = Files.readString(stat);
+        return fields.charAt(fields.lastIndexOf(')') + 2) == 'T';
+    }
+
     /** Kills the process and deletes its directory. */
     synchronized void delete() {
         kill();

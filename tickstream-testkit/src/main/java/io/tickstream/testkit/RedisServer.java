@@ -8,7 +8,8 @@ import java.util.List;
  * on the same port (a {@link RedisProcess}); lifecycle methods are synchronized, command methods may
  * be called from any thread.
  *
- * <p>The server keeps nothing on disk ({@code --save "" --appendonly no}) and writes its log to a
+ * <p>The server keeps nothing on disk ({@code --save "" --appendonly no}), takes {@code DEBUG} from
+ * loopback (to stall it with {@code DEBUG SLEEP}) and writes its log to a
  * temporary directory, quoted when it fails to start. A JVM shutdown hook kills a server
  * a test forgot to close.
  */
@@ -29,7 +30,7 @@ public final class RedisServer implements AutoCloseable {
 
     static RedisServer start(RedisBinary binary) {
         return RedisProcess.launch(() -> new RedisServer(binary, RedisProcess.create(binary, FreePorts.find(),
-                "tickstream-redis-", List.of("--save", "", "--appendonly", "no"))), server -> server.process);
+                "tickstream-redis-", List.of("--save", "", "--appendonly", "no", "--enable-debug-command", "local"))), server -> server.process);
     }
 
     public int port() {
@@ -48,6 +49,16 @@ public final class RedisServer implements AutoCloseable {
     /** Kills the process (as a crash would) and waits for it to exit; the port then refuses connections. */
     public void stop() {
         process.kill();
+    }
+
+    /** Freezes the process ({@code SIGSTOP}): it keeps its connections and answers nothing until {@link #resume()}. */
+    public void pause() {
+        process.setStopped(true);
+    }
+
+    /** Lets a paused process run again ({@code SIGCONT}). */
+    public void resume() {
+        process.setStopped(false);
     }
 
     /** Stops the server if it runs, then starts it again on the same port and waits until it answers. */

@@ -14,9 +14,11 @@ public enum AttackKind {
     PING,
     /** WebSockets that break the message rules: oversized messages, invalid UTF-8. */
     FRAMES,
-    /** Twenty connections of one account resuming seven trade streams 1,000 back every 100 ms (not in ALL: it needs a publisher). */
+    /** Twenty connections of one account resuming seven trade streams 1,000 back every 100 ms (it needs a publisher). */
     RESUME,
-    /** Each of the above in turn, but for {@link #RESUME}. */
+    /** Half-open ClientHellos in bursts and full handshakes, against a gateway serving TLS ({@code --tls}). */
+    HANDSHAKE,
+    /** Each of the above in turn, but the resume attack (it needs a publisher) and the handshake attack (TLS). */
     ALL;
 
     /** The attacks to run, in turn, for these choices: each once, in the order of this enum. */
@@ -33,6 +35,7 @@ public enum AttackKind {
             case PING -> new PingFloodAttack();
             case FRAMES -> new BadFramesAttack();
             case RESUME -> new ResumeAttack();
+            case HANDSHAKE -> new HandshakeAttack();
             case ALL -> throw new IllegalStateException("ALL stands for several attacks: see runs()");
         };
     }

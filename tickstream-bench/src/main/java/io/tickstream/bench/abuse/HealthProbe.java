@@ -1,5 +1,6 @@
 package io.tickstream.bench.abuse;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLContext;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * What a load balancer sees during an attack: {@code GET /health} every 200 ms, each on a new
@@ -29,10 +34,14 @@ public final class HealthProbe {
     private static final int PROMPT_MILLIS = 100;
     /** Prompt answers in a row that make a gateway recovered. */
     private static final int RECOVERED_AFTER = 5;
+    /** The bench's gateway has a self-signed certificate of its own: any is trusted. */
+    private static final SSLContext TRUST_ALL = trustAll();
     private static final byte[] STATUS_200 = "HTTP/1.1 200".getBytes(StandardCharsets.US_ASCII);
 
     private final InetSocketAddress gateway;
+    private final boolean tls;
     private final byte[] request;
+    private final Recorder latencyMicros = new Recorder(3);
     private final LongAdder ok = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(THREADS, task -> {
@@ -41,8 +50,10 @@ public final class HealthProbe {
         return thread;
     });
 
-    public HealthProbe(InetSocketAddress gateway) {
+    /** @param tls over TLS (trusting any certificate), as the gateway serves it */
+    public HealthProbe(InetSocketAddress gateway, boolean tls) {
         this.gateway = gateway;
+        this.tls = tls;
         this.request = request(gateway);
     }
 
@@ -66,8 +77,19 @@ public final class HealthProbe {
         return failed.sum();
     }
 
+    /** How long the calls answered 200 took, each from its connect to the status line; read after {@link #stop}. */
+    public Histogram latencyMicros() {
+        return latencyMicros.getIntervalHistogram();
+    }
+
     private void ask() {
-        (answers(gateway, request, TIMEOUT_MILLIS) ? ok : failed).increment();
+        long start = System.nanoTime();
+        if (answers(gateway, tls, request, TIMEOUT_MILLIS)) {
+            latencyMicros.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+            ok.increment();
+        } else {
+            failed.increment();
+        }
     }
 
     /**
@@ -78,7 +100,7 @@ public final class HealthProbe {
      * @return how long until the first of those five calls, or null when there were no five
      *         within {@code limit}
      */
-    public static Duration awaitRecovery(InetSocketAddress gateway, Duration limit) throws InterruptedException {
+    public static Duration awaitRecovery(InetSocketAddress gateway, boolean tls, Duration limit) throws InterruptedException {
         byte[] request = request(gateway);
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
@@ -89,7 +111,7 @@ public final class HealthProbe {
                 return null;
             }
             long asked = System.nanoTime();
-            if (!answers(gateway, request, PROMPT_MILLIS)) {
+            if (!answers(gateway, tls, request, PROMPT_MILLIS)) {
                 inARow = 0;
             } else if (inARow++ == 0) {
                 firstPrompt = asked;
@@ -99,16 +121,29 @@ public final class HealthProbe {
         return Duration.ofNanos(firstPrompt - start);
     }
 
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS client context", e);
+        }
+    }
+
     private static byte[] request(InetSocketAddress gateway) {
         return ("GET /health HTTP/1.1\r\nHost: " + gateway.getHostString() + ":" + gateway.getPort()
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whether one call, on a new connection, is answered 200 within {@code timeoutMillis}. */
-    private static boolean answers(InetSocketAddress gateway, byte[] request, int timeoutMillis) {
+    private static boolean answers(InetSocketAddress gateway, boolean tls, byte[] request, int timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try (Socket socket = new Socket()) {
-            socket.connect(gateway, timeoutMillis);
+        try (Socket plain = new Socket()) {
+            plain.connect(gateway, timeoutMillis);
+            plain.setSoTimeout(timeoutMillis);
+            Socket socket = tls ? TRUST_ALL.getSocketFactory().createSocket(plain, "localhost", gateway.getPort(), true)
+                    : plain;
             socket.getOutputStream().write(request);
             InputStream in = socket.getInputStream();
             byte[] status = new byte[STATUS_200.length];

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
- * A gateway in a JVM of its own, started from this benchmark's classpath (the tickstream jar),
+ * A gateway in a JVM of its own, started from this benchmark's classpath (the tickstream jar) or the
+ * one {@value #CLASSPATH_PROPERTY} names,
  * measured through {@code /proc}: its CPU and RSS are the gateway's alone. With Redis it is fed
  * through Redis; without, it can only be connected to (the idle scenario). With TLS its port
  * serves {@code wss://} and {@code https://}.
@@ -32,6 +33,11 @@ import javax.net.ssl.SSLContext;
 public final class SpawnedGateway implements GatewayUnderTest {
 
     private static final int SETTLE_SECONDS = 15;
+    /**
+     * System property naming another classpath for the gateway (another build's tickstream.jar), to
+     * measure an earlier gateway with this benchmark; its configuration must read what this one writes.
+     */
+    public static final String CLASSPATH_PROPERTY = "tickstream.bench.gatewayClasspath";
 
     private final Process process;
     private final int port;
@@ -71,7 +77,8 @@ public final class SpawnedGateway implements GatewayUnderTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.tickstream.cli.TickstreamCommand",
+        command.addAll(List.of("-cp", System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")),
+                "io.tickstream.cli.TickstreamCommand",
                 "serve", "--config", config.toString()));
         this.process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("gateway.log").toFile()).start();

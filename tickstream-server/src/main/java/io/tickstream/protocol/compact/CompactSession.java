@@ -104,6 +104,11 @@ final class CompactSession implements MessageEndpoint.Session {
                     "authorization failed");
             case CONNECTION_LIMIT -> outbox.connection().close(CloseCodes.POLICY_VIOLATION,
                     "connection limit reached");
+            case UNAVAILABLE -> {
+                send(replies.error("unavailable", "The market data bus is unavailable; try again later",
+                        context.bus().retryAfterMillis()));
+                outbox.connection().close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable");
+            }
         }
     }
 

@@ -73,6 +73,13 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             refuse(channel, "authentication failed");
             return;
         }
+        if (!context.bus().ready()) {
+            context.bus().refusedSession();
+            context.meters().rejectedHandshake();
+            SessionLog.refused(channel, ImeProtocol.NAME, "bus unavailable");
+            Connection.of(channel).close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable");
+            return;
+        }
         if (refs.isEmpty()) {
             refuse(channel, byId ? "no contract: give contract_id" : "no contract: give contract_name");
             return;

@@ -130,6 +130,7 @@ final class JsonSession implements MessageEndpoint.Session {
                         admission.retryAfterMs()));
                 outbox.connection().close(CloseCodes.TRY_AGAIN_LATER, "recovery budget spent");
             }
+            case UNAVAILABLE -> unavailable();
         }
     }
 
@@ -141,13 +142,23 @@ final class JsonSession implements MessageEndpoint.Session {
             return;
         }
         waiting++;
-        events.whenKnown(outcome -> {
+        admission.whenAccountKnown(outcome -> {
             if (!closed) {
                 send(replies.auth(true, "Authenticated successfully", outcome));
                 events.finish();
                 replied();
             }
-        });
+        }, this::unavailable);
+    }
+
+    /** The bus does not serve (or not in time): a retryable error, then close 1013. */
+    private void unavailable() {
+        if (closed) {
+            return;
+        }
+        send(replies.error("unavailable", "The market data bus is unavailable; try again later",
+                context.bus().retryAfterMillis()));
+        outbox.connection().close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable");
     }
 
     /** A reply that waited was sent: the messages held back meanwhile go on. */
