@@ -9,6 +9,7 @@ import io.tickstream.bus.Bus;
 import io.tickstream.instrument.Catalog;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.NameTakenException;
+import io.tickstream.metrics.ThrottledLog;
 import io.tickstream.redis.RedisBus;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class CatalogRefresher implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogRefresher.class);
+    private static final long UNTIL_READ_MILLIS = 100;
+
+    private final ThrottledLog failureLog = new ThrottledLog(log, 10_000);
 
     private final Bus bus;
     private final Catalog catalog;
@@ -41,6 +45,8 @@ public final class CatalogRefresher implements MeterBinder {
     private final Map<String, String> reportedConflicts = new ConcurrentHashMap<>();
     private final LongAdder conflicts = new LongAdder();
     private final LongAdder restores = new LongAdder();
+    /** Whether the bus's catalog was read once: until then it is tried again every {@link #UNTIL_READ_MILLIS}. */
+    private volatile boolean read;
 
     public CatalogRefresher(Bus bus, Catalog catalog) {
         this.bus = bus;
@@ -61,19 +67,35 @@ public final class CatalogRefresher implements MeterBinder {
         bus.loadCatalog().whenComplete((instruments, failure) -> {
             inFlight.set(null);
             if (failure != null) {
-                log.warn("could not read the instrument catalog: {}", failure.toString());
-            } else if (instruments.isEmpty() && catalog.size() > 0) {
-                restore();
+                failureLog.warn("could not read the instrument catalog: {}", failure.toString());
             } else {
-                merge(instruments);
+                read = true;
+                if (instruments.isEmpty() && catalog.size() > 0) {
+                    restore();
+                } else {
+                    merge(instruments);
+                }
             }
             mine.complete(null);
         });
         return mine;
     }
 
+    /**
+     * Refreshes every {@code periodMillis}; and until a first read succeeds (a node started while
+     * Redis was down), every {@value #UNTIL_READ_MILLIS} ms, so that it knows its instruments as soon
+     * as the bus serves.
+     */
     public void schedule(ScheduledExecutorService scheduler, long periodMillis) {
         scheduler.scheduleWithFixedDelay(this::refresh, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        retryUntilRead(scheduler);
+    }
+
+    private void retryUntilRead(ScheduledExecutorService scheduler) {
+        if (!read) {
+            scheduler.schedule(() -> refresh().whenComplete((done, failure) -> retryUntilRead(scheduler)),
+                    UNTIL_READ_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void merge(List<Instrument> instruments) {

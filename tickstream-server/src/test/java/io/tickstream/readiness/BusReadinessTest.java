@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tickstream.GatewayFixture;
+import io.tickstream.bus.BusChannel;
+import io.tickstream.bus.ChannelNames;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.server.Gateway;
 import io.tickstream.testkit.RedisServer;
@@ -110,9 +112,9 @@ class BusReadinessTest {
         assertThat(client.nextText()).contains("\"success\":true");
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\"}");
         assertThat(client.nextText()).contains("\"type\":\"subscribed\"");
-        await().atMost(WAIT).until(() -> !redis.commandList("PUBSUB", "CHANNELS", "tickstream:*:1").isEmpty());
-        redis.command("PUBLISH", redis.commandList("PUBSUB", "CHANNELS", "tickstream:*:1").get(0),
-                "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
+        String marketData = ChannelNames.defaults().channel(BusChannel.MARKET_DATA, "1");
+        await().atMost(WAIT).until(() -> !redis.commandList("PUBSUB", "CHANNELS", marketData).isEmpty());
+        redis.command("PUBLISH", marketData, "{\"BestLimit\":{\"1\":{\"buy_price\":1.0850,\"sell_price\":1.0852}}}");
         assertThat(client.awaitText(text -> text.contains("\"bid\":1.0850"), WAIT)).contains("EURUSD");
     }
 
