@@ -1,5 +1,6 @@
 package io.tickstream.config;
 
+import io.tickstream.alert.AlertSettings;
 import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
@@ -51,6 +52,7 @@ import java.util.Map;
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
  * @param recovery        the history resuming clients may read, per connection and per account
+ * @param alerts          where the embedded gateway keeps price alerts, and how many an account may have
  */
 public record GatewayConfig(
         String host,
@@ -84,7 +86,8 @@ public record GatewayConfig(
         Duration expiryNotice,
         Duration drainWindow,
         String demoKey,
-        RecoveryLimits recovery) {
+        RecoveryLimits recovery,
+        AlertSettings alerts) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -164,6 +167,7 @@ public record GatewayConfig(
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
         private RecoveryLimits recovery = RecoveryLimits.defaults();
+        private AlertSettings alerts = AlertSettings.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
         private boolean proxyProtocol;
         private JwtSettings jwt;
@@ -266,6 +270,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder alerts(AlertSettings value) {
+            alerts = value;
+            return this;
+        }
+
         public Builder limits(SessionLimits value) {
             limits = value;
             return this;
@@ -351,7 +360,7 @@ public record GatewayConfig(
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
                     limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey,
-                    recovery);
+                    recovery, alerts);
         }
     }
 }

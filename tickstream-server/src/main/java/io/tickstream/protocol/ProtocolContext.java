@@ -2,6 +2,7 @@ package io.tickstream.protocol;
 
 import java.time.Duration;
 
+import io.tickstream.alert.Alerts;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.catalog.CatalogRefresher;
@@ -18,5 +19,6 @@ public record ProtocolContext(
         SessionLimits limits,
         RecoveryBudget recovery,
         SessionMeters meters,
-        Duration expiryNotice) {
+        Duration expiryNotice,
+        Alerts alerts) {
 }

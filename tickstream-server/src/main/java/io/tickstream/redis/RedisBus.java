@@ -41,6 +41,7 @@ public final class RedisBus implements Bus {
     private final RedisLink link;
     private final RedisScripts scripts;
     private final RedisPublisher publisher;
+    private final RedisAlertStore alerts;
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
                      HistoryLimits limits) {
@@ -49,6 +50,7 @@ public final class RedisBus implements Bus {
         this.names = names;
         this.scripts = scripts;
         this.publisher = new RedisPublisher(link.commands(), names, limits, scripts);
+        this.alerts = new RedisAlertStore(link.commands(), names, limits, names.tagged());
     }
 
     /**
@@ -79,6 +81,11 @@ public final class RedisBus implements Bus {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** The price alerts kept in this Redis, fired onto this bus's account streams. */
+    public RedisAlertStore alerts() {
+        return alerts;
     }
 
     /** The names this bus uses: tagged on a cluster. */
@@ -141,6 +148,7 @@ public final class RedisBus implements Bus {
 
     @Override
     public void close() {
+        alerts.close();
         link.close();
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }

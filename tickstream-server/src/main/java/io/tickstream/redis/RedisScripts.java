@@ -24,7 +24,7 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
     }
 
     /** Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing. */
-    private static String epochOf(String candidate) {
+    static String epochOf(String candidate) {
         return """
                 local epoch = redis.call('HGET', KEYS[2], 'epoch')
                 if not epoch then
@@ -40,7 +40,15 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
      * stream, stream hash. ARGV: channel, tail, candidate epoch, max messages, max age (ms).
      * Returns the message's seq.
      */
-    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]") + """
+    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]") + appendBody() + "return seq\n";
+
+    /**
+     * The body of {@link #APPEND_AND_PUBLISH} without its return, for scripts that append an
+     * account or trade message as one step of their own (the same KEYS[1..2] and ARGV[1..5]);
+     * the stream's epoch must be in {@code epoch} and the seq it gives is in {@code seq}.
+     */
+    static String appendBody() {
+        return """
             local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
             local message = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
             redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'm', message)
@@ -51,8 +59,8 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('PUBLISH', ARGV[1], message)
-            return seq
             """;
+    }
 
     /**
      * A stream's position and the messages it holds after a seq. KEYS: history stream, stream

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.tickstream.alert.AlertStore;
+import io.tickstream.alert.Alerts;
+import io.tickstream.alert.FileAlertStore;
+import io.tickstream.alert.SharedBus;
 import io.tickstream.auth.AccountPolicies;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
@@ -19,6 +23,7 @@ import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
 import io.tickstream.hub.OutboxMeters;
+import io.tickstream.http.AlertRoutes;
 import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.http.InstrumentRoutes;
@@ -108,6 +113,7 @@ public final class Gateway implements AutoCloseable {
         return thread;
     });
     private final Hub hub;
+    private final Alerts alerts;
     private final GatewayServer server;
     private final PrometheusMetrics prometheus;
     private final ConnectionAdmission admission;
@@ -131,9 +137,19 @@ public final class Gateway implements AutoCloseable {
         awaitFirstCatalog(refresher);
         refresher.schedule(scheduler, config.catalogRefresh().toMillis());
 
-        this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
+        SharedBus shared = new SharedBus(bus);
+        this.hub = new Hub(shared.hubSide(), protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
                 PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters));
-        bus.start(hub);
+        AlertStore alertStore = bus instanceof RedisBus redis ? redis.alerts()
+                : new FileAlertStore(config.alerts().directory(), bus.publisher(), System::currentTimeMillis);
+        this.alerts = new Alerts(alertStore, config.alerts(), shared.alertSide(), hub, refresher,
+                System::currentTimeMillis);
+        shared.start(hub, alerts);
+        alerts.start().whenComplete((started, failure) -> {
+            if (failure != null) {
+                log.error("could not load the price alerts; only new ones are evaluated: {}", failure.toString());
+            }
+        });
         scheduler.scheduleWithFixedDelay(hub::sizeHistories, 1, HISTORY_SIZING_SECONDS, TimeUnit.SECONDS);
         this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
         DeliveryLatency latency = new DeliveryLatency(hub.meters().deliveryLatencyMicros(), System::currentTimeMillis);
@@ -155,7 +171,7 @@ public final class Gateway implements AutoCloseable {
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
                 config.compression(), deflateMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice());
+                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice(), alerts);
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
@@ -172,7 +188,7 @@ public final class Gateway implements AutoCloseable {
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
-                deflateMeters, admission, httpPolicy, watchdog)) {
+                deflateMeters, admission, httpPolicy, watchdog, alerts.meters())) {
             prometheus.bind(component);
         }
         OperatorFigures figures = new OperatorFigures(bus, config.usesRedis() ? "redis" : "in-process", hub,
@@ -183,6 +199,7 @@ public final class Gateway implements AutoCloseable {
             this.server = GatewayServer.start(config.host(), config.port(), config.ioThreads(), config.transport(), router,
                     admission, httpPolicy, config.proxyProtocol(), tls);
         } catch (InterruptedException | RuntimeException e) {
+            alerts.close();
             prometheus.close();
             scheduler.shutdownNow();
             operatorThread.shutdownNow();
@@ -219,6 +236,7 @@ public final class Gateway implements AutoCloseable {
             log.info("the dashboard is off: it is a client of the JSON protocol, which is off");
         }
         new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
+        new AlertRoutes(authenticator, sessionMeters, alerts).addTo(routes);
         new OperatorRoutes(prometheus, figures).addTo(routes, operatorThread);
         return routes.build();
     }
@@ -329,6 +347,11 @@ public final class Gateway implements AutoCloseable {
         return hub;
     }
 
+    /** This node's price alerts. */
+    public Alerts alerts() {
+        return alerts;
+    }
+
     /** The protocol sessions' figures. */
     public SessionMeters sessionMeters() {
         return sessionMeters;
@@ -373,6 +396,7 @@ public final class Gateway implements AutoCloseable {
             tls.close();
         }
         server.close();
+        alerts.close();
         scheduler.shutdownNow();
         operatorThread.shutdownNow();
         prometheus.close();
