@@ -136,6 +136,11 @@ public final class Alerts implements AlertSink, AlertSink.Instruments, BusListen
         meters.refused();
     }
 
+    /** Alerts being evaluated on this node. */
+    public int active() {
+        return engine.active();
+    }
+
     public AlertMeters meters() {
         return meters;
     }
