@@ -77,8 +77,14 @@ final class InstrumentAlerts implements Thresholds.Reached {
             ask = newAsk;
             evaluate(AlertField.ASK, ask);
         }
-        if ((bidChanged || askChanged) && bid != null && ask != null && fields[AlertField.MID.ordinal()] != null) {
-            evaluate(AlertField.MID, bid.add(ask).multiply(HALF));
+        Thresholds mid = fields[AlertField.MID.ordinal()];
+        if ((bidChanged || askChanged) && bid != null && ask != null && mid != null) {
+            boolean crossed = bid.compareTo(ask) > 0;
+            if (mid.quietBetween(crossed ? ask : bid, crossed ? bid : ask)) {
+                counters.evaluated();
+            } else {
+                evaluate(AlertField.MID, bid.add(ask).multiply(HALF));
+            }
         }
     }
 

@@ -38,6 +38,18 @@ final class Thresholds {
         return atOrAbove.isEmpty() && atOrBelow.isEmpty() && under.isEmpty() && over.isEmpty() && pending.isEmpty();
     }
 
+    /**
+     * Whether no value from {@code low} to {@code high} would change anything here: lets a mid,
+     * which lies between bid and ask, go uncomputed (unallocated) when nothing is near it.
+     */
+    boolean quietBetween(BigDecimal low, BigDecimal high) {
+        return pending.isEmpty()
+                && (atOrAbove.isEmpty() || atOrAbove.firstKey().compareTo(high) > 0)
+                && (atOrBelow.isEmpty() || atOrBelow.lastKey().compareTo(low) < 0)
+                && (under.isEmpty() || under.lastKey().compareTo(low) <= 0)
+                && (over.isEmpty() || over.firstKey().compareTo(high) >= 0);
+    }
+
     void arm(Watch watch) {
         watch.phase = Watch.Phase.ARMED;
         put(watch.alert.condition().upward() ? atOrAbove : atOrBelow, watch);

@@ -147,6 +147,16 @@ class AlertEngineTest {
     }
 
     @Test
+    void midFiresWhenOnlyTheSpreadStraddlesItsPrice() {
+        engine.add(once("m", AlertField.MID, AlertCondition.CROSSES_BELOW, "1.5"), AlertStatus.NEW, 0);
+        engine.quote("1", new BigDecimal("1.6"), new BigDecimal("1.7"), 1);
+        engine.quote("1", new BigDecimal("1.4"), null, 2);
+        assertThat(fired).isEmpty();
+        engine.quote("1", null, new BigDecimal("1.6"), 3);
+        assertThat(fired).containsExactly(new Fired("m", 0, new BigDecimal("1.50")));
+    }
+
+    @Test
     void lastFollowsTradePrints() {
         engine.add(once("l", AlertField.LAST, AlertCondition.BELOW, "100"), AlertStatus.NEW, 0);
         bid("99", 1);
