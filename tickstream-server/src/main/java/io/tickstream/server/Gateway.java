@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.tickstream.alert.AlertStore;
 import io.tickstream.alert.Alerts;
+import io.tickstream.alert.DemoAlerts;
 import io.tickstream.alert.FileAlertStore;
 import io.tickstream.alert.SharedBus;
 import io.tickstream.auth.AccountPolicies;
@@ -93,6 +94,8 @@ public final class Gateway implements AutoCloseable {
     private static final long HISTORY_SIZING_SECONDS = 15;
     /** The account whose private events the built-in simulator makes up (the demo key's account). */
     public static final String DEMO_ACCOUNT = "demo";
+    /** The demo account's alerts are set this long after the simulator starts, once instruments have quotes. */
+    private static final long DEMO_ALERTS_DELAY_MS = 2_000;
 
     private final Bus bus;
     private final boolean ownsBus;
@@ -213,6 +216,8 @@ public final class Gateway implements AutoCloseable {
         if (simulate) {
             simulator.start();
             accountSimulator.start();
+            scheduler.schedule(() -> DemoAlerts.set(alerts, hub, catalog.all(), DEMO_ACCOUNT), DEMO_ALERTS_DELAY_MS,
+                    TimeUnit.MILLISECONDS);
         }
         log.info("gateway listening on {}:{} ({} sockets, {} bus, {} instruments, protocols {})", config.host(),
                 server.port(), transportName(), config.usesRedis() ? "Redis" : "in-process", catalog.size(),

@@ -303,6 +303,21 @@ class AlertProtocolTest {
         again.close(1000, "done");
     }
 
+    @Test
+    void theDemoAccountGetsRealAlertsNearTheMarketThatFire() throws Exception {
+        WebSocketRecorder alice = jsonClient(GatewayFixture.KEY);
+        quote("1.0850", "1.0852");
+        DemoAlerts.set(gateway.gateway().alerts(), gateway.gateway().hub(), GatewayFixture.CATALOG, "alice");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> activeAlerts() == 2);
+        alice.sendText("{\"type\":\"alert_list\"}");
+        String list = alice.nextText();
+        assertThat(list).contains("\"price\":1.0853").contains("\"price\":1.0847").contains("\"once\":false");
+        quote("1.0853", "1.0855");
+        assertThat(alertEvent(alice.nextText())).containsEntry("condition", "crosses_above")
+                .containsEntry("note", "demo: EURUSD bid crosses above 1.0853");
+        alice.close(1000, "done");
+    }
+
     private static URI http(String path) {
         return URI.create("http://127.0.0.1:" + gateway.gateway().port() + path);
     }
