@@ -91,7 +91,7 @@ export class MarketConnection {
         this.handlers.onRtt(Math.round(performance.now() - this.pingSent));
         this.pingSent = 0;
       } else {
-        if (message.type === 'account' && typeof message.seq === 'number') this.advance(message.seq);
+        if (message.type === 'account' && message.seq !== undefined) this.advance(Number(message.seq));
         this.handlers.onMessage(message);
       }
     };
@@ -122,8 +122,9 @@ export class MarketConnection {
     }
   }
 
+  // Numbers arrive as their exact text (parseMessage): a seq is turned back into a number here.
   remember(position) {
-    this.account = { epoch: position.epoch, seq: position.seq };
+    this.account = { epoch: position.epoch, seq: Number(position.seq) };
     localStorage.setItem(POSITION_STORAGE + fingerprint(this.credential), JSON.stringify(this.account));
   }
 

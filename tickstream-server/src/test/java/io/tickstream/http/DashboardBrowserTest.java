@@ -154,16 +154,16 @@ class DashboardBrowserTest {
         driver.findElement(By.cssSelector("#quotes-body tr[data-symbol='EURUSD']")).click();
         waitUp(Duration.ofSeconds(5), d -> "EURUSD".equals(d.findElement(By.id("detail-name")).getText()));
         js("document.getElementById('alert-condition').value = 'crosses_above'");
-        driver.findElement(By.id("alert-price")).sendKeys("1000.5");
+        driver.findElement(By.id("alert-price")).sendKeys("9.5");
         driver.findElement(By.id("alert-set")).click();
         String far = "#alerts li[data-state='active']";
-        waitUp(Duration.ofSeconds(10), d -> texts(far).stream().anyMatch(t -> t.contains("EURUSD bid crosses above 1000.5")));
+        waitUp(Duration.ofSeconds(10), d -> texts(far).stream().anyMatch(t -> t.contains("EURUSD bid crosses above 9.5")));
         for (WebElement item : driver.findElements(By.cssSelector(far))) {
-            if (item.getText().contains("1000.5")) {
+            if (item.getText().contains("above 9.5")) {
                 item.findElement(By.tagName("button")).click();
             }
         }
-        waitUp(Duration.ofSeconds(10), d -> texts("#alerts li").stream().noneMatch(t -> t.contains("1000.5")));
+        waitUp(Duration.ofSeconds(10), d -> texts("#alerts li").stream().noneMatch(t -> t.contains("above 9.5")));
 
         driver.get("about:blank");
         gateway.alerts().create(new Principal(Gateway.DEMO_ACCOUNT, InstrumentScope.all(), true, 0),
