@@ -55,7 +55,8 @@ public final class RedisAlertStore implements AlertStore {
         return thread;
     });
     private final AtomicBoolean reading = new AtomicBoolean();
-    private volatile String lastChange = "$";
+    /** The last change read; null until {@link #loadActive} has said where to start. */
+    private volatile String lastChange;
 
     RedisAlertStore(RedisClusterAsyncCommands<String, String> commands, ChannelNames names, HistoryLimits limits,
                     boolean sharded) {
@@ -179,10 +180,10 @@ public final class RedisAlertStore implements AlertStore {
     }
 
     private void readChanges(BiConsumer<String, String> changed) {
-        if (!reading.compareAndSet(false, true)) {
+        String from = lastChange;
+        if (from == null || !reading.compareAndSet(false, true)) {
             return;
         }
-        String from = lastChange.equals("$") ? "0-0" : lastChange;
         commands.xread(XReadArgs.Builder.count(1000), offsets(XReadArgs.StreamOffset.from(names.alertChangesKey(), from)))
                 .whenComplete((messages, failure) -> {
                     reading.set(false);

@@ -282,6 +282,11 @@ class AlertProtocolTest {
                 .header("Authorization", "Bearer " + GatewayFixture.KEY).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(http("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("tickstream_alerts_active").contains("tickstream_alerts_refused_total 2.0")
+                .contains("tickstream_alerts_firing_latency_seconds");
     }
 
     @Test
