@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class FileAlertStore implements AlertStore {
     private final LongSupplier clock;
     /** account → id → alert, in creation order. Guarded by this. */
     private final Map<String, Map<String, Stored>> accounts = new LinkedHashMap<>();
+    /** account → its active alerts, so that a create checks the limit without counting. Guarded by this. */
+    private final Map<String, Integer> active = new HashMap<>();
 
     /**
      * @param directory where the file lives (created when missing), or null to keep alerts in memory only
@@ -58,8 +61,7 @@ public final class FileAlertStore implements AlertStore {
                 }
                 try {
                     Stored stored = AlertJson.readStored(text);
-                    accounts.computeIfAbsent(stored.alert().account(), a -> new LinkedHashMap<>())
-                            .put(stored.alert().id(), stored);
+                    put(stored.alert(), stored.status());
                 } catch (IOException e) {
                     log.warn("{} line {}: skipped: {}", file, line, e.getMessage());
                 }
@@ -71,12 +73,10 @@ public final class FileAlertStore implements AlertStore {
 
     @Override
     public synchronized CompletionStage<Boolean> create(Alert alert, int limit) {
-        Map<String, Stored> own = accounts.computeIfAbsent(alert.account(), a -> new LinkedHashMap<>());
-        long active = own.values().stream().filter(s -> s.status().state() == AlertState.ACTIVE).count();
-        if (active >= limit) {
+        if (active.getOrDefault(alert.account(), 0) >= limit) {
             return CompletableFuture.completedFuture(false);
         }
-        own.put(alert.id(), new Stored(alert, AlertStatus.NEW));
+        put(alert, AlertStatus.NEW);
         return saved(true);
     }
 
@@ -96,6 +96,9 @@ public final class FileAlertStore implements AlertStore {
         Stored stored = own == null ? null : own.remove(id);
         if (stored == null) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (stored.status().state() == AlertState.ACTIVE) {
+            active.merge(account, -1, Integer::sum);
         }
         AlertStatus status = stored.status();
         Stored canceled = status.state() == AlertState.ACTIVE
@@ -146,10 +149,10 @@ public final class FileAlertStore implements AlertStore {
 
     @Override
     public synchronized CompletionStage<List<Stored>> loadActive() {
-        List<Stored> active = new ArrayList<>();
+        List<Stored> evaluated = new ArrayList<>();
         accounts.values().forEach(own -> own.values().stream()
-                .filter(s -> s.status().state() == AlertState.ACTIVE).forEach(active::add));
-        return CompletableFuture.completedFuture(active);
+                .filter(s -> s.status().state() == AlertState.ACTIVE).forEach(evaluated::add));
+        return CompletableFuture.completedFuture(evaluated);
     }
 
     @Override
@@ -161,9 +164,15 @@ public final class FileAlertStore implements AlertStore {
     public void close() {
     }
 
-    /** Call holding the monitor. */
+    /** Stores an alert's status, keeping the count of active ones. Call holding the monitor. */
     private void put(Alert alert, AlertStatus status) {
-        accounts.computeIfAbsent(alert.account(), a -> new LinkedHashMap<>()).put(alert.id(), new Stored(alert, status));
+        Stored before = accounts.computeIfAbsent(alert.account(), a -> new LinkedHashMap<>())
+                .put(alert.id(), new Stored(alert, status));
+        int change = (status.state() == AlertState.ACTIVE ? 1 : 0)
+                - (before != null && before.status().state() == AlertState.ACTIVE ? 1 : 0);
+        if (change != 0) {
+            active.merge(alert.account(), change, Integer::sum);
+        }
     }
 
     /** Writes the file, then completes with {@code value}; a failed write fails it. Call holding the monitor. */
