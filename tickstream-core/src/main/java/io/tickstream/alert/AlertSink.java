@@ -9,9 +9,8 @@ import java.math.BigDecimal;
 public interface AlertSink {
 
     /**
-     * An alert's condition held: fire it, as firing number {@code generation + 1}, unless it was
-     * fired (or ended) elsewhere meanwhile; then report the stored status to
-     * {@link AlertEngine#settled}.
+     * An alert's condition held: fire it, unless it ended or another node fired this same crossing
+     * first; then report the stored status to {@link AlertEngine#settled}.
      *
      * @param generation how many times the engine knows it to have fired
      */

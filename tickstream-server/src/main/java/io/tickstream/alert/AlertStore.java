@@ -12,6 +12,13 @@ import java.util.function.BiConsumer;
  */
 public interface AlertStore extends AutoCloseable {
 
+    /**
+     * A firing attempt by a node whose generation is behind the stored one is the same crossing
+     * another node already fired when the last firing is this recent (or within the cooldown);
+     * past that it is a later crossing the node is the first to see, and it fires.
+     */
+    long SAME_CROSSING_MS = 10_000;
+
     /** An alert as stored, with where it stands. */
     record Stored(Alert alert, AlertStatus status) {
     }
@@ -38,8 +45,9 @@ public interface AlertStore extends AutoCloseable {
     CompletionStage<Stored> cancel(String account, String id);
 
     /**
-     * Fires an alert as firing number {@code generation + 1} and publishes {@code eventJson} on
-     * its account's stream, in one step, unless it was fired (or ended) since, or is cooling down.
+     * Fires an alert and publishes {@code eventJson} on its account's stream, in one step, unless
+     * it ended, is cooling down, or was fired since the caller's {@code generation} less than
+     * {@link #SAME_CROSSING_MS} (or the cooldown) ago.
      */
     CompletionStage<Firing> fire(Alert alert, long generation, String eventJson);
 

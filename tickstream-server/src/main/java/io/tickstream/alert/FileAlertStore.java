@@ -118,7 +118,9 @@ public final class FileAlertStore implements AlertStore {
                         new AlertStatus(AlertState.CANCELED, generation, 0)));
             }
             AlertStatus status = stored.status();
-            if (status.state() != AlertState.ACTIVE || status.fires() != generation
+            boolean sameCrossing = status.fires() > generation
+                    && now < status.lastFiredAt() + Math.max(alert.cooldownMillis(), SAME_CROSSING_MS);
+            if (status.state() != AlertState.ACTIVE || sameCrossing
                     || (status.fires() > 0 && now < status.lastFiredAt() + alert.cooldownMillis())) {
                 return CompletableFuture.completedFuture(new Firing(false, status));
             }
@@ -128,7 +130,7 @@ public final class FileAlertStore implements AlertStore {
                 return saved(new Firing(false, expired));
             }
             AlertStatus fired = new AlertStatus(alert.once() ? AlertState.TRIGGERED : AlertState.ACTIVE,
-                    generation + 1, now);
+                    status.fires() + 1, now);
             put(alert, fired);
             write();
             firing = new Firing(true, fired);

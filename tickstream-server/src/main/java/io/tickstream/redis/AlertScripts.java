@@ -59,14 +59,17 @@ record AlertScripts(String create, String cancel, String expire, String fire) {
             """;
 
     /**
-     * Fires an alert once per generation: KEYS: account history stream, account stream hash,
-     * alerts hash. ARGV 1..5 as {@link RedisScripts#appendBody()} (channel, event tail,
-     * candidate epoch, max messages, max age), then id, generation the caller saw, '1' for once,
-     * cooldown ms, expiresAt (0: never). Refuses (returns {0, state, fires, last fired}) when the
-     * alert is gone or ended, when its generation moved on (another node fired it), when it is
-     * cooling down, or when it has expired (then ends it); else marks it fired, appends and
-     * publishes the event and returns {1, state, fires, now}. Redis runs a script whole or not at
-     * all, so no crash between deciding and publishing can lose or double a firing.
+     * Fires an alert once per crossing. KEYS: account history stream, account stream hash, alerts
+     * hash. ARGV 1..5 as {@link RedisScripts#appendBody()} (channel, event tail, candidate epoch,
+     * max messages, max age), then id, the generation the caller saw, '1' for once, cooldown ms,
+     * expiresAt (0: never), how long a firing counts as the same crossing (ms). Refuses (returns
+     * {0, state, fires, last fired}) when the alert is gone or ended; when it was fired since the
+     * caller's generation and that firing is recent (within the cooldown and that time: another
+     * node fired this same crossing first); when it is cooling down; or when it has expired (then
+     * ends it). Else it marks it fired, appends and publishes the event and returns
+     * {1, state, fires, now}: a node that missed an earlier firing still fires a later crossing
+     * nobody fired. Redis runs a script whole or not at all, so no crash between deciding and
+     * publishing can lose or double a firing.
      */
     private static final String FIRE = """
             local id = ARGV[6]
@@ -78,7 +81,9 @@ record AlertScripts(String create, String cancel, String expire, String fire) {
             local last = tonumber(redis.call('HGET', KEYS[3], id .. ':fired') or '0')
             local clock = redis.call('TIME')
             local nowMs = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
-            if state ~= 'active' or fires ~= tonumber(ARGV[7]) or (fires > 0 and nowMs < last + tonumber(ARGV[9])) then
+            local seen = tonumber(ARGV[7])
+            if state ~= 'active' or (fires > seen and nowMs < last + math.max(tonumber(ARGV[9]), tonumber(ARGV[11])))
+                or (fires > 0 and nowMs < last + tonumber(ARGV[9])) then
               return {0, state, fires, last}
             end
             if tonumber(ARGV[10]) > 0 and nowMs >= tonumber(ARGV[10]) then

@@ -133,7 +133,7 @@ public final class RedisAlertStore implements AlertStore {
                 names.channel(BusChannel.ACCOUNT, account), tail, StreamStamp.newEpoch(),
                 Integer.toString(limits.maxMessages()), Long.toString(limits.maxAge().toMillis()), alert.id(),
                 Long.toString(generation), alert.once() ? "1" : "0", Long.toString(alert.cooldownMillis()),
-                Long.toString(alert.expiresAt())).thenApply(reply -> {
+                Long.toString(alert.expiresAt()), Long.toString(SAME_CROSSING_MS)).thenApply(reply -> {
                     AlertState state = AlertState.fromWireName((String) reply.get(1));
                     return new Firing((Long) reply.get(0) == 1,
                             new AlertStatus(state == null ? AlertState.CANCELED : state, (Long) reply.get(2),

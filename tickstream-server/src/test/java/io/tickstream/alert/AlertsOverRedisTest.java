@@ -221,6 +221,28 @@ class AlertsOverRedisTest {
     }
 
     @Test
+    void aNodeThatMissedAFiringStillFiresALaterCrossingButNotTheSameOne() throws Exception {
+        RedisBus one = RedisBus.connect(redis.uri(), ChannelNames.defaults());
+        buses.add(one);
+        Alert alert = new Alert("stale-1", "alice", "EURUSD", "1", AlertField.BID, AlertCondition.CROSSES_ABOVE,
+                new BigDecimal("1.09"), false, 0, 0, null, null, System.currentTimeMillis());
+        one.alerts().create(alert, 10).toCompletableFuture().get();
+        String event = AlertJson.event(alert, new BigDecimal("1.0900"), System.currentTimeMillis());
+        assertThat(one.alerts().fire(alert, 0, event).toCompletableFuture().get().fired()).isTrue();
+        AlertStore.Firing sameCrossing = one.alerts().fire(alert, 0, event).toCompletableFuture().get();
+        assertThat(sameCrossing.fired()).isFalse();
+        assertThat(sameCrossing.status().fires()).isEqualTo(1);
+
+        // The first firing is older than SAME_CROSSING_MS: a node still at generation 0 sees a new crossing.
+        redis.command("HSET", "tickstream:alerts:alice", "stale-1:fired",
+                Long.toString(System.currentTimeMillis() - AlertStore.SAME_CROSSING_MS - 1_000));
+        AlertStore.Firing later = one.alerts().fire(alert, 0, event).toCompletableFuture().get();
+        assertThat(later.fired()).isTrue();
+        assertThat(later.status().fires()).isEqualTo(2);
+        assertThat(redis.command("XLEN", HISTORY)).isEqualTo("2");
+    }
+
+    @Test
     void theLimitCountsActiveAlertsOnlyAcrossNodes() throws Exception {
         RedisBus one = RedisBus.connect(redis.uri(), ChannelNames.defaults());
         buses.add(one);
