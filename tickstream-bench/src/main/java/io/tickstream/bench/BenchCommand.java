@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "Load-test a gateway: N connections x k subscriptions over M instruments at a set publish rate.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow, churn, abuse or fault (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scenario", defaultValue = "fanout", description = "fanout, idle, slow, churn, abuse, fault or alerts (default: ${DEFAULT-VALUE}).")
     private Scenario scenario;
 
     @Option(names = "--protocol", description = "ime, json or compact (default: ime; the fault scenario speaks json only).")
@@ -74,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Fault scenario: account events published per second (default: ${DEFAULT-VALUE}).")
     private double accountRate;
 
+    @Option(names = "--alerts", defaultValue = "100000",
+            description = "Alerts scenario: price alerts set over the instruments (default: ${DEFAULT-VALUE}).")
+    private int alerts;
+
     @Option(names = "--spawn-gateway", description = "Run the gateway as its own process (measured through /proc).")
     private boolean spawn;
 
@@ -127,6 +131,10 @@ public final class BenchCommand implements Callable<Integer> {
                     Duration.ofMillis(Math.round(killEverySeconds * 1000)), accountRate)).run();
             System.out.println(result.summary());
             return result.lost() > 0 || result.duplicated() > 0 ? 1 : 0;
+        }
+        if (scenario == Scenario.ALERTS) {
+            System.out.println(new AlertsRun(options, alerts).run());
+            return 0;
         }
         BenchResult result = new Bench(options).run();
         System.out.println(result.summary());

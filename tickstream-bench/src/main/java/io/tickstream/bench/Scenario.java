@@ -21,5 +21,11 @@ public enum Scenario {
      * killed every few seconds: what clients lost or got twice, and how late the messages published
      * during each outage arrived. Run by {@link FaultRun}, not {@link Bench}.
      */
-    FAULT
+    FAULT,
+    /**
+     * Price alerts: {@code --alerts} alerts over {@code -m} instruments, price changes at
+     * {@code --rate}, one client of the alerts' account: tick-to-trigger latency at the client and
+     * heap per alert. Run by {@link AlertsRun}, not {@link Bench}.
+     */
+    ALERTS
 }

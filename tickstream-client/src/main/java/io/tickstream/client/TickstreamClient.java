@@ -68,6 +68,7 @@ public final class TickstreamClient implements AutoCloseable {
     private final Feeds feeds;
     private final ConnectionSupervisor supervisor;
     private final Subscriptions subscriptions;
+    private final Alerts alerts;
 
     TickstreamClient(ClientSettings settings) {
         settings.listeners().forEach(listeners::add);
@@ -77,6 +78,8 @@ public final class TickstreamClient implements AutoCloseable {
         supervisor = new ConnectionSupervisor(settings, loop, sync, positions, new Inbound.Delivery(dispatcher, guard, states),
                 listeners, life, feeds::end);
         subscriptions = new Subscriptions(sync, loop, life, supervisor);
+        alerts = new Alerts(this, supervisor::node,
+                () -> settings.apiKey() != null ? settings.apiKey() : settings.tokens().get());
     }
 
     public static ClientBuilder builder() {
@@ -185,6 +188,11 @@ public final class TickstreamClient implements AutoCloseable {
     /** A stream of a channel without subscribing anything; market channels may be narrowed to symbols. */
     public <T> Feed<T> feed(Channel<T> channel, String... symbols) {
         return feeds.of(channel, symbols);
+    }
+
+    /** The account's price alerts: create, list, cancel, and their triggers. */
+    public Alerts alerts() {
+        return alerts;
     }
 
     /** Whether the client is connected and authenticated right now. */

@@ -61,6 +61,24 @@ public record ChannelNames(String prefix, boolean tagged) {
         return tagged ? tag(kind, key) + kind.segment() + ":stream" : prefix + ":stream:" + kind.segment() + ':' + key;
     }
 
+    /**
+     * The hash of an account's price alerts ({@code prefix:{a:ACCOUNT}:alerts} on a cluster, in the
+     * slot of the account's stream, so that a firing and its event are one script on one shard).
+     */
+    public String alertsKey(String account) {
+        return tagged ? tag(BusChannel.ACCOUNT, account) + "alerts" : prefix + ":alerts:" + account;
+    }
+
+    /** The set of the accounts that have alerts, read by a node that starts. */
+    public String alertAccountsKey() {
+        return prefix + ":alert-accounts";
+    }
+
+    /** The stream of alert creations and ends, which every node follows. */
+    public String alertChangesKey() {
+        return prefix + ":alert-changes";
+    }
+
     /** Splits a channel name into its kind and key, or returns null when it is not one of ours. */
     public Address parse(String channel) {
         if (!channel.startsWith(prefix) || channel.length() <= prefix.length() + 1

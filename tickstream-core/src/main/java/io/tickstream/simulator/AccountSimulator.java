@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * Publishes the private events of one demo trading account (orders, fills, positions, balance, price
- * alerts and notices that tell a coherent story) at a fixed rate, on one daemon thread named
+ * Publishes the private events of one demo trading account (orders, fills, positions, balance and
+ * notices that tell a coherent story; its price alerts are real ones the gateway evaluates) at a fixed rate, on one daemon thread named
  * {@value #THREAD_NAME}. Thread-safe: steps are serialized, and a failed publish is counted in
  * {@link #errors()}, never fatal; the event it carried is dropped.
  */

@@ -1,6 +1,5 @@
 package io.tickstream.simulator;
 
-import io.tickstream.simulator.SimulatedAccountEvent.AlertFired;
 import io.tickstream.simulator.SimulatedAccountEvent.BalanceUpdate;
 import io.tickstream.simulator.SimulatedAccountEvent.Fill;
 import io.tickstream.simulator.SimulatedAccountEvent.Notice;
@@ -16,7 +15,8 @@ import java.util.random.RandomGenerator;
 /**
  * Decides what happens next on the demo account, on private markets that walk like the market
  * simulator's: orders are placed, limit orders fill when the market reaches them or get cancelled,
- * fills move positions and the balance, alerts fire and notices arrive. Not thread-safe: confined
+ * fills move positions and the balance and notices arrive (price alerts are real ones, evaluated by
+ * the gateway, not told here). Not thread-safe: confined
  * to the account simulator's thread.
  */
 final class AccountStory {
@@ -24,7 +24,6 @@ final class AccountStory {
     private static final int MARKET_ORDER = 30;
     private static final int LIMIT_ORDER = 60;
     private static final int CANCEL = 72;
-    private static final int ALERT = 88;
     private static final int ROLLS = 100;
     private static final int MAX_WORKING = 3;
     private static final double REDUCING_PROBABILITY = 2.0 / 3;
@@ -39,7 +38,6 @@ final class AccountStory {
     private boolean opened;
     private long orders;
     private long trades;
-    private long alerts;
 
     AccountStory(List<SimulatedInstrument> markets) {
         this.markets = List.copyOf(markets);
@@ -81,9 +79,6 @@ final class AccountStory {
         }
         if (roll < CANCEL && !working.isEmpty()) {
             return cancel(working.get(random.nextInt(working.size())));
-        }
-        if (roll < ALERT) {
-            return List.of(alert(market, random));
         }
         return List.of(NEWS.get(random.nextInt(NEWS.size())));
     }
@@ -137,16 +132,6 @@ final class AccountStory {
                 account.position(market), account.unrealizedCents(market));
         return List.of(new Fill("T-" + ++trades, order, fee), new OrderUpdate(order, Status.FILLED), position,
                 balance());
-    }
-
-    /** An alert set a little below (above) the market that fired as the market rose (fell) through it. */
-    private AlertFired alert(SimulatedInstrument market, RandomGenerator random) {
-        boolean above = random.nextBoolean();
-        Level best = best(market);
-        long triggered = above ? best.sellPrice() : best.buyPrice();
-        long offset = market.profile().tick() * random.nextInt(0, market.profile().volatility() + 1);
-        return new AlertFired("A-" + ++alerts, market.instrument().name(), market.profile(), above,
-                above ? triggered - offset : triggered + offset, triggered);
     }
 
     private BalanceUpdate balance() {

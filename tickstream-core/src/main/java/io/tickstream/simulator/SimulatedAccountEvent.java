@@ -107,27 +107,6 @@ sealed interface SimulatedAccountEvent {
         }
     }
 
-    /** A price alert that fired: the price crossed {@code price} and stood at {@code triggeredPrice}. */
-    record AlertFired(String alertId, String symbol, PriceProfile profile, boolean above, long price,
-            long triggeredPrice) implements SimulatedAccountEvent {
-
-        @Override
-        public String type() {
-            return "alert";
-        }
-
-        @Override
-        public void writeData(JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("alertId", alertId);
-            out.writeStringField("symbol", symbol);
-            out.writeStringField("condition", above ? "above" : "below");
-            AccountJson.price(out, "price", profile, price);
-            AccountJson.price(out, "triggeredPrice", profile, triggeredPrice);
-            out.writeEndObject();
-        }
-    }
-
     /** A message to the account holder. */
     record Notice(boolean warning, String message) implements SimulatedAccountEvent {
 

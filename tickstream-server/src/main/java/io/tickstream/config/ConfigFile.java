@@ -1,5 +1,6 @@
 package io.tickstream.config;
 
+import io.tickstream.alert.AlertSettings;
 import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
@@ -23,7 +24,9 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the JSON configuration file (format in the README) into a {@link GatewayConfig.Builder}.
@@ -58,7 +61,7 @@ public final class ConfigFile {
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
         root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "accounts", "tls", "ime",
-                "websocket", "http", "limits", "jwt", "apiKeys");
+                "websocket", "http", "limits", "jwt", "apiKeys", "alerts");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
                 .port(root.integer("port", 8080))
@@ -144,6 +147,7 @@ public final class ConfigFile {
         for (String account : accounts.names()) {
             builder.account(account, readAccountPolicy(accounts.section(account)));
         }
+        builder.alerts(readAlerts(root.section("alerts"), root.section("limits"), accounts, base));
         builder.defaultAccountConnections(root.section("limits").integer("defaultAccountConnections",
                 GatewayConfig.DEFAULT_ACCOUNT_CONNECTIONS));
         for (ConfigNode key : root.sections("apiKeys")) {
@@ -213,7 +217,7 @@ public final class ConfigFile {
     private static SessionLimits readLimits(ConfigNode limits) throws ConfigException {
         limits.allowOnly("authTimeoutMs", "maxSubscriptions", "messagesPerSecond", "maxQueuedEvents",
                 "expectedConnections", "maxConnections", "maxUnauthenticated", "maxUnauthenticatedPerAddress",
-                "loopStallMs", "defaultAccountConnections", "recovery");
+                "loopStallMs", "defaultAccountConnections", "recovery", "maxAlertsPerAccount");
         SessionLimits defaults = SessionLimits.defaults();
         try {
             return new SessionLimits(
@@ -269,8 +273,27 @@ public final class ConfigFile {
         }
     }
 
+    /** {@code alerts.directory}, {@code limits.maxAlertsPerAccount} and each account's {@code maxAlerts}. */
+    private static AlertSettings readAlerts(ConfigNode alerts, ConfigNode limits, ConfigNode accounts, Path base)
+            throws ConfigException {
+        alerts.allowOnly("directory");
+        String directory = alerts.string("directory", null);
+        Map<String, Integer> perAccount = new HashMap<>();
+        for (String account : accounts.names()) {
+            if (accounts.section(account).has("maxAlerts")) {
+                perAccount.put(account, accounts.section(account).integer("maxAlerts", 0));
+            }
+        }
+        try {
+            return new AlertSettings(directory == null ? null : resolve(base, directory),
+                    limits.integer("maxAlertsPerAccount", AlertSettings.DEFAULT_MAX_PER_ACCOUNT), perAccount);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     private static AccountPolicy readAccountPolicy(ConfigNode policy) throws ConfigException {
-        policy.allowOnly("instruments", "privateEvents", "maxConnections");
+        policy.allowOnly("instruments", "privateEvents", "maxConnections", "maxAlerts");
         List<String> globs = policy.strings("instruments", List.of("*"));
         if (globs.isEmpty()) {
             throw new ConfigException(policy.where("instruments") + " must name at least one pattern");

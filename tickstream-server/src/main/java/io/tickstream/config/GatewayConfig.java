@@ -1,5 +1,6 @@
 package io.tickstream.config;
 
+import io.tickstream.alert.AlertSettings;
 import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
@@ -57,6 +58,7 @@ import java.util.Map;
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
  * @param recovery        the history resuming clients may read, per connection and per account
+ * @param alerts          where the embedded gateway keeps price alerts, and how many an account may have
  */
 public record GatewayConfig(
         String host,
@@ -93,7 +95,8 @@ public record GatewayConfig(
         HandshakeLimits handshakes,
         ReadinessSettings readiness,
         String demoKey,
-        RecoveryLimits recovery) {
+        RecoveryLimits recovery,
+        AlertSettings alerts) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -177,6 +180,7 @@ public record GatewayConfig(
         private long maxSeqJump = InstrumentState.DEFAULT_MAX_SEQ_JUMP;
         private SessionLimits limits = SessionLimits.defaults();
         private RecoveryLimits recovery = RecoveryLimits.defaults();
+        private AlertSettings alerts = AlertSettings.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
         private boolean proxyProtocol;
         private JwtSettings jwt;
@@ -281,6 +285,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder alerts(AlertSettings value) {
+            alerts = value;
+            return this;
+        }
+
         public Builder maxSeqJump(long value) {
             maxSeqJump = value;
             return this;
@@ -381,7 +390,7 @@ public record GatewayConfig(
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
                     maxSeqJump, limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow,
-                    handshakes, readiness, demoKey, recovery);
+                    handshakes, readiness, demoKey, recovery, alerts);
         }
     }
 }

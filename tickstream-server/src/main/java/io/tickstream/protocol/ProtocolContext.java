@@ -2,6 +2,7 @@ package io.tickstream.protocol;
 
 import java.time.Duration;
 
+import io.tickstream.alert.Alerts;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.catalog.CatalogRefresher;
@@ -20,5 +21,6 @@ public record ProtocolContext(
         RecoveryBudget recovery,
         SessionMeters meters,
         Duration expiryNotice,
-        BusReadiness bus) {
+        BusReadiness bus,
+        Alerts alerts) {
 }

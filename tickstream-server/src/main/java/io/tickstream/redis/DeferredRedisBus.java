@@ -2,6 +2,7 @@ package io.tickstream.redis;
 
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.tickstream.alert.AlertStore;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
@@ -44,6 +45,7 @@ public final class DeferredRedisBus implements Bus {
     });
     private final MarketPublisher publisher = new Publisher();
     private volatile RedisBus bus;
+    private final DeferredAlertStore alerts = new DeferredAlertStore();
     private BusListener listener;
     private boolean closed;
 
@@ -91,11 +93,17 @@ public final class DeferredRedisBus implements Bus {
                 connected.start(started);
             }
         }
+        alerts.connected(connected.alerts());
         log.info("Redis is reachable now: serving");
         if (started != null) {
             started.onReconnected();
         }
         retries.shutdown();
+    }
+
+    /** The price alerts, in Redis once it answers. */
+    public AlertStore alerts() {
+        return alerts;
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class RedisBus implements Bus {
      */
     private static final Duration MIN_POSITION_TTL = Duration.ofDays(7);
     private final Duration positionTtl;
+    private final RedisAlertStore alerts;
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
                      HistoryLimits limits) {
@@ -54,6 +55,7 @@ public final class RedisBus implements Bus {
         this.scripts = scripts;
         this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, catalogHash);
         this.positionTtl = limits.maxAge().compareTo(MIN_POSITION_TTL) > 0 ? limits.maxAge() : MIN_POSITION_TTL;
+        this.alerts = new RedisAlertStore(link.commands(), names, limits, names.tagged());
     }
 
     /**
@@ -84,6 +86,11 @@ public final class RedisBus implements Bus {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** The price alerts kept in this Redis, fired onto this bus's account streams. */
+    public RedisAlertStore alerts() {
+        return alerts;
     }
 
     /** The names this bus uses: tagged on a cluster. */
@@ -166,6 +173,7 @@ public final class RedisBus implements Bus {
 
     @Override
     public void close() {
+        alerts.close();
         link.close();
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }

@@ -27,7 +27,7 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
      * Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing; then
      * runs {@code created}, Lua to run only when it was.
      */
-    private static String epochOf(String candidate, String created) {
+    static String epochOf(String candidate, String created) {
         return """
                 local epoch = redis.call('HGET', KEYS[2], 'epoch')
                 if not epoch then
@@ -45,7 +45,17 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
      * Returns the message's seq. The hash is kept for good from the stream's first message on
      * ({@code PERSIST} ends the expiry a read gave it).
      */
-    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]", "") + """
+    private static final String APPEND_AND_PUBLISH = epochOf("ARGV[3]", "") + appendBody() + "return seq\n";
+
+    /**
+     * The body of {@link #APPEND_AND_PUBLISH} without its return, for scripts that append an
+     * account or trade message as one step of their own (the same KEYS[1..2] and ARGV[1..5]);
+     * the stream's epoch must be in {@code epoch} and the seq it gives is in {@code seq}. The hash
+     * is kept for good from the stream's first message on ({@code PERSIST} ends the expiry a read
+     * gave it).
+     */
+    static String appendBody() {
+        return """
             redis.call('PERSIST', KEYS[2])
             local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
             local message = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
@@ -57,8 +67,8 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('PUBLISH', ARGV[1], message)
-            return seq
             """;
+    }
 
     /**
      * A stream's position and the messages it holds after a seq. KEYS: history stream, stream

@@ -4,6 +4,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.tickstream.alert.AlertStore;
+import io.tickstream.alert.Alerts;
+import io.tickstream.alert.DemoAlerts;
+import io.tickstream.alert.FileAlertStore;
+import io.tickstream.alert.SharedBus;
 import io.tickstream.auth.AccountPolicies;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
@@ -19,6 +24,7 @@ import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
 import io.tickstream.hub.OutboxMeters;
+import io.tickstream.http.AlertRoutes;
 import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.http.InstrumentRoutes;
@@ -37,6 +43,7 @@ import io.tickstream.protocol.WireProtocol;
 import io.tickstream.protocol.json.JsonProtocol;
 import io.tickstream.readiness.BusReadiness;
 import io.tickstream.redis.DeferredRedisBus;
+import io.tickstream.redis.RedisBus;
 import io.tickstream.simulator.AccountSimulator;
 import io.tickstream.simulator.DemoCatalog;
 import io.tickstream.simulator.MarketSimulator;
@@ -90,6 +97,8 @@ public final class Gateway implements AutoCloseable {
     private static final long HISTORY_SIZING_SECONDS = 15;
     /** The account whose private events the built-in simulator makes up (the demo key's account). */
     public static final String DEMO_ACCOUNT = "demo";
+    /** The demo account's alerts are set this long after the simulator starts, once instruments have quotes. */
+    private static final long DEMO_ALERTS_DELAY_MS = 2_000;
 
     private final Bus bus;
     private final boolean ownsBus;
@@ -110,6 +119,7 @@ public final class Gateway implements AutoCloseable {
         return thread;
     });
     private final Hub hub;
+    private final Alerts alerts;
     private final GatewayServer server;
     private final PrometheusMetrics prometheus;
     private final ConnectionAdmission admission;
@@ -137,9 +147,20 @@ public final class Gateway implements AutoCloseable {
 
         this.readiness = new BusReadiness(bus, config.readiness());
         readiness.start(scheduler);
-        this.hub = new Hub(bus, protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
+        SharedBus shared = new SharedBus(bus);
+        this.hub = new Hub(shared.hubSide(), protocols.stream().flatMap(protocol -> protocol.views().stream()).toList(),
                 PooledByteBufAllocator.DEFAULT, new FrameDeflater(config.compression(), deflateMeters), config.maxSeqJump());
-        bus.start(hub);
+        AlertStore alertStore = bus instanceof RedisBus redis ? redis.alerts()
+                : bus instanceof DeferredRedisBus deferred ? deferred.alerts()
+                : new FileAlertStore(config.alerts().directory(), bus.publisher(), System::currentTimeMillis);
+        this.alerts = new Alerts(alertStore, config.alerts(), shared.alertSide(), hub, refresher,
+                System::currentTimeMillis);
+        shared.start(hub, alerts);
+        alerts.start().whenComplete((started, failure) -> {
+            if (failure != null) {
+                log.error("could not load the price alerts; only new ones are evaluated: {}", failure.toString());
+            }
+        });
         scheduler.scheduleWithFixedDelay(hub::sizeHistories, 1, HISTORY_SIZING_SECONDS, TimeUnit.SECONDS);
         this.sessionMeters = new SessionMeters(protocols.stream().map(WireProtocol::name).toList());
         DeliveryLatency latency = new DeliveryLatency(hub.meters().deliveryLatencyMicros(), System::currentTimeMillis);
@@ -161,7 +182,8 @@ public final class Gateway implements AutoCloseable {
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
                 config.compression(), deflateMeters);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice(), readiness);
+                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice(), readiness,
+                alerts);
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
@@ -179,7 +201,7 @@ public final class Gateway implements AutoCloseable {
         this.watchdog = new LoopWatchdog(serverLimits.stallThreshold(), scheduler);
         this.prometheus = new PrometheusMetrics(latency, bus::isConnected);
         for (MeterBinder component : List.of(hub.meters(), hub.outboxMeters(), hub.recoveryMeters(), sessionMeters, transportMeters,
-                deflateMeters, admission, httpPolicy, watchdog, refresher, readiness)) {
+                deflateMeters, admission, httpPolicy, watchdog, refresher, readiness, alerts.meters())) {
             prometheus.bind(component);
         }
         if (handshakes != null) {
@@ -196,6 +218,7 @@ public final class Gateway implements AutoCloseable {
             if (handshakes != null) {
                 handshakes.close();
             }
+            alerts.close();
             prometheus.close();
             scheduler.shutdownNow();
             operatorThread.shutdownNow();
@@ -209,6 +232,8 @@ public final class Gateway implements AutoCloseable {
         if (simulate) {
             simulator.start();
             accountSimulator.start();
+            scheduler.schedule(() -> DemoAlerts.set(alerts, hub, catalog.all(), DEMO_ACCOUNT), DEMO_ALERTS_DELAY_MS,
+                    TimeUnit.MILLISECONDS);
         }
         log.info("gateway listening on {}:{} ({} sockets, {} bus, {} instruments, protocols {})", config.host(),
                 server.port(), transportName(), config.usesRedis() ? "Redis" : "in-process", catalog.size(),
@@ -232,6 +257,7 @@ public final class Gateway implements AutoCloseable {
             log.info("the dashboard is off: it is a client of the JSON protocol, which is off");
         }
         new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
+        new AlertRoutes(authenticator, sessionMeters, alerts).addTo(routes);
         new OperatorRoutes(prometheus, figures).addTo(routes, operatorThread);
         return routes.build();
     }
@@ -342,6 +368,11 @@ public final class Gateway implements AutoCloseable {
         return hub;
     }
 
+    /** This node's price alerts. */
+    public Alerts alerts() {
+        return alerts;
+    }
+
     /** The protocol sessions' figures. */
     public SessionMeters sessionMeters() {
         return sessionMeters;
@@ -390,6 +421,7 @@ public final class Gateway implements AutoCloseable {
         if (handshakes != null) {
             handshakes.close();
         }
+        alerts.close();
         scheduler.shutdownNow();
         operatorThread.shutdownNow();
         prometheus.close();

@@ -95,7 +95,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (handler == null) {
             replyLater(ctx, request, CompletableFuture.completedFuture(
                     HttpResponses.text(HttpResponseStatus.NOT_FOUND, "not found\n")));
-        } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
+        } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())
+                && !routes.takesAnyMethod(handler)) {
             FullHttpResponse refusal = HttpResponses.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET\n");
             refusal.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             replyLater(ctx, request, CompletableFuture.completedFuture(refusal));

@@ -7,7 +7,7 @@
 import { MarketConnection } from './connection.js';
 import { clock, decimals, grouped, price } from './format.js';
 import { PriceChart } from './chart.js';
-import { AccountFeed, BookView, Picker, TradesView } from './panels.js';
+import { AccountFeed, AlertsView, BookView, Picker, TradesView } from './panels.js';
 import { MarketTable } from './table.js';
 
 const MAX_STATE_SUBSCRIPTIONS = 495; // of the server's 500 per connection; the rest for book and trades
@@ -33,6 +33,7 @@ const chart = new PriceChart($('chart'));
 const book = new BookView($('book-body'));
 const trades = new TradesView($('trades'));
 const feed = new AccountFeed($('feed'), $('feed-note'));
+const alerts = new AlertsView($('alerts'), (id) => connection.send({ type: 'alert_cancel', id }));
 
 const connection = new MarketConnection(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/`, {
   onStatus: showStatus,
@@ -50,6 +51,13 @@ ui.form.addEventListener('submit', (event) => {
   connection.start(key);
 });
 ui.disconnect.addEventListener('click', () => connection.stop());
+$('alert-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const price = $('alert-price').value.trim();
+  if (!selected || !price) return;
+  connection.send({ type: 'alert_create', symbol: selected, field: $('alert-field').value,
+    condition: $('alert-condition').value, price });
+});
 // Leaving the page closes the socket at once (a page kept in the back-forward cache would hold it open).
 window.addEventListener('pagehide', () => connection.stop(false));
 window.addEventListener('pageshow', (event) => {
@@ -111,6 +119,7 @@ function hideError() {
 
 /** After authentication: the instruments the key may read, then one state subscription each. */
 async function loadMarket() {
+  connection.send({ type: 'alert_list' });
   let list;
   try {
     const response = await fetch('/api/instruments', { headers: { Authorization: 'Bearer ' + connection.credential } });
@@ -178,7 +187,15 @@ function handle(message) {
     case 'trade':
       if (message.symbol === selected) trades.add(message);
       break;
-    case 'account': feed.add(message); break;
+    case 'account':
+      feed.add(message);
+      if (message.event === 'alert') connection.send({ type: 'alert_list' });
+      break;
+    case 'alerts': alerts.show(message.alerts || []); break;
+    case 'alert_created':
+    case 'alert_canceled':
+      connection.send({ type: 'alert_list' });
+      break;
     case 'error': showNotice(message); break;
     default: break; // welcome, subscribed, unsubscribed, subscriptions
   }

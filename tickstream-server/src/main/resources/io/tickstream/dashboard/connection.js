@@ -10,6 +10,7 @@ const SEND_INTERVAL_MS = 50;
 const PING_EVERY_MS = 15000;
 const PING_TIMEOUT_MS = 10000;
 const STOP_CODES = new Set([1003, 1008, 1009]);
+const POSITION_STORAGE = 'tickstream.account.';
 
 export class MarketConnection {
   /**
@@ -66,7 +67,10 @@ export class MarketConnection {
     this.handlers.onStatus('connecting', { attempt: this.attempt });
     ws.onopen = () => {
       const jwt = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(this.credential);
-      ws.send(JSON.stringify(jwt ? { type: 'auth', token: this.credential } : { type: 'auth', apiKey: this.credential }));
+      const auth = jwt ? { type: 'auth', token: this.credential } : { type: 'auth', apiKey: this.credential };
+      const since = this.position();
+      if (since) auth.since = since;
+      ws.send(JSON.stringify(auth));
     };
     ws.onmessage = (event) => {
       if (ws !== this.ws) return;
@@ -74,6 +78,7 @@ export class MarketConnection {
       this.lastHeard = performance.now();
       if (message.type === 'auth') {
         if (message.success === true) {
+          if (message.account && message.recovered !== true) this.remember(message.account);
           this.isAuthenticated = true;
           this.attempt = 0;
           this.handlers.onStatus('live', {});
@@ -86,6 +91,7 @@ export class MarketConnection {
         this.handlers.onRtt(Math.round(performance.now() - this.pingSent));
         this.pingSent = 0;
       } else {
+        if (message.type === 'account' && message.seq !== undefined) this.advance(Number(message.seq));
         this.handlers.onMessage(message);
       }
     };
@@ -104,6 +110,27 @@ export class MarketConnection {
       }
       this.scheduleReconnect(event);
     };
+  }
+
+  // Where the account stream was read up to, kept per credential across visits, so that a new
+  // visit resumes with since: events that came meanwhile (an alert that fired) arrive once.
+  position() {
+    try {
+      return JSON.parse(localStorage.getItem(POSITION_STORAGE + fingerprint(this.credential)));
+    } catch {
+      return null;
+    }
+  }
+
+  // Numbers arrive as their exact text (parseMessage): a seq is turned back into a number here.
+  remember(position) {
+    this.account = { epoch: position.epoch, seq: Number(position.seq) };
+    localStorage.setItem(POSITION_STORAGE + fingerprint(this.credential), JSON.stringify(this.account));
+  }
+
+  advance(seq) {
+    const known = this.account || this.position();
+    if (known && seq > known.seq) this.remember({ epoch: known.epoch, seq });
   }
 
   scheduleReconnect(event) {
@@ -156,6 +183,16 @@ export class MarketConnection {
     this.timers = {};
     this.pingSent = 0;
   }
+}
+
+/** A short digest of a credential (FNV-1a), so that storage keys do not hold the credential itself. */
+function fingerprint(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16);
 }
 
 function describeClose(event) {

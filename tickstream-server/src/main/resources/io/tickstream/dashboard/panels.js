@@ -169,6 +169,36 @@ export class TradesView {
 }
 
 /** The account's private events, newest first. */
+/** The account's price alerts, each with a cancel button. */
+export class AlertsView {
+  constructor(list, onCancel) {
+    this.list = list;
+    this.onCancel = onCancel;
+  }
+
+  show(alerts) {
+    const items = alerts.map((a) => {
+      const li = document.createElement('li');
+      li.dataset.state = a.state;
+      li.dataset.id = a.id;
+      const text = document.createElement('span');
+      text.dir = 'auto';
+      text.textContent = `${a.symbol} ${a.field} ${a.condition.replace('_', ' ')} ${price(a.price)} · ${a.state}`;
+      li.append(text);
+      if (a.state === 'active') {
+        const cancel = document.createElement('button');
+        cancel.type = 'button';
+        cancel.className = 'secondary';
+        cancel.textContent = 'Cancel';
+        cancel.addEventListener('click', () => this.onCancel(a.id));
+        li.append(cancel);
+      }
+      return li;
+    });
+    this.list.replaceChildren(...items);
+  }
+}
+
 export class AccountFeed {
   constructor(list, note) {
     this.list = list;
@@ -207,7 +237,7 @@ function describe(event, d) {
     case 'balance':
       return `${d.currency || ''} balance ${grouped(d.balance)}, available ${grouped(d.available)}, equity ${grouped(d.equity)}`;
     case 'alert':
-      return `${d.symbol} ${d.condition || ''} ${price(d.price)} (at ${price(d.triggeredPrice)})`;
+      return `${d.symbol} ${d.field || ''} ${(d.condition || '').replace('_', ' ')} ${price(d.price)}: at ${price(d.value)}${d.note ? ' — ' + d.note : ''}`;
     case 'notification':
       return `${d.level === 'warning' ? '⚠ ' : ''}${d.message || ''}`;
     default:

@@ -28,6 +28,24 @@ class ConfigFileTest {
     }
 
     @Test
+    void shouldReadTheAlertDirectoryAndLimitsWithAnAccountsOwnLimit() throws Exception {
+        Path file = write("tickstream.json", """
+                {"alerts": {"directory": "data/alerts"},
+                 "limits": {"maxAlertsPerAccount": 20},
+                 "accounts": {"alice": {"maxAlerts": 3}, "bob": {"maxConnections": 2}}}
+                """);
+        GatewayConfig config = ConfigFile.load(file).build();
+        assertThat(config.alerts().directory()).isEqualTo(dir.resolve("data/alerts"));
+        assertThat(config.alerts().limitFor("alice")).isEqualTo(3);
+        assertThat(config.alerts().limitFor("bob")).isEqualTo(20);
+        assertThat(ConfigFile.load(write("defaults.json", "{}")).build().alerts().limitFor("carol")).isEqualTo(500);
+        assertThatThrownBy(() -> ConfigFile.load(write("bad.json", "{\"limits\": {\"maxAlertsPerAccount\": -1}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("maxAlertsPerAccount");
+        assertThatThrownBy(() -> ConfigFile.load(write("typo.json", "{\"alerts\": {\"dir\": \"x\"}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dir");
+    }
+
+    @Test
     void shouldReadEverySettingOfAFullFile() throws Exception {
         write("instruments.json", "[{\"id\":\"1\",\"name\":\"EURUSD\",\"depth\":5}]");
         Path file = write("tickstream.json", """

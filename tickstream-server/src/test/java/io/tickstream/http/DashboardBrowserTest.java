@@ -148,6 +148,38 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void shouldSetAndCancelAnAlertFromTheInstrumentPanelAndShowATriggerMissedWhileAwayOnce() throws Exception {
+        openDashboard();
+        waitUp(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#quotes-body tr[data-symbol='EURUSD']")).isEmpty());
+        driver.findElement(By.cssSelector("#quotes-body tr[data-symbol='EURUSD']")).click();
+        waitUp(Duration.ofSeconds(5), d -> "EURUSD".equals(d.findElement(By.id("detail-name")).getText()));
+        js("document.getElementById('alert-condition').value = 'crosses_above'");
+        driver.findElement(By.id("alert-price")).sendKeys("9.5");
+        driver.findElement(By.id("alert-set")).click();
+        String far = "#alerts li[data-state='active']";
+        waitUp(Duration.ofSeconds(10), d -> texts(far).stream().anyMatch(t -> t.contains("EURUSD bid crosses above 9.5")));
+        for (WebElement item : driver.findElements(By.cssSelector(far))) {
+            if (item.getText().contains("above 9.5")) {
+                item.findElement(By.tagName("button")).click();
+            }
+        }
+        waitUp(Duration.ofSeconds(10), d -> texts("#alerts li").stream().noneMatch(t -> t.contains("above 9.5")));
+
+        driver.get("about:blank");
+        gateway.alerts().create(new Principal(Gateway.DEMO_ACCOUNT, InstrumentScope.all(), true, 0),
+                new io.tickstream.alert.AlertRequest("EURUSD", io.tickstream.alert.AlertField.BID,
+                        io.tickstream.alert.AlertCondition.ABOVE, new java.math.BigDecimal("0.0001"), true, 60, 0,
+                        "while away", null)).toCompletableFuture().get();
+        openDashboard();
+        waitUp(Duration.ofSeconds(10), d -> texts("#feed li").stream().anyMatch(t -> t.contains("while away")));
+        int seen = texts("#feed li").size();
+        waitUp(Duration.ofSeconds(10), d -> texts("#feed li").size() > seen);
+        assertThat(texts("#feed li").stream().filter(t -> t.contains("while away"))).hasSize(1);
+        waitUp(Duration.ofSeconds(10), d -> texts("#alerts li[data-state='triggered']").stream()
+                .anyMatch(t -> t.contains("EURUSD bid above 0.0001")));
+    }
+
+    @Test
     void shouldShowTheLiveFiguresOnTheOperatorPage() throws IOException {
         WebSocketRecorder client = WebSocketRecorder.connect(URI.create("ws://127.0.0.1:" + gateway.port() + "/"));
         try {

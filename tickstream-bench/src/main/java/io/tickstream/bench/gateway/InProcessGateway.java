@@ -1,5 +1,6 @@
 package io.tickstream.bench.gateway;
 
+import io.tickstream.alert.AlertSettings;
 import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
@@ -20,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A gateway in the benchmark's own JVM, on the in-process bus or on Redis. On the in-process bus
@@ -71,8 +73,15 @@ public final class InProcessGateway implements GatewayUnderTest {
         if (tls != null) {
             config.tls(tls.certFile(), tls.keyFile()).tlsOpenSsl(tls.openSsl());
         }
+        // The alerts scenario sets far more alerts than an account may have by default.
+        config.alerts(new AlertSettings(null, Integer.MAX_VALUE, Map.of()));
         gateway = Gateway.start(config.build(), bus);
         scheme = tls == null ? "ws" : "wss";
+    }
+
+    /** The gateway itself, for what a scenario sets up inside it (the alerts scenario's alerts). */
+    public Gateway gateway() {
+        return gateway;
     }
 
     @Override

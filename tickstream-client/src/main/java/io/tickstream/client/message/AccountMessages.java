@@ -18,9 +18,10 @@ final class AccountMessages {
                     data.optionalDecimal("quantity"), data.optionalDecimal("fee"), time, dataText, seq);
             case "position" -> new Position(data.optionalString("symbol"), data.optionalDecimal("quantity"),
                     data.optionalDecimal("averagePrice"), data.optionalDecimal("unrealizedPnl"), time, dataText, seq);
-            case "alert" -> new Alert(data.optionalString("alertId"), data.optionalString("symbol"),
-                    data.optionalString("condition"), data.optionalDecimal("price"),
-                    data.optionalDecimal("triggeredPrice"), time, dataText, seq);
+            case "alert" -> new Alert(data.optionalString("alertId"), data.optionalString("clientId"),
+                    data.optionalString("symbol"), data.optionalString("field"), data.optionalString("condition"),
+                    data.optionalDecimal("price"), data.optionalDecimal("value"), data.optionalLong("triggeredAt", 0),
+                    data.optionalString("note"), time, dataText, seq);
             case "notification" -> new Notification(data.optionalString("level"), data.optionalString("message"),
                     time, dataText, seq);
             default -> new AccountEvent(event, dataText, time, seq);

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code {"authorization":..}} and {@code {"event":..,"data":[..]}} messages. Stateless. */
+/**
+ * Reads {@code {"authorization":..}} and {@code {"event":..,"data":[..]}} messages; a {@code data}
+ * object (an alert request's, read again by the alerts) is skipped. Stateless.
+ */
 public final class CompactMessageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -36,7 +39,7 @@ public final class CompactMessageParser {
                 switch (name) {
                     case "authorization" -> authorization = string(parser, value, name);
                     case "event" -> event = string(parser, value, name);
-                    case "data" -> data = strings(parser, value);
+                    case "data" -> data = value == JsonToken.START_OBJECT ? skipped(parser) : strings(parser, value);
                     default -> parser.skipChildren();
                 }
             }
@@ -54,6 +57,11 @@ public final class CompactMessageParser {
             throw new InvalidMessage(name + " must be a string");
         }
         return parser.getText();
+    }
+
+    private static List<String> skipped(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
     }
 
     private static List<String> strings(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {

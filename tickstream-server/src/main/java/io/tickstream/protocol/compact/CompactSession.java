@@ -2,6 +2,8 @@ package io.tickstream.protocol.compact;
 
 import io.netty.buffer.ByteBuf;
 import io.tickstream.account.AccountEvent;
+import io.tickstream.alert.AlertCommands;
+import io.tickstream.alert.AlertFrames;
 import io.tickstream.auth.Principal;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.StreamJoin;
@@ -33,6 +35,7 @@ final class CompactSession implements MessageEndpoint.Session {
     private final Admission admission;
     private final InboundGate inbound;
     private final Map<Instrument, Subscription> quotes = new LinkedHashMap<>();
+    private boolean closed;
 
     CompactSession(ProtocolContext context, CompactViews views, SessionOutbox outbox) {
         this.context = context;
@@ -77,9 +80,25 @@ final class CompactSession implements MessageEndpoint.Session {
             subscribe(message);
         } else if ("unsubscribe".equals(message.event())) {
             unsubscribe(message);
+        } else if (AlertCommands.handles(message.event())) {
+            alert(message.event(), text);
         } else {
             error(message.event() == null ? "Missing field: event" : "Unknown event: " + message.event());
         }
+    }
+
+    /** An alert request: its reply (or error) is sent when the store answers. */
+    private void alert(String event, String text) {
+        new AlertCommands(context.alerts(), AlertFrames.compact(), "data")
+                .answer(event, text, admission.principal(), outbox.channel().alloc(),
+                        (code, error) -> replies.error(code, error, -1))
+                .whenComplete((frame, failure) -> outbox.channel().eventLoop().execute(() -> {
+                    if (closed) {
+                        frame.release();
+                    } else {
+                        send(frame);
+                    }
+                }));
     }
 
     private void authorize(String credential) {
@@ -196,6 +215,7 @@ final class CompactSession implements MessageEndpoint.Session {
 
     @Override
     public void onClosed() {
+        closed = true;
         quotes.values().forEach(context.hub()::unsubscribe);
         quotes.clear();
         admission.close();

@@ -2,6 +2,8 @@ package io.tickstream.protocol.json;
 
 import io.netty.buffer.ByteBuf;
 import io.tickstream.account.AccountEvent;
+import io.tickstream.alert.AlertCommands;
+import io.tickstream.alert.AlertFrames;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.hub.StreamJoin;
@@ -108,8 +110,25 @@ final class JsonSession implements MessageEndpoint.Session {
             case "list" -> list();
             case "ping" -> send(replies.pong(System.currentTimeMillis()));
             case "auth" -> refresh(message);
+            case "alert_create", "alert_list", "alert_cancel" -> alert(message.type(), text);
             default -> error("Unknown message type: " + message.type());
         }
+    }
+
+    /** An alert request: its reply (or error) is sent when the store answers, before later replies. */
+    private void alert(String type, String text) {
+        waiting++;
+        new AlertCommands(context.alerts(), AlertFrames.json(), null)
+                .answer(type, text, admission.principal(), outbox.channel().alloc(),
+                        (code, error) -> replies.error(code, error, -1))
+                .whenComplete((frame, failure) -> outbox.channel().eventLoop().execute(() -> {
+                    if (closed) {
+                        frame.release();
+                        return;
+                    }
+                    send(frame);
+                    replied();
+                }));
     }
 
     private void authenticate(ClientMessage message) {
