@@ -61,6 +61,16 @@ public record ChannelNames(String prefix, boolean tagged) {
         return tagged ? tag(kind, key) + kind.segment() + ":stream" : prefix + ":stream:" + kind.segment() + ':' + key;
     }
 
+    /**
+     * The sorted set of an instrument's bars of one interval ({@code 1m}...): score the bar's
+     * start, member its {@code [start,open,high,low,close,volume,trades]} text. In the trade
+     * stream's slot on a cluster, so the publish script builds bars where it appends the trade.
+     */
+    public String candleKey(String instrumentId, String interval) {
+        return tagged ? tag(BusChannel.TRADES, instrumentId) + "candles:" + interval
+                : prefix + ":candles:" + instrumentId + ':' + interval;
+    }
+
     /** Splits a channel name into its kind and key, or returns null when it is not one of ours. */
     public Address parse(String channel) {
         if (!channel.startsWith(prefix) || channel.length() <= prefix.length() + 1

@@ -1,10 +1,17 @@
 package io.tickstream.bus;
 
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.BarStore;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
+import io.tickstream.trade.TradeParser;
+import io.tickstream.trade.TradePrint;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread, in publish order; the latest state of each instrument is kept as a Redis gateway would
  * find it in {@code tickstream:state:{id}}, and each trade and account stream keeps its history in
  * a ring, stamped with seq and the bus's epoch exactly as the Redis publish scripts stamp them.
+ * Each trade also updates its instrument's bars in a {@link BarStore} (kept in a directory across
+ * restarts when the candle settings name one).
  * Thread-safe: publishing holds the bus's monitor, so deliveries never interleave.
  */
 public final class InProcessBus implements Bus, MarketPublisher {
@@ -32,6 +41,7 @@ public final class InProcessBus implements Bus, MarketPublisher {
     private final Map<String, StreamLog> streams = new HashMap<>();
     private final String epoch = StreamStamp.newEpoch();
     private final HistoryLimits limits;
+    private final BarStore bars;
     private volatile BusListener listener;
 
     public InProcessBus(List<Instrument> instruments) {
@@ -39,7 +49,13 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     public InProcessBus(List<Instrument> instruments, HistoryLimits limits) {
+        this(instruments, limits, CandleSettings.defaults());
+    }
+
+    /** @throws java.io.UncheckedIOException when the bars kept in the settings' directory cannot be read */
+    public InProcessBus(List<Instrument> instruments, HistoryLimits limits, CandleSettings candles) {
         this.limits = limits;
+        this.bars = new BarStore(candles);
         instruments.forEach(this::putInstrument);
     }
 
@@ -125,8 +141,24 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     @Override
+    public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
+        return CompletableFuture.completedFuture(bars.read(instrumentId, interval, end, limit));
+    }
+
+    /** Appends and delivers the trade, then adds it to the bars, as one step under the bus's monitor. */
+    @Override
     public synchronized CompletionStage<Void> publishTrade(String instrumentId, String tradeJson) {
-        return append(BusChannel.TRADES, instrumentId, tradeJson);
+        CompletionStage<Void> appended = append(BusChannel.TRADES, instrumentId, tradeJson);
+        if (appended.toCompletableFuture().isCompletedExceptionally()) {
+            return appended;
+        }
+        try {
+            TradePrint trade = TradeParser.parse(tradeJson, System.currentTimeMillis());
+            bars.addTrade(instrumentId, trade.time(), new BigDecimal(trade.price()), new BigDecimal(trade.quantity()));
+            return appended;
+        } catch (MalformedUpdateException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -175,5 +207,6 @@ public final class InProcessBus implements Bus, MarketPublisher {
     @Override
     public void close() {
         listener = null;
+        bars.close();
     }
 }

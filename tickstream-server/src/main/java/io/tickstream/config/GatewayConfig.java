@@ -5,6 +5,7 @@ import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
@@ -51,6 +52,7 @@ import java.util.Map;
  * @param demoKey         the demo API key that the dashboard fills in (demo mode), or null; it is
  *                        published on {@code /api/demo}, so only ever a key for demo data
  * @param recovery        the history resuming clients may read, per connection and per account
+ * @param candles         the zone of day bars, each interval's retention, where the embedded bus keeps bars
  */
 public record GatewayConfig(
         String host,
@@ -84,7 +86,8 @@ public record GatewayConfig(
         Duration expiryNotice,
         Duration drainWindow,
         String demoKey,
-        RecoveryLimits recovery) {
+        RecoveryLimits recovery,
+        CandleSettings candles) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -164,6 +167,7 @@ public record GatewayConfig(
         private Duration catalogRefresh = Duration.ofSeconds(5);
         private SessionLimits limits = SessionLimits.defaults();
         private RecoveryLimits recovery = RecoveryLimits.defaults();
+        private CandleSettings candles = CandleSettings.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
         private boolean proxyProtocol;
         private JwtSettings jwt;
@@ -261,6 +265,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder candles(CandleSettings value) {
+            candles = value;
+            return this;
+        }
+
         public Builder recovery(RecoveryLimits value) {
             recovery = value;
             return this;
@@ -351,7 +360,7 @@ public record GatewayConfig(
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
                     limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow, demoKey,
-                    recovery);
+                    recovery, candles);
         }
     }
 }

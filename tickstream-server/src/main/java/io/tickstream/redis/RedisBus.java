@@ -1,5 +1,7 @@
 package io.tickstream.redis;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -14,6 +16,9 @@ import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.bus.StreamStamp;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import java.io.IOException;
@@ -43,12 +48,12 @@ public final class RedisBus implements Bus {
     private final RedisPublisher publisher;
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
-                     HistoryLimits limits) {
+                     HistoryLimits limits, CandleSettings candles) {
         this.resources = resources;
         this.link = link;
         this.names = names;
         this.scripts = scripts;
-        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts);
+        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, candles);
     }
 
     /**
@@ -65,16 +70,21 @@ public final class RedisBus implements Bus {
      * {@code limits}. A {@code redis-cluster://} URI connects to a cluster, with the names tagged.
      */
     public static RedisBus connect(String uri, ChannelNames names, HistoryLimits limits) {
+        return connect(uri, names, limits, CandleSettings.defaults());
+    }
+
+    /** Connects as {@link #connect(String, ChannelNames, HistoryLimits)}, its publisher building bars with {@code candles}. */
+    public static RedisBus connect(String uri, ChannelNames names, HistoryLimits limits, CandleSettings candles) {
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
                 .build();
         try {
             if (RedisUris.isCluster(uri)) {
                 return new RedisBus(resources, new ClusterRedisLink(resources, RedisUris.seeds(uri)), names.clustered(),
-                        RedisScripts.of(true), limits);
+                        RedisScripts.of(true), limits, candles);
             }
             return new RedisBus(resources, new SingleRedisLink(resources, RedisURI.create(uri)), names,
-                    RedisScripts.of(false), limits);
+                    RedisScripts.of(false), limits, candles);
         } catch (RuntimeException e) {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw e;
@@ -122,6 +132,20 @@ public final class RedisBus implements Bus {
     @Override
     public CompletionStage<Long> historyLength(BusChannel kind, String key) {
         return commands().xlen(names.historyKey(kind, key));
+    }
+
+    /** Newest first by score from {@code end}, then reversed: one {@code ZRANGE ... BYSCORE REV LIMIT}. */
+    @Override
+    public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
+        return commands().zrevrangebyscore(names.candleKey(instrumentId, interval.label()),
+                        Range.from(Range.Boundary.unbounded(), Range.Boundary.including(end)), Limit.create(0, limit))
+                .thenApply(members -> {
+                    List<Bar> bars = new ArrayList<>(members.size());
+                    for (int i = members.size() - 1; i >= 0; i--) {
+                        bars.add(Bar.parse(members.get(i)));
+                    }
+                    return bars;
+                });
     }
 
     @Override

@@ -7,12 +7,18 @@ import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamStamp;
+import io.tickstream.candle.BarClock;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
+import io.tickstream.trade.TradeParser;
+import io.tickstream.trade.TradePrint;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +30,8 @@ import java.util.concurrent.CompletionStage;
  * update is merged into the hash {@code tickstream:state:{id}} (one field per state path, numbers as
  * their exact text) and published, so no gateway can read a state that misses a published update;
  * a trade or account event is stamped with its stream's next seq and epoch, appended to the
- * stream's bounded history and published. On a cluster each script runs on the shard of its
+ * stream's bounded history and published, and a trade is added to its instrument's bars in the
+ * same script (SPEC §12: bars are built once, where the trade is stamped). On a cluster each script runs on the shard of its
  * instrument or account. Thread-safe.
  */
 public final class RedisPublisher implements MarketPublisher {
@@ -33,13 +40,17 @@ public final class RedisPublisher implements MarketPublisher {
     private final ChannelNames names;
     private final HistoryLimits limits;
     private final RedisScripts scripts;
+    private final CandleSettings candles;
+    private final BarClock clock;
 
     RedisPublisher(RedisClusterAsyncCommands<String, String> commands, ChannelNames names, HistoryLimits limits,
-                   RedisScripts scripts) {
+                   RedisScripts scripts, CandleSettings candles) {
         this.commands = commands;
         this.names = names;
         this.limits = limits;
         this.scripts = scripts;
+        this.candles = candles;
+        this.clock = new BarClock(candles.dayZone());
     }
 
     /** Stamps an update with neither seq nor epoch of its own (README, "Delivery guarantees"). */
@@ -67,7 +78,26 @@ public final class RedisPublisher implements MarketPublisher {
     @Override
     public CompletionStage<Void> publishTrade(String instrumentId, String tradeJson) {
         try {
-            return append(BusChannel.TRADES, instrumentId, StreamStamp.tradeTail(tradeJson));
+            String tail = StreamStamp.tradeTail(tradeJson);
+            TradePrint trade = TradeParser.parse(tradeJson, System.currentTimeMillis());
+            CandleInterval[] intervals = CandleInterval.values();
+            String[] keys = new String[2 + intervals.length];
+            keys[0] = names.historyKey(BusChannel.TRADES, instrumentId);
+            keys[1] = names.streamKey(BusChannel.TRADES, instrumentId);
+            List<String> args = new ArrayList<>(7 + intervals.length * 3);
+            args.addAll(appendArgs(BusChannel.TRADES, instrumentId, tail));
+            args.add(new BigDecimal(trade.price()).toPlainString());
+            args.add(new BigDecimal(trade.quantity()).toPlainString());
+            for (CandleInterval interval : intervals) {
+                long start = clock.start(interval, trade.time());
+                long kept = candles.retention(interval).toMillis();
+                keys[2 + interval.ordinal()] = names.candleKey(instrumentId, interval.label());
+                args.add(Long.toString(start));
+                args.add(Long.toString(start - kept));
+                args.add(Long.toString(kept + 2 * interval.millis()));
+            }
+            return commands.<Long>eval(scripts.appendTrade(), ScriptOutputType.INTEGER, keys,
+                    args.toArray(new String[0])).thenApply(seq -> null);
         } catch (MalformedUpdateException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -91,7 +121,12 @@ public final class RedisPublisher implements MarketPublisher {
     private CompletionStage<Void> append(BusChannel kind, String key, String tail) {
         String[] keys = {names.historyKey(kind, key), names.streamKey(kind, key)};
         return commands.<Long>eval(scripts.appendAndPublish(), ScriptOutputType.INTEGER, keys,
-                names.channel(kind, key), tail, StreamStamp.newEpoch(), Integer.toString(limits.maxMessages()),
-                Long.toString(limits.maxAge().toMillis())).thenApply(seq -> null);
+                appendArgs(kind, key, tail).toArray(new String[0])).thenApply(seq -> null);
+    }
+
+    /** ARGV[1..5] of the append: channel, tail, candidate epoch, max messages, max age (ms). */
+    private List<String> appendArgs(BusChannel kind, String key, String tail) {
+        return List.of(names.channel(kind, key), tail, StreamStamp.newEpoch(), Integer.toString(limits.maxMessages()),
+                Long.toString(limits.maxAge().toMillis()));
     }
 }

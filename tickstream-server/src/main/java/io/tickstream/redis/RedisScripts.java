@@ -11,15 +11,18 @@ package io.tickstream.redis;
  * Immutable.
  *
  * @param appendAndPublish stamps, appends to the history and publishes a trade or account message
+ * @param appendTrade      as {@code appendAndPublish}, and adds the trade to its instrument's bars
  * @param readHistory      a stream's position and the messages it holds after a seq
  * @param storeAndPublish  merges a market-data update into the state hash and publishes it
  */
-record RedisScripts(String appendAndPublish, String readHistory, String storeAndPublish) {
+record RedisScripts(String appendAndPublish, String appendTrade, String readHistory, String storeAndPublish) {
 
     /** The scripts of one Redis ({@code PUBLISH}) or of a cluster ({@code SPUBLISH}). */
     static RedisScripts of(boolean sharded) {
         String publish = sharded ? "'SPUBLISH'" : "'PUBLISH'";
-        return new RedisScripts(APPEND_AND_PUBLISH.replace("'PUBLISH'", publish), READ_HISTORY,
+        String append = APPEND_AND_PUBLISH.replace("'PUBLISH'", publish);
+        String returnSeq = "return seq\n";
+        return new RedisScripts(append, DECIMALS + append.replace(returnSeq, ADD_TO_BARS + returnSeq), READ_HISTORY,
                 STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
     }
 
@@ -52,6 +55,100 @@ record RedisScripts(String appendAndPublish, String readHistory, String storeAnd
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             redis.call('PUBLISH', ARGV[1], message)
             return seq
+            """;
+
+    /**
+     * Exact decimal arithmetic on plain decimal text ({@code -12.50}): Lua numbers are doubles, so
+     * prices are compared and quantities added digit by digit, with the result's scale the larger
+     * of the two (as {@code BigDecimal.add}); a zero result has no sign.
+     */
+    private static final String DECIMALS = """
+            local function split(s)
+              local neg = string.sub(s, 1, 1) == '-'
+              if neg then s = string.sub(s, 2) end
+              local dot = string.find(s, '.', 1, true)
+              if dot then return neg, string.sub(s, 1, dot - 1), string.sub(s, dot + 1) end
+              return neg, s, ''
+            end
+            local function align(a, b)
+              local an, ai, af = split(a)
+              local bn, bi, bf = split(b)
+              local fl = math.max(#af, #bf)
+              local il = math.max(#ai, #bi)
+              local x = string.rep('0', il - #ai) .. ai .. af .. string.rep('0', fl - #af)
+              local y = string.rep('0', il - #bi) .. bi .. bf .. string.rep('0', fl - #bf)
+              return an, x, bn, y, fl
+            end
+            local function compare(a, b)
+              local an, x, bn, y = align(a, b)
+              if an ~= bn then return an and -1 or 1 end
+              local c = 0
+              if x < y then c = -1 elseif x > y then c = 1 end
+              if an then c = -c end
+              return c
+            end
+            local function digits(x, y, sign)
+              local out, carry = {}, 0
+              for i = #x, 1, -1 do
+                local d = (string.byte(x, i) - 48) + sign * (string.byte(y, i) - 48) + carry
+                carry = 0
+                if d >= 10 then d = d - 10; carry = 1 elseif d < 0 then d = d + 10; carry = -1 end
+                out[i] = string.char(48 + d)
+              end
+              return (carry == 1 and '1' or '') .. table.concat(out)
+            end
+            local function add(a, b)
+              local an, x, bn, y, fl = align(a, b)
+              local neg, sum = an, nil
+              if an == bn then
+                sum = digits(x, y, 1)
+              elseif x >= y then
+                sum = digits(x, y, -1)
+              else
+                sum = digits(y, x, -1)
+                neg = bn
+              end
+              local int = string.sub(sum, 1, #sum - fl)
+              int = string.match(int, '^0*(.-)$')
+              if int == '' then int = '0' end
+              local text = int
+              if fl > 0 then text = text .. '.' .. string.sub(sum, #sum - fl + 1) end
+              if neg and string.find(sum, '[1-9]') then text = '-' .. text end
+              return text
+            end
+            """;
+
+    /**
+     * Adds the trade to the open bar of each interval, after the append. KEYS[3..]: one bar sorted
+     * set per interval. ARGV[6], ARGV[7]: price and quantity as plain decimals; then per interval
+     * the start of the trade's bar, the start before which bars are dropped, and the key's time to
+     * live (ms). A trade whose bar starts before the open bar's counts in the open bar.
+     */
+    private static final String ADD_TO_BARS = """
+            local price, quantity = ARGV[6], ARGV[7]
+            for k = 3, #KEYS do
+              local a = 8 + (k - 3) * 3
+              local start = tonumber(ARGV[a])
+              local last = redis.call('ZRANGE', KEYS[k], -1, -1, 'WITHSCORES')
+              local bar
+              if last[1] and tonumber(last[2]) >= start then
+                local f = {}
+                for field in string.gmatch(string.sub(last[1], 2, -2), '[^,]+') do f[#f + 1] = field end
+                local high, low = f[3], f[4]
+                if compare(price, high) > 0 then high = price end
+                if compare(price, low) < 0 then low = price end
+                bar = '[' .. f[1] .. ',' .. f[2] .. ',' .. high .. ',' .. low .. ',' .. price .. ','
+                  .. add(f[6], quantity) .. ',' .. string.format('%d', tonumber(f[7]) + 1) .. ']'
+                redis.call('ZREMRANGEBYSCORE', KEYS[k], last[2], last[2])
+                redis.call('ZADD', KEYS[k], last[2], bar)
+              else
+                bar = '[' .. ARGV[a] .. ',' .. price .. ',' .. price .. ',' .. price .. ',' .. price .. ','
+                  .. quantity .. ',1]'
+                redis.call('ZADD', KEYS[k], ARGV[a], bar)
+                redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', '(' .. ARGV[a + 1])
+                redis.call('PEXPIRE', KEYS[k], ARGV[a + 2])
+              end
+            end
             """;
 
     /**

@@ -19,6 +19,7 @@ import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
 import io.tickstream.hub.OutboxMeters;
+import io.tickstream.http.CandleRoutes;
 import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.http.InstrumentRoutes;
@@ -219,6 +220,7 @@ public final class Gateway implements AutoCloseable {
             log.info("the dashboard is off: it is a client of the JSON protocol, which is off");
         }
         new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
+        new CandleRoutes(authenticator, sessionMeters, refresher, bus).addTo(routes);
         new OperatorRoutes(prometheus, figures).addTo(routes, operatorThread);
         return routes.build();
     }
@@ -231,8 +233,9 @@ public final class Gateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        Bus bus = config.usesRedis() ? RedisBus.connect(config.redisUri(), config.channels(), config.history())
-                : new InProcessBus(inProcessCatalog(config), config.history());
+        Bus bus = config.usesRedis()
+                ? RedisBus.connect(config.redisUri(), config.channels(), config.history(), config.candles())
+                : new InProcessBus(inProcessCatalog(config), config.history(), config.candles());
         try {
             return new Gateway(config, protocols, bus, true);
         } catch (InterruptedException | RuntimeException e) {
