@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
+import io.tickstream.candlefeed.CandleFeed;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.hub.Hub;
 import io.tickstream.transport.WebSocketUpgrade;
@@ -18,5 +19,6 @@ public record ProtocolContext(
         SessionLimits limits,
         RecoveryBudget recovery,
         SessionMeters meters,
-        Duration expiryNotice) {
+        Duration expiryNotice,
+        CandleFeed candles) {
 }

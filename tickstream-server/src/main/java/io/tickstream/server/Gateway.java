@@ -14,6 +14,8 @@ import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.InProcessBus;
+import io.tickstream.candle.BarClock;
+import io.tickstream.candlefeed.CandleFeed;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
@@ -109,6 +111,7 @@ public final class Gateway implements AutoCloseable {
         return thread;
     });
     private final Hub hub;
+    private final CandleFeed candles;
     private final GatewayServer server;
     private final PrometheusMetrics prometheus;
     private final ConnectionAdmission admission;
@@ -155,8 +158,9 @@ public final class Gateway implements AutoCloseable {
         Authenticator authenticator = policies;
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
                 config.compression(), deflateMeters);
+        this.candles = new CandleFeed(bus, new BarClock(config.candles().dayZone()), PooledByteBufAllocator.DEFAULT);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
-                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice());
+                config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice(), candles);
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
@@ -328,6 +332,11 @@ public final class Gateway implements AutoCloseable {
         return catalog;
     }
 
+    /** How many instrument-and-interval candle topics are live. */
+    public int candleTopics() {
+        return candles.topics();
+    }
+
     public Hub hub() {
         return hub;
     }
@@ -376,6 +385,7 @@ public final class Gateway implements AutoCloseable {
             tls.close();
         }
         server.close();
+        candles.close();
         scheduler.shutdownNow();
         operatorThread.shutdownNow();
         prometheus.close();

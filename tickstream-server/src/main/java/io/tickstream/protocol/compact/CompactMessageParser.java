@@ -30,6 +30,8 @@ public final class CompactMessageParser {
             String authorization = null;
             String event = null;
             List<String> data = null;
+            String channel = null;
+            String interval = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -37,13 +39,15 @@ public final class CompactMessageParser {
                     case "authorization" -> authorization = string(parser, value, name);
                     case "event" -> event = string(parser, value, name);
                     case "data" -> data = strings(parser, value);
+                    case "channel" -> channel = string(parser, value, name);
+                    case "interval" -> interval = string(parser, value, name);
                     default -> parser.skipChildren();
                 }
             }
             if (parser.nextToken() != null) {
                 throw new InvalidMessage("Invalid JSON: trailing content");
             }
-            return new CompactMessage(authorization, event, data);
+            return new CompactMessage(authorization, event, data, channel, interval);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }

@@ -41,6 +41,7 @@ public final class ClientMessageParser {
             List<String> symbols = null;
             ClientMessage.Since since = null;
             Boolean delta = null;
+            String interval = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -54,6 +55,7 @@ public final class ClientMessageParser {
                     case "depth" -> depth = integer(parser, value);
                     case "since" -> since = since(parser, value);
                     case "delta" -> delta = bool(value, name);
+                    case "interval" -> interval = string(parser, value, name);
                     default -> parser.skipChildren();
                 }
             }
@@ -63,7 +65,7 @@ public final class ClientMessageParser {
             if (type == null) {
                 throw new InvalidMessage("Missing field: type");
             }
-            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta);
+            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta, interval);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }
