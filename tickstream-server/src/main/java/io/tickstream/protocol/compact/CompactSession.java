@@ -13,6 +13,7 @@ import io.tickstream.protocol.Admission;
 import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.transport.CloseCodes;
 import java.util.ArrayList;
@@ -121,6 +122,11 @@ final class CompactSession implements MessageEndpoint.Session {
             subscribeCandles(message);
             return;
         }
+        if (message.maxRate() != null && !SubscriptionRate.valid(message.maxRate())) {
+            error(SubscriptionRate.invalid("maxRate"));
+            return;
+        }
+        double maxRate = SubscriptionRate.effective(message.maxRate(), SubscriptionRate.UNLIMITED);
         Set<String> subscribed = new LinkedHashSet<>();
         for (String symbol : message.data()) {
             var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
@@ -141,7 +147,7 @@ final class CompactSession implements MessageEndpoint.Session {
         }
         send(replies.symbols("subscribed", subscribed));
         quotes.replaceAll((instrument, subscription) ->
-                subscription != null ? subscription : context.hub().subscribe(outbox, instrument, views.quote()));
+                subscription != null ? subscription : context.hub().subscribe(outbox, instrument, views.quote(), maxRate));
     }
 
     private void unsubscribe(CompactMessage message) {

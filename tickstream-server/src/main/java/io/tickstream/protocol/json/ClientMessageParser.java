@@ -42,6 +42,7 @@ public final class ClientMessageParser {
             ClientMessage.Since since = null;
             Boolean delta = null;
             String interval = null;
+            Double maxRate = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -56,6 +57,7 @@ public final class ClientMessageParser {
                     case "since" -> since = since(parser, value);
                     case "delta" -> delta = bool(value, name);
                     case "interval" -> interval = string(parser, value, name);
+                    case "maxRate" -> maxRate = decimal(parser, value, name);
                     default -> parser.skipChildren();
                 }
             }
@@ -65,7 +67,7 @@ public final class ClientMessageParser {
             if (type == null) {
                 throw new InvalidMessage("Missing field: type");
             }
-            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta, interval);
+            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta, interval, maxRate);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }
@@ -146,6 +148,13 @@ public final class ClientMessageParser {
             throw new InvalidMessage("Invalid field: seq must be a non-negative integer");
         }
         return parser.getLongValue();
+    }
+
+    private static Double decimal(JsonParser parser, JsonToken value, String name) throws IOException, InvalidMessage {
+        if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new InvalidMessage("Invalid field: " + name + " must be a number");
+        }
+        return parser.getDoubleValue();
     }
 
     private static Integer integer(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {

@@ -13,6 +13,7 @@ import io.tickstream.protocol.Admission;
 import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.trade.TradePrint;
@@ -260,9 +261,10 @@ final class JsonSession implements MessageEndpoint.Session {
 
     private Subscription open(Instrument instrument, Request request) {
         return switch (request.channel()) {
-            case TICK -> context.hub().subscribe(outbox, instrument, views.tick);
-            case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()));
-            case STATE -> context.hub().subscribe(outbox, instrument, request.delta() ? views.stateDelta : views.state);
+            case TICK -> context.hub().subscribe(outbox, instrument, views.tick, request.maxRate());
+            case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()), request.maxRate());
+            case STATE -> context.hub().subscribe(outbox, instrument, request.delta() ? views.stateDelta : views.state,
+                    request.maxRate());
             case TRADES -> throw new IllegalStateException("trades are joined as streams");
             case CANDLES -> throw new IllegalStateException("candles are watched in the candle feed");
         };
@@ -402,10 +404,16 @@ final class JsonSession implements MessageEndpoint.Session {
             error("Invalid field: depth must be 1.." + Instrument.MAX_DEPTH);
             return null;
         }
-        return new Request(message.symbols(), channel, depth, Boolean.TRUE.equals(message.delta()));
+        if (message.maxRate() != null && !SubscriptionRate.valid(message.maxRate())) {
+            error(SubscriptionRate.invalid("maxRate"));
+            return null;
+        }
+        return new Request(message.symbols(), channel, depth, Boolean.TRUE.equals(message.delta()),
+                SubscriptionRate.effective(message.maxRate(), SubscriptionRate.UNLIMITED));
     }
 
-    private record Request(List<String> symbols, Channel channel, int depth, boolean delta) {
+    /** @param maxRate messages a second of a conflated channel, or {@link SubscriptionRate#UNLIMITED} */
+    private record Request(List<String> symbols, Channel channel, int depth, boolean delta, double maxRate) {
     }
 
     private void error(String message) {
