@@ -11,6 +11,7 @@ import io.tickstream.candle.CandleInterval;
 import io.tickstream.candle.CandleSettings;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.RecoveryLimits;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.transport.ServerLimits;
 import io.tickstream.transport.SocketTransport;
@@ -269,7 +270,7 @@ public final class ConfigFile {
     }
 
     private static AccountPolicy readAccountPolicy(ConfigNode policy) throws ConfigException {
-        policy.allowOnly("instruments", "privateEvents", "maxConnections");
+        policy.allowOnly("instruments", "privateEvents", "maxConnections", "maxRate");
         List<String> globs = policy.strings("instruments", List.of("*"));
         if (globs.isEmpty()) {
             throw new ConfigException(policy.where("instruments") + " must name at least one pattern");
@@ -278,7 +279,12 @@ public final class ConfigFile {
         if (maxConnections < 1) {
             throw new ConfigException(policy.where("maxConnections") + " must be at least 1");
         }
-        return new AccountPolicy(InstrumentScope.of(globs), policy.bool("privateEvents", true), maxConnections);
+        double maxRate = policy.decimal("maxRate", 0);
+        if (maxRate != 0 && !SubscriptionRate.valid(maxRate)) {
+            throw new ConfigException(policy.where("maxRate") + " must be " + SubscriptionRate.MIN + ".."
+                    + (int) SubscriptionRate.MAX);
+        }
+        return new AccountPolicy(InstrumentScope.of(globs), policy.bool("privateEvents", true), maxConnections, maxRate);
     }
 
     private static ApiKey readApiKey(ConfigNode node) throws ConfigException {

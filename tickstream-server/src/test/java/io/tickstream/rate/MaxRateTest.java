@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MaxRateTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final int CHANGES = 1_000;
+    static final int CHANGES = 1_000;
 
     @RegisterExtension
     static final GatewayExtension.InProcess gateway = GatewayExtension.inProcess();
@@ -34,7 +34,7 @@ class MaxRateTest {
         }
         long encodesBefore = gateway.gateway().hub().meters().ratedEncodes();
 
-        long elapsedMillis = publishChanges();
+        long elapsedMillis = publishChanges(gateway);
 
         String last = "\"bid\":" + bid(CHANGES - 1) + ",";
         int received = countThrough(slow, last);
@@ -58,7 +58,7 @@ class MaxRateTest {
                 gateway.uri("/live/data/websocket/contract/name?contract_name=EURUSD&max_rate=5"),
                 Map.of("Authorization", "Bearer " + GatewayFixture.KEY));
 
-        long elapsedMillis = publishChanges();
+        long elapsedMillis = publishChanges(gateway);
 
         long periods = elapsedMillis / 200 + 2;
         assertThat(countThrough(compact, "\"eurusd\"," + bid(CHANGES - 1) + ",")).isBetween(5, (int) periods + 1);
@@ -88,7 +88,7 @@ class MaxRateTest {
     }
 
     /** Publishes {@link #CHANGES} quote changes over about two seconds; returns how long that took. */
-    private static long publishChanges() throws Exception {
+    static long publishChanges(GatewayExtension.InProcess gateway) throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < CHANGES; i++) {
             gateway.bus().publishMarketData("1", "{\"BestLimit\":{\"1\":{\"buy_price\":" + bid(i) + ",\"sell_price\":2}}}");
@@ -99,12 +99,12 @@ class MaxRateTest {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static String bid(int i) {
+    static String bid(int i) {
         return "1." + (10_000 + i);
     }
 
     /** How many messages arrive up to and including the one that contains {@code last}. */
-    private static int countThrough(WebSocketRecorder client, String last) {
+    static int countThrough(WebSocketRecorder client, String last) {
         int count = 0;
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
@@ -117,6 +117,10 @@ class MaxRateTest {
     }
 
     private static WebSocketRecorder json() {
+        return json(gateway);
+    }
+
+    static WebSocketRecorder json(GatewayExtension.InProcess gateway) {
         WebSocketRecorder client = WebSocketRecorder.connect(gateway.uri("/"));
         client.nextText();
         client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");

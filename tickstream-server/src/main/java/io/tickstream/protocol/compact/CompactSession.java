@@ -126,7 +126,7 @@ final class CompactSession implements MessageEndpoint.Session {
             error(SubscriptionRate.invalid("maxRate"));
             return;
         }
-        double maxRate = SubscriptionRate.effective(message.maxRate(), SubscriptionRate.UNLIMITED);
+        double maxRate = SubscriptionRate.effective(message.maxRate(), admission.principal().maxRate());
         Set<String> subscribed = new LinkedHashSet<>();
         for (String symbol : message.data()) {
             var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());

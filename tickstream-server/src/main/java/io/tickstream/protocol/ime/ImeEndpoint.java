@@ -138,7 +138,8 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             }
         });
         new CredentialExpiry(connection, context.expiryNotice(), null).arm(principal.expiresAt());
-        session.start(instruments, byId ? idView : nameView, maxRate);
+        session.start(instruments, byId ? idView : nameView,
+                SubscriptionRate.effective(maxRate == SubscriptionRate.UNLIMITED ? null : maxRate, principal.maxRate()));
     }
 
     private void refuse(Channel channel, String reason) {

@@ -409,7 +409,7 @@ final class JsonSession implements MessageEndpoint.Session {
             return null;
         }
         return new Request(message.symbols(), channel, depth, Boolean.TRUE.equals(message.delta()),
-                SubscriptionRate.effective(message.maxRate(), SubscriptionRate.UNLIMITED));
+                SubscriptionRate.effective(message.maxRate(), admission.principal().maxRate()));
     }
 
     /** @param maxRate messages a second of a conflated channel, or {@link SubscriptionRate#UNLIMITED} */
