@@ -14,6 +14,7 @@ import java.util.Map;
 public record CandleSettings(ZoneId dayZone, Map<CandleInterval, Duration> retention, Path directory) {
 
     public CandleSettings {
+        dayZone = dayZone.normalized();
         EnumMap<CandleInterval, Duration> complete = new EnumMap<>(CandleInterval.class);
         for (CandleInterval interval : CandleInterval.values()) {
             Duration kept = retention.getOrDefault(interval, interval.defaultRetention());
