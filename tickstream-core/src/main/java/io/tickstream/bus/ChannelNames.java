@@ -71,6 +71,11 @@ public record ChannelNames(String prefix, boolean tagged) {
                 : prefix + ":candles:" + instrumentId + ':' + interval;
     }
 
+    /** The string that is {@code mid} when an instrument's candles are built from its quote mid; in its slot. */
+    public String candleSourceKey(String instrumentId) {
+        return tagged ? tag(BusChannel.TRADES, instrumentId) + "candles:source" : prefix + ":candles:" + instrumentId + ":source";
+    }
+
     /** Splits a channel name into its kind and key, or returns null when it is not one of ours. */
     public Address parse(String channel) {
         if (!channel.startsWith(prefix) || channel.length() <= prefix.length() + 1

@@ -4,6 +4,7 @@ import io.tickstream.candle.Bar;
 import io.tickstream.candle.BarStore;
 import io.tickstream.candle.CandleInterval;
 import io.tickstream.candle.CandleSettings;
+import io.tickstream.candle.MidQuote;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.MalformedUpdateException;
 import io.tickstream.state.StatePaths;
@@ -136,8 +137,27 @@ public final class InProcessBus implements Bus, MarketPublisher {
                 paths.put(StatePaths.EPOCH, stampEpoch);
             }
             stored.putAll(paths);
+            addMid(instrumentId, paths, stored);
         }
         return deliver(BusChannel.MARKET_DATA, instrumentId, published);
+    }
+
+    /**
+     * For an instrument with mid candles, an update that sets the level-1 bid or ask adds the new
+     * mid ((bid + ask) / 2, exact) to its bars, with no volume. Call holding the monitor of {@code states}.
+     */
+    private void addMid(String instrumentId, Map<String, String> paths, Map<String, String> stored) {
+        Instrument instrument = catalog.get(instrumentId);
+        if (instrument == null || !instrument.midCandles()
+                || !(paths.containsKey(MidQuote.BID) || paths.containsKey(MidQuote.ASK))) {
+            return;
+        }
+        BigDecimal mid = MidQuote.of(stored.get(MidQuote.BID), stored.get(MidQuote.ASK));
+        if (mid != null) {
+            String ts = stored.get(StatePaths.TS);
+            long time = ts != null && paths.containsKey(StatePaths.TS) ? Long.parseLong(ts) : System.currentTimeMillis();
+            bars.addTrade(instrumentId, time, mid, BigDecimal.ZERO);
+        }
     }
 
     @Override

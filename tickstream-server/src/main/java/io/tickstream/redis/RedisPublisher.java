@@ -10,6 +10,7 @@ import io.tickstream.bus.StreamStamp;
 import io.tickstream.candle.BarClock;
 import io.tickstream.candle.CandleInterval;
 import io.tickstream.candle.CandleSettings;
+import io.tickstream.candle.MidQuote;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import io.tickstream.state.MalformedUpdateException;
@@ -60,19 +61,26 @@ public final class RedisPublisher implements MarketPublisher {
         StateUpdate update = StateUpdateParser.parse(updateJson);
         boolean stamp = update.seq() == StateUpdate.ABSENT && update.epoch() == null;
         Map<String, String> paths = update.toPaths();
-        List<String> args = new ArrayList<>(6 + paths.size() * 2);
+        CandleInterval[] intervals = CandleInterval.values();
+        List<String> args = new ArrayList<>(7 + intervals.length * 3 + paths.size() * 2);
         args.add(names.channel(BusChannel.MARKET_DATA, instrumentId));
         args.add(stamp ? StreamStamp.tail(updateJson) : updateJson);
         args.add(stamp ? "1" : "0");
         args.add(StreamStamp.newEpoch());
         args.add(StatePaths.SEQ);
         args.add(StatePaths.EPOCH);
+        args.add(paths.containsKey(MidQuote.BID) || paths.containsKey(MidQuote.ASK) ? "1" : "0");
+        String ts = paths.get(StatePaths.TS);
+        String[] keys = new String[2 + intervals.length];
+        keys[0] = names.stateKey(instrumentId);
+        keys[1] = names.candleSourceKey(instrumentId);
+        addBarArgs(instrumentId, ts != null ? Long.parseLong(ts) : System.currentTimeMillis(), keys, args);
         paths.forEach((path, value) -> {
             args.add(path);
             args.add(value);
         });
-        return commands.<Long>eval(scripts.storeAndPublish(), ScriptOutputType.INTEGER,
-                new String[] {names.stateKey(instrumentId)}, args.toArray(new String[0])).thenApply(n -> null);
+        return commands.<Long>eval(scripts.storeAndPublish(), ScriptOutputType.INTEGER, keys,
+                args.toArray(new String[0])).thenApply(n -> null);
     }
 
     @Override
@@ -88,14 +96,7 @@ public final class RedisPublisher implements MarketPublisher {
             args.addAll(appendArgs(BusChannel.TRADES, instrumentId, tail));
             args.add(new BigDecimal(trade.price()).toPlainString());
             args.add(new BigDecimal(trade.quantity()).toPlainString());
-            for (CandleInterval interval : intervals) {
-                long start = clock.start(interval, trade.time());
-                long kept = candles.retention(interval).toMillis();
-                keys[2 + interval.ordinal()] = names.candleKey(instrumentId, interval.label());
-                args.add(Long.toString(start));
-                args.add(Long.toString(start - kept));
-                args.add(Long.toString(kept + 2 * interval.millis()));
-            }
+            addBarArgs(instrumentId, trade.time(), keys, args);
             return commands.<Long>eval(scripts.appendTrade(), ScriptOutputType.INTEGER, keys,
                     args.toArray(new String[0])).thenApply(seq -> null);
         } catch (MalformedUpdateException e) {
@@ -112,10 +113,25 @@ public final class RedisPublisher implements MarketPublisher {
         }
     }
 
+    /** Writes the instrument, and whether its candles follow the quote mid where the publish script looks. */
     @Override
     public CompletionStage<Void> putInstrument(Instrument instrument) {
-        return commands.hset(names.catalogKey(), instrument.id(), InstrumentJson.write(instrument))
+        String source = names.candleSourceKey(instrument.id());
+        CompletionStage<?> marked = instrument.midCandles() ? commands.set(source, "mid") : commands.del(source);
+        return marked.thenCompose(done -> commands.hset(names.catalogKey(), instrument.id(), InstrumentJson.write(instrument)))
                 .thenApply(added -> null);
+    }
+
+    /** KEYS[2..] the bar sorted sets and, per interval, the bar's start, the trim start and the time to live. */
+    private void addBarArgs(String instrumentId, long time, String[] keys, List<String> args) {
+        for (CandleInterval interval : CandleInterval.values()) {
+            long start = clock.start(interval, time);
+            long kept = candles.retention(interval).toMillis();
+            keys[2 + interval.ordinal()] = names.candleKey(instrumentId, interval.label());
+            args.add(Long.toString(start));
+            args.add(Long.toString(start - kept));
+            args.add(Long.toString(kept + 2 * interval.millis()));
+        }
     }
 
     private CompletionStage<Void> append(BusChannel kind, String key, String tail) {

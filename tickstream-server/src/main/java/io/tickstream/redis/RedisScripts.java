@@ -22,8 +22,8 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
         String publish = sharded ? "'SPUBLISH'" : "'PUBLISH'";
         String append = APPEND_AND_PUBLISH.replace("'PUBLISH'", publish);
         String returnSeq = "return seq\n";
-        return new RedisScripts(append, DECIMALS + append.replace(returnSeq, ADD_TO_BARS + returnSeq), READ_HISTORY,
-                STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
+        return new RedisScripts(append, BARS + append.replace(returnSeq, "addToBars(ARGV[6], ARGV[7])\n" + returnSeq),
+                READ_HISTORY, BARS + STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
     }
 
     /** Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing. */
@@ -116,16 +116,37 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
               if neg and string.find(sum, '[1-9]') then text = '-' .. text end
               return text
             end
+            local function half(a)
+              local neg, int, frac = split(a)
+              local digits, out, r = int .. frac, {}, 0
+              for i = 1, #digits do
+                local d = r * 10 + string.byte(digits, i) - 48
+                out[i] = string.char(48 + math.floor(d / 2))
+                r = d % 2
+              end
+              local fl = #frac
+              if r == 1 then
+                out[#digits + 1] = '5'
+                fl = fl + 1
+              end
+              local all = table.concat(out)
+              local whole = string.match(string.sub(all, 1, #all - fl), '^0*(.-)$')
+              if whole == '' then whole = '0' end
+              local text = whole
+              if fl > 0 then text = text .. '.' .. string.sub(all, #all - fl + 1) end
+              if neg and string.find(all, '[1-9]') then text = '-' .. text end
+              return text
+            end
             """;
 
     /**
-     * Adds the trade to the open bar of each interval, after the append. KEYS[3..]: one bar sorted
-     * set per interval. ARGV[6], ARGV[7]: price and quantity as plain decimals; then per interval
-     * the start of the trade's bar, the start before which bars are dropped, and the key's time to
-     * live (ms). A trade whose bar starts before the open bar's counts in the open bar.
+     * {@code addToBars(price, quantity)}: adds a trade (or a mid) to the open bar of each interval.
+     * KEYS[3..]: one bar sorted set per interval; ARGV[8..]: per interval the start of the trade's
+     * bar, the start before which bars are dropped, and the key's time to live (ms). A trade whose
+     * bar starts before the open bar's counts in the open bar. Defined after {@link #DECIMALS}.
      */
-    private static final String ADD_TO_BARS = """
-            local price, quantity = ARGV[6], ARGV[7]
+    private static final String BARS = DECIMALS + """
+            local function addToBars(price, quantity)
             for k = 3, #KEYS do
               local a = 8 + (k - 3) * 3
               local start = tonumber(ARGV[a])
@@ -148,6 +169,7 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
                 redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', '(' .. ARGV[a + 1])
                 redis.call('PEXPIRE', KEYS[k], ARGV[a + 2])
               end
+            end
             end
             """;
 
@@ -180,9 +202,11 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
 
     /**
      * Merges a market-data update into the state hash and publishes it, stamped with the next seq
-     * and the state's epoch when the publisher gave neither. KEYS: state hash. ARGV: channel,
-     * payload (or its tail when stamping), '1' to stamp, candidate epoch, seq field, epoch field,
-     * then path/value pairs.
+     * and the state's epoch when the publisher gave neither; for an instrument whose candle source
+     * key says {@code mid}, an update that set the level-1 bid or ask adds the new mid (plain
+     * decimals only) to its bars. KEYS: state hash, candle source, the bar sorted sets. ARGV:
+     * channel, payload (or its tail when stamping), '1' to stamp, candidate epoch, seq field, epoch
+     * field, '1' when the quote was set, the bars' arguments (see {@link #BARS}), then path/value pairs.
      */
     private static final String STORE_AND_PUBLISH = """
             local payload = ARGV[2]
@@ -195,8 +219,16 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
               local seq = redis.call('HINCRBY', KEYS[1], ARGV[5], 1)
               payload = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
             end
-            if #ARGV > 6 then
-              redis.call('HSET', KEYS[1], unpack(ARGV, 7))
+            local first = 8 + 3 * (#KEYS - 2)
+            if #ARGV >= first then
+              redis.call('HSET', KEYS[1], unpack(ARGV, first))
+            end
+            if ARGV[7] == '1' and redis.call('GET', KEYS[2]) == 'mid' then
+              local bid = redis.call('HGET', KEYS[1], 'BestLimit.1.buy_price')
+              local ask = redis.call('HGET', KEYS[1], 'BestLimit.1.sell_price')
+              if bid and ask and not string.find(bid .. ask, '[^%d%.%-]') then
+                addToBars(half(add(bid, ask)), '0')
+              end
             end
             return redis.call('PUBLISH', ARGV[1], payload)
             """;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickstream.GatewayFixture;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.ChannelNames;
+import io.tickstream.bus.InProcessBus;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
@@ -125,6 +126,40 @@ class CandlesOverRedisTest {
             assertThat(CandleHistory.allByPages(node.gateway().port(), symbol, "1m", 2)).as(symbol)
                     .containsExactlyElementsOf(OfflineBars.bars(tape, 60_000));
         }
+    }
+
+    @Test
+    void shouldBuildMidCandlesFromTheQuoteOnRedisAndOnTheEmbeddedBus() throws Exception {
+        RedisServer redis = keep(RedisServer.start());
+        RedisBus publisher = keep(RedisBus.connect(redis.uri(), ChannelNames.defaults()));
+        Instrument mid = new Instrument("9", "MIDFX", 3, "", true);
+        InProcessBus embedded = keep(new InProcessBus(List.of(mid)));
+        publisher.publisher().putInstrument(mid).toCompletableFuture().get();
+        List<OfflineBars.Print> mids = new ArrayList<>();
+        String[][] quotes = {{"1.1", "1.2"}, {"1.10", "1.30"}, {"-0.05", "0.5"}, {"2.35", "2.4"}, {"3", "4"}, {"100", "100.001"}};
+        for (int i = 0; i < 60; i++) {
+            String[] quote = quotes[i % quotes.length];
+            long ts = BASE + i * 7_919L;
+            String update = "{\"ts\":" + ts + ",\"data\":{\"BestLimit\":{\"1\":{\"buy_price\":" + quote[0]
+                    + ",\"sell_price\":" + quote[1] + "}}}}";
+            publisher.publisher().publishMarketData("9", update).toCompletableFuture().get();
+            embedded.publishMarketData("9", update).toCompletableFuture().get();
+            publisher.publisher().publishMarketData("9", "{\"ts\":" + ts + ",\"data\":{\"BestLimit\":{\"2\":{\"buy_price\":1}}}}")
+                    .toCompletableFuture().get();
+            mids.add(new OfflineBars.Print(ts, new BigDecimal(quote[0]).add(new BigDecimal(quote[1]))
+                    .divide(BigDecimal.valueOf(2)).toPlainString(), "0"));
+        }
+        CandleHistory.publish(publisher.publisher(), "1", List.of(new OfflineBars.Print(BASE, "5", "1")));
+
+        for (CandleInterval interval : List.of(CandleInterval.S1, CandleInterval.M1, CandleInterval.H1)) {
+            List<String> offline = OfflineBars.bars(mids, interval.millis());
+            assertThat(publisher.candles("9", interval, Long.MAX_VALUE, 1_000).toCompletableFuture().get())
+                    .as(interval.label()).extracting(Bar::toJsonArray).containsExactlyElementsOf(offline);
+            assertThat(embedded.candles("9", interval, Long.MAX_VALUE, 1_000).toCompletableFuture().get())
+                    .as(interval.label()).extracting(Bar::toJsonArray).containsExactlyElementsOf(offline);
+        }
+        assertThat(publisher.candles("1", CandleInterval.M1, Long.MAX_VALUE, 10).toCompletableFuture().get())
+                .extracting(Bar::toJsonArray).containsExactly("[1699999980000,5,5,5,5,1,1]");
     }
 
     private GatewayFixture node(String uri) throws InterruptedException {
