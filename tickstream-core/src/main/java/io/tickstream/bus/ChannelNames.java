@@ -62,9 +62,10 @@ public record ChannelNames(String prefix, boolean tagged) {
     }
 
     /**
-     * The sorted set of an instrument's bars of one interval ({@code 1m}...): score the bar's
-     * start, member its {@code [start,open,high,low,close,volume,trades]} text. In the trade
-     * stream's slot on a cluster, so the publish script builds bars where it appends the trade.
+     * The sorted set of an instrument's closed bars of one interval ({@code 1m}...): score the
+     * bar's start, member its {@code [start,open,high,low,close,volume,trades]} text; with
+     * {@code "open"}, the hash of its open bars. In the trade stream's slot on a cluster, so the
+     * publish script builds bars where it appends the trade.
      */
     public String candleKey(String instrumentId, String interval) {
         return tagged ? tag(BusChannel.TRADES, instrumentId) + "candles:" + interval

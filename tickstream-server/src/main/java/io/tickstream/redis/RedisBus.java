@@ -1,7 +1,5 @@
 package io.tickstream.redis;
 
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -134,15 +132,15 @@ public final class RedisBus implements Bus {
         return commands().xlen(names.historyKey(kind, key));
     }
 
-    /** Newest first by score from {@code end}, then reversed: one {@code ZRANGE ... BYSCORE REV LIMIT}. */
     @Override
     public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
-        return commands().zrevrangebyscore(names.candleKey(instrumentId, interval.label()),
-                        Range.from(Range.Boundary.unbounded(), Range.Boundary.including(end)), Limit.create(0, limit))
-                .thenApply(members -> {
-                    List<Bar> bars = new ArrayList<>(members.size());
-                    for (int i = members.size() - 1; i >= 0; i--) {
-                        bars.add(Bar.parse(members.get(i)));
+        String[] keys = {names.candleKey(instrumentId, RedisPublisher.OPEN_BARS), names.candleKey(instrumentId, interval.label())};
+        return commands().<List<Object>>eval(scripts.readBars(), ScriptOutputType.MULTI, keys,
+                        Integer.toString(interval.ordinal() + 1), Long.toString(end), Integer.toString(limit))
+                .thenApply(newestFirst -> {
+                    List<Bar> bars = new ArrayList<>(newestFirst.size());
+                    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                        bars.add(Bar.parse((String) newestFirst.get(i)));
                     }
                     return bars;
                 });

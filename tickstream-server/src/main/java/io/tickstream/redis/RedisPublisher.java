@@ -43,6 +43,8 @@ public final class RedisPublisher implements MarketPublisher {
     private final RedisScripts scripts;
     private final CandleSettings candles;
     private final BarClock clock;
+    /** The key suffix of an instrument's hash of open bars. */
+    static final String OPEN_BARS = "open";
 
     RedisPublisher(RedisClusterAsyncCommands<String, String> commands, ChannelNames names, HistoryLimits limits,
                    RedisScripts scripts, CandleSettings candles) {
@@ -71,7 +73,7 @@ public final class RedisPublisher implements MarketPublisher {
         args.add(StatePaths.EPOCH);
         args.add(paths.containsKey(MidQuote.BID) || paths.containsKey(MidQuote.ASK) ? "1" : "0");
         String ts = paths.get(StatePaths.TS);
-        String[] keys = new String[2 + intervals.length];
+        String[] keys = new String[3 + intervals.length];
         keys[0] = names.stateKey(instrumentId);
         keys[1] = names.candleSourceKey(instrumentId);
         addBarArgs(instrumentId, ts != null ? Long.parseLong(ts) : System.currentTimeMillis(), keys, args);
@@ -89,7 +91,7 @@ public final class RedisPublisher implements MarketPublisher {
             String tail = StreamStamp.tradeTail(tradeJson);
             TradePrint trade = TradeParser.parse(tradeJson, System.currentTimeMillis());
             CandleInterval[] intervals = CandleInterval.values();
-            String[] keys = new String[2 + intervals.length];
+            String[] keys = new String[3 + intervals.length];
             keys[0] = names.historyKey(BusChannel.TRADES, instrumentId);
             keys[1] = names.streamKey(BusChannel.TRADES, instrumentId);
             List<String> args = new ArrayList<>(7 + intervals.length * 3);
@@ -122,12 +124,13 @@ public final class RedisPublisher implements MarketPublisher {
                 .thenApply(added -> null);
     }
 
-    /** KEYS[2..] the bar sorted sets and, per interval, the bar's start, the trim start and the time to live. */
+    /** KEYS[2..] the bar keys and, per interval, the bar's start, the trim start and the time to live. */
     private void addBarArgs(String instrumentId, long time, String[] keys, List<String> args) {
+        keys[2] = names.candleKey(instrumentId, OPEN_BARS);
         for (CandleInterval interval : CandleInterval.values()) {
             long start = clock.start(interval, time);
             long kept = candles.retention(interval).toMillis();
-            keys[2 + interval.ordinal()] = names.candleKey(instrumentId, interval.label());
+            keys[3 + interval.ordinal()] = names.candleKey(instrumentId, interval.label());
             args.add(Long.toString(start));
             args.add(Long.toString(start - kept));
             args.add(Long.toString(kept + 2 * interval.millis()));

@@ -14,8 +14,10 @@ package io.tickstream.redis;
  * @param appendTrade      as {@code appendAndPublish}, and adds the trade to its instrument's bars
  * @param readHistory      a stream's position and the messages it holds after a seq
  * @param storeAndPublish  merges a market-data update into the state hash and publishes it
+ * @param readBars         one page of an instrument's bars of one interval
  */
-record RedisScripts(String appendAndPublish, String appendTrade, String readHistory, String storeAndPublish) {
+record RedisScripts(String appendAndPublish, String appendTrade, String readHistory, String storeAndPublish,
+                    String readBars) {
 
     /** The scripts of one Redis ({@code PUBLISH}) or of a cluster ({@code SPUBLISH}). */
     static RedisScripts of(boolean sharded) {
@@ -23,7 +25,7 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
         String append = APPEND_AND_PUBLISH.replace("'PUBLISH'", publish);
         String returnSeq = "return seq\n";
         return new RedisScripts(append, BARS + append.replace(returnSeq, "addToBars(ARGV[6], ARGV[7])\n" + returnSeq),
-                READ_HISTORY, BARS + STORE_AND_PUBLISH.replace("'PUBLISH'", publish));
+                READ_HISTORY, BARS + STORE_AND_PUBLISH.replace("'PUBLISH'", publish), READ_BARS);
     }
 
     /** Creates the stream's hash with the candidate epoch {@code ARGV[c]} when it is missing. */
@@ -60,7 +62,10 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
     /**
      * Exact decimal arithmetic on plain decimal text ({@code -12.50}): Lua numbers are doubles, so
      * prices are compared and quantities added digit by digit, with the result's scale the larger
-     * of the two (as {@code BigDecimal.add}); a zero result has no sign.
+     * of the two (as {@code BigDecimal.add}); a zero result has no sign. Fast paths: non-negative
+     * numbers compare by the length of their integer part, then as text when equally long; two
+     * non-negative numbers of at most 15 digits once aligned are added as integers scaled by the
+     * longer fraction (exact in a double, below 2^53).
      */
     private static final String DECIMALS = """
             local function split(s)
@@ -80,6 +85,13 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
               return an, x, bn, y, fl
             end
             local function compare(a, b)
+              if a == b then return 0 end
+              if string.byte(a, 1) ~= 45 and string.byte(b, 1) ~= 45 then
+                local ad = string.find(a, '.', 1, true) or #a + 1
+                local bd = string.find(b, '.', 1, true) or #b + 1
+                if ad ~= bd then return ad < bd and -1 or 1 end
+                if #a == #b then return a < b and -1 or 1 end
+              end
               local an, x, bn, y = align(a, b)
               if an ~= bn then return an and -1 or 1 end
               local c = 0
@@ -98,6 +110,20 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
               return (carry == 1 and '1' or '') .. table.concat(out)
             end
             local function add(a, b)
+              if string.byte(a, 1) ~= 45 and string.byte(b, 1) ~= 45 then
+                local ad = string.find(a, '.', 1, true)
+                local bd = string.find(b, '.', 1, true)
+                local af, bf = ad and #a - ad or 0, bd and #b - bd or 0
+                local fl = math.max(af, bf)
+                if math.max(ad and ad - 1 or #a, bd and bd - 1 or #b) + fl <= 15 then
+                  local x = tonumber((string.gsub(a, '%.', ''))) * 10 ^ (fl - af)
+                  local y = tonumber((string.gsub(b, '%.', ''))) * 10 ^ (fl - bf)
+                  local sum = string.format('%.0f', x + y)
+                  if fl == 0 then return sum end
+                  if #sum <= fl then sum = string.rep('0', fl - #sum + 1) .. sum end
+                  return string.sub(sum, 1, #sum - fl) .. '.' .. string.sub(sum, #sum - fl + 1)
+                end
+              end
               local an, x, bn, y, fl = align(a, b)
               local neg, sum = an, nil
               if an == bn then
@@ -141,36 +167,69 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
 
     /**
      * {@code addToBars(price, quantity)}: adds a trade (or a mid) to the open bar of each interval.
-     * KEYS[3..]: one bar sorted set per interval; ARGV[8..]: per interval the start of the trade's
-     * bar, the start before which bars are dropped, and the key's time to live (ms). A trade whose
-     * bar starts before the open bar's counts in the open bar. Defined after {@link #DECIMALS}.
+     * KEYS[3]: the hash of the open bars (field {@code 1}..{@code 7}, one per interval in order);
+     * KEYS[4..]: per interval the sorted set of its closed bars. ARGV[8..]: per interval the start
+     * of the trade's bar, the start before which closed bars are dropped, and the keys' time to live
+     * (ms). One HMGET and one HSET per trade; a bar is moved to its sorted set when the next one
+     * opens. A trade whose bar starts before the open bar's counts in the open bar. Defined after
+     * {@link #DECIMALS}.
      */
     private static final String BARS = DECIMALS + """
             local function addToBars(price, quantity)
-            for k = 3, #KEYS do
-              local a = 8 + (k - 3) * 3
-              local start = tonumber(ARGV[a])
-              local last = redis.call('ZRANGE', KEYS[k], -1, -1, 'WITHSCORES')
-              local bar
-              if last[1] and tonumber(last[2]) >= start then
+              local n = #KEYS - 3
+              local fields = {}
+              for i = 1, n do fields[i] = tostring(i) end
+              local open = redis.call('HMGET', KEYS[3], unpack(fields))
+              local out, ttl = {}, nil
+              for i = 1, n do
+                local a = 8 + (i - 1) * 3
+                local bar = open[i]
                 local f = {}
-                for field in string.gmatch(string.sub(last[1], 2, -2), '[^,]+') do f[#f + 1] = field end
-                local high, low = f[3], f[4]
-                if compare(price, high) > 0 then high = price end
-                if compare(price, low) < 0 then low = price end
-                bar = '[' .. f[1] .. ',' .. f[2] .. ',' .. high .. ',' .. low .. ',' .. price .. ','
-                  .. add(f[6], quantity) .. ',' .. string.format('%d', tonumber(f[7]) + 1) .. ']'
-                redis.call('ZREMRANGEBYSCORE', KEYS[k], last[2], last[2])
-                redis.call('ZADD', KEYS[k], last[2], bar)
-              else
-                bar = '[' .. ARGV[a] .. ',' .. price .. ',' .. price .. ',' .. price .. ',' .. price .. ','
-                  .. quantity .. ',1]'
-                redis.call('ZADD', KEYS[k], ARGV[a], bar)
-                redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', '(' .. ARGV[a + 1])
-                redis.call('PEXPIRE', KEYS[k], ARGV[a + 2])
+                if bar then
+                  for field in string.gmatch(string.sub(bar, 2, -2), '[^,]+') do f[#f + 1] = field end
+                end
+                if bar and tonumber(f[1]) >= tonumber(ARGV[a]) then
+                  local high, low = f[3], f[4]
+                  if compare(price, high) > 0 then high = price end
+                  if compare(price, low) < 0 then low = price end
+                  bar = '[' .. f[1] .. ',' .. f[2] .. ',' .. high .. ',' .. low .. ',' .. price .. ','
+                    .. add(f[6], quantity) .. ',' .. string.format('%d', tonumber(f[7]) + 1) .. ']'
+                else
+                  if bar then
+                    redis.call('ZADD', KEYS[3 + i], f[1], bar)
+                    redis.call('ZREMRANGEBYSCORE', KEYS[3 + i], '-inf', '(' .. ARGV[a + 1])
+                    redis.call('PEXPIRE', KEYS[3 + i], ARGV[a + 2])
+                  end
+                  if not ttl or tonumber(ARGV[a + 2]) > tonumber(ttl) then ttl = ARGV[a + 2] end
+                  bar = '[' .. ARGV[a] .. ',' .. price .. ',' .. price .. ',' .. price .. ',' .. price .. ','
+                    .. quantity .. ',1]'
+                end
+                out[#out + 1] = fields[i]
+                out[#out + 1] = bar
               end
+              redis.call('HSET', KEYS[3], unpack(out))
+              if ttl then redis.call('PEXPIRE', KEYS[3], ttl) end
             end
+            """;
+
+    /**
+     * One page of an interval's bars, newest first: the open bar (when it starts at or before the
+     * end), then closed bars. KEYS: open-bar hash, the interval's closed-bar sorted set. ARGV: the
+     * interval's field in the hash, end (epoch ms), at most how many.
+     */
+    private static final String READ_BARS = """
+            local out = {}
+            local limit = tonumber(ARGV[3])
+            local open = redis.call('HGET', KEYS[1], ARGV[1])
+            if open and tonumber(string.match(open, '^%[(%-?%d+),')) <= tonumber(ARGV[2]) then
+              out[1] = open
+              limit = limit - 1
             end
+            if limit > 0 then
+              local closed = redis.call('ZRANGE', KEYS[2], ARGV[2], '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, limit)
+              for i = 1, #closed do out[#out + 1] = closed[i] end
+            end
+            return out
             """;
 
     /**
@@ -204,7 +263,7 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
      * Merges a market-data update into the state hash and publishes it, stamped with the next seq
      * and the state's epoch when the publisher gave neither; for an instrument whose candle source
      * key says {@code mid}, an update that set the level-1 bid or ask adds the new mid (plain
-     * decimals only) to its bars. KEYS: state hash, candle source, the bar sorted sets. ARGV:
+     * decimals only) to its bars. KEYS: state hash, candle source, the bar keys (see {@link #BARS}). ARGV:
      * channel, payload (or its tail when stamping), '1' to stamp, candidate epoch, seq field, epoch
      * field, '1' when the quote was set, the bars' arguments (see {@link #BARS}), then path/value pairs.
      */
@@ -219,7 +278,7 @@ record RedisScripts(String appendAndPublish, String appendTrade, String readHist
               local seq = redis.call('HINCRBY', KEYS[1], ARGV[5], 1)
               payload = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '"' .. ARGV[2]
             end
-            local first = 8 + 3 * (#KEYS - 2)
+            local first = 8 + 3 * (#KEYS - 3)
             if #ARGV >= first then
               redis.call('HSET', KEYS[1], unpack(ARGV, first))
             end
