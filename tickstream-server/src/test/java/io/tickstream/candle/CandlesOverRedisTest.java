@@ -13,7 +13,9 @@ import io.tickstream.redis.RedisBus;
 import io.tickstream.testkit.OfflineBars;
 import io.tickstream.testkit.RedisCluster;
 import io.tickstream.testkit.RedisServer;
+import io.tickstream.testkit.WebSocketRecorder;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +162,38 @@ class CandlesOverRedisTest {
         }
         assertThat(publisher.candles("1", CandleInterval.M1, Long.MAX_VALUE, 10).toCompletableFuture().get())
                 .extracting(Bar::toJsonArray).containsExactly("[1699999980000,5,5,5,5,1,1]");
+    }
+
+    @Test
+    void shouldSendTheSameClosedBarFromTwoNodes() throws Exception {
+        RedisServer redis = keep(RedisServer.start());
+        GatewayFixture.seedCatalog(redis);
+        RedisBus publisher = keep(RedisBus.connect(redis.uri(), ChannelNames.defaults()));
+        List<WebSocketRecorder> clients = new ArrayList<>();
+        for (GatewayFixture node : List.of(node(redis.uri()), node(redis.uri()))) {
+            WebSocketRecorder client = WebSocketRecorder.connect(node.uri("/"));
+            client.nextText();
+            client.sendText("{\"type\":\"auth\",\"apiKey\":\"" + GatewayFixture.KEY + "\"}");
+            client.nextText();
+            client.sendText("{\"type\":\"subscribe\",\"channel\":\"candles\",\"symbols\":[\"EURUSD\"],\"interval\":\"1s\"}");
+            assertThat(client.nextText()).contains("\"subscribed\"");
+            clients.add(client);
+        }
+        while (System.currentTimeMillis() % 1_000 > 200) {
+            Thread.sleep(10);
+        }
+        long ts = System.currentTimeMillis();
+        CandleHistory.publish(publisher.publisher(), "1", List.of(new OfflineBars.Print(ts, "7.5", "0.1"),
+                new OfflineBars.Print(ts, "7.25", "0.2")));
+
+        List<String> closed = new ArrayList<>();
+        for (WebSocketRecorder client : clients) {
+            String bar = client.awaitText(text -> text.contains("\"closed\":true"), Duration.ofSeconds(15));
+            closed.add(bar.substring(0, bar.indexOf(",\"time\":")));
+        }
+        assertThat(closed.get(0)).isEqualTo(closed.get(1)).isEqualTo("{\"type\":\"candle\",\"symbol\":\"EURUSD\","
+                + "\"interval\":\"1s\",\"start\":" + (ts - ts % 1_000) + ",\"open\":7.5,\"high\":7.5,\"low\":7.25,"
+                + "\"close\":7.25,\"volume\":0.3,\"trades\":2,\"closed\":true");
     }
 
     private GatewayFixture node(String uri) throws InterruptedException {
