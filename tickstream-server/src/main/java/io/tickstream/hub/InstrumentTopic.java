@@ -91,16 +91,22 @@ final class InstrumentTopic extends Topic {
 
     /**
      * Registers a subscription that gets the newest state at most once per {@code periodNanos},
-     * sharing the encode with every subscriber of the same view and period; null when retired.
+     * sharing the encode with every subscriber of the same view and period; it starts from the
+     * state its group last sent (at most a period old), so that the group's next change, a delta
+     * included, applies to it as to the others. Null when retired.
      */
     synchronized Registered registerRated(SessionOutbox outbox, int view, long periodNanos) {
-        InstrumentState snapshot = state;
         int plain = viewOf(view);
+        StateView stateView = (StateView) views.get(plain);
         RatedGroup group = rated.computeIfAbsent(new RateKey(plain, periodNanos), key -> new RatedGroup(this,
-                (StateView) views.get(plain), plain, views.size(), periodNanos, snapshot, alloc, hubMeters));
+                stateView, plain, views.size(), periodNanos, state, alloc, hubMeters));
+        InstrumentState snapshot = group.told();
         Subscription subscription = addRated(outbox, view, snapshot.version(), group);
         if (subscription == null) {
             return null;
+        }
+        if (stateView.incremental()) {
+            subscription.rebaseDeltasOn(this, stateView);
         }
         return new Registered(subscription, snapshot);
     }

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * get the newest state at most once a period, encoded once for all of them. A change within a
  * period is sent when the period ends (one timeout on a shared timer wheel per group, never one
  * per subscriber), so the last change before a quiet spell always arrives and no state is older
- * than the period plus the wheel's tick. Guarded by its topic's monitor.
+ * than the period plus the wheel's tick. Every subscriber of a group starts from the state the
+ * group last sent, so a change is the same for all of them, deltas included. Guarded by its topic's
+ * monitor.
  */
 final class RatedGroup {
 
@@ -49,6 +51,11 @@ final class RatedGroup {
         this.lastSentNanos = System.nanoTime() - periodNanos;
         this.alloc = alloc;
         this.meters = meters;
+    }
+
+    /** The state this group last sent (or started from): where a new subscriber starts. */
+    InstrumentState told() {
+        return told;
     }
 
     /** Adds a subscription (its view index is the plain or compressed slot of this group's view). */
@@ -100,7 +107,7 @@ final class RatedGroup {
         if (current.version() == told.version() || size == 0) {
             return;
         }
-        ByteBuf frame = view.incremental() ? view.encodeSnapshot(current, alloc) : view.encodeChange(told, current, alloc);
+        ByteBuf frame = view.encodeChange(told, current, alloc);
         told = current;
         lastSentNanos = nowNanos;
         if (frame == null) {
