@@ -8,12 +8,12 @@ import io.tickstream.candle.Bar;
 import io.tickstream.candle.BarClock;
 import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
+import io.tickstream.metrics.ThrottledLog;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CandleTopic {
 
-    private static final Logger log = LoggerFactory.getLogger(CandleTopic.class);
+    private static final ThrottledLog log = new ThrottledLog(LoggerFactory.getLogger(CandleTopic.class), 10_000);
     /** How long after a boundary the closing read waits for trades stamped just before it. */
     static final long CLOSE_DELAY_MILLIS = 20;
     static final long OPEN_PERIOD_MILLIS = 1_000;
