@@ -37,6 +37,9 @@ final class CatalogAddCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", defaultValue = "", description = "Free text.")
     private String description;
 
+    @Option(names = "--mid-candles", description = "Build its candles from the quote mid instead of trades.")
+    private boolean midCandles;
+
     @Override
     public Integer call() throws Exception {
         Instrument instrument = instrument();
@@ -51,7 +54,7 @@ final class CatalogAddCommand implements Callable<Integer> {
 
     private Instrument instrument() {
         try {
-            return new Instrument(id, name, depth, description);
+            return new Instrument(id, name, depth, description, midCandles);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SubscribeCommand.class,
             RecordCommand.class,
             ReplayCommand.class,
+            CandlesCommand.class,
             BenchCommand.class
         })
 public final class TickstreamCommand {

@@ -7,6 +7,8 @@ import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.InstrumentScope;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.InProcessBus;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
 import io.tickstream.client.Channel;
 import io.tickstream.client.MessageStream;
 import io.tickstream.client.TickstreamClient;
@@ -15,6 +17,7 @@ import io.tickstream.client.message.Trade;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.server.Gateway;
+import io.tickstream.testkit.OfflineBars;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -63,6 +66,15 @@ class RecordReplayTest {
                 replayed.add(Recordings.describe(message));
             }
             all.close();
+            for (Instrument instrument : List.of(EURUSD, SAFFRON)) {
+                List<OfflineBars.Print> trades = recordedTrades(db, instrument.name());
+                for (CandleInterval interval : CandleInterval.values()) {
+                    String replayedId = target.gateway().catalog().byName(instrument.name()).orElseThrow().id();
+                    assertThat(target.gateway().bus().candles(replayedId, interval, Long.MAX_VALUE, 1_000)
+                            .toCompletableFuture().get(5, TimeUnit.SECONDS)).as(instrument.name() + " " + interval.label())
+                            .extracting(Bar::toJsonArray).containsExactlyElementsOf(OfflineBars.bars(trades, interval.millis()));
+                }
+            }
         }
         assertThat(replayed).containsExactlyElementsOf(recorded);
         assertThat(out.toString()).contains("Replayed ", "states", "trades", "account events");
@@ -115,6 +127,15 @@ class RecordReplayTest {
             (channel == Channel.BOOK ? client.subscribeBook(3, symbols) : client.subscribe(channel, symbols))
                     .get(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** The recorded trade prints of one symbol, in order, as the offline bar computation takes them. */
+    private static List<OfflineBars.Print> recordedTrades(Path db, String symbol) throws Exception {
+        return Recordings.messages(db).stream()
+                .filter(message -> message instanceof Trade trade && trade.symbol().equals(symbol))
+                .map(message -> (Trade) message)
+                .map(trade -> new OfflineBars.Print(trade.time(), trade.price().toPlainString(), trade.quantity().toPlainString()))
+                .toList();
     }
 
     static boolean isLastTrade(Message message) {

@@ -37,18 +37,21 @@ final class Requests {
     }
 
     /**
-     * {@code {"type":"subscribe","symbols":[..],"channel":..}}, with {@code depth} for books,
+     * {@code {"type":"subscribe","symbols":[..],"channel":..}}, with {@code depth} for books, {@code maxRate} when positive,
      * {@code "delta":true} for states when {@code stateDeltas} and, when {@code since} names any symbol,
      * {@code "since":{"SYMBOL":{"epoch":..,"seq":..},..}} to resume those trade streams.
      */
-    static String subscribe(Channel<?> channel, int depth, List<String> symbols, Map<String, StreamPosition> since,
-                            boolean stateDeltas) {
+    static String subscribe(Channel<?> channel, int depth, double maxRate, List<String> symbols,
+                            Map<String, StreamPosition> since, boolean stateDeltas) {
         return write(json -> {
             json.writeStringField("type", "subscribe");
             symbols(json, symbols);
             json.writeStringField("channel", channel.wireName());
             if (channel == Channel.BOOK) {
                 json.writeNumberField("depth", depth);
+            }
+            if (maxRate > 0) {
+                json.writeNumberField("maxRate", maxRate);
             }
             if (channel == Channel.STATE && stateDeltas) {
                 json.writeBooleanField("delta", true);

@@ -29,7 +29,7 @@ final class SubscriptionSync {
 
     private enum Status { REQUESTED, CONFIRMED, UNSUBSCRIBING }
 
-    private record Sent(int depth, Status status) {
+    private record Sent(int depth, double maxRate, Status status) {
     }
 
     private record Waiter(Set<Topic.Key> remaining, CompletableFuture<Void> done) {
@@ -91,9 +91,10 @@ final class SubscriptionSync {
         synchronized (wanted) {
             for (Topic topic : wanted.values()) {
                 Sent state = sent.get(topic.key());
-                boolean pending = state == null || state.status() == Status.UNSUBSCRIBING || state.depth() != topic.depth();
-                if (pending && (batch.isEmpty()
-                        || batch.get(0).channel() == topic.channel() && batch.get(0).depth() == topic.depth())) {
+                boolean pending = state == null || state.status() == Status.UNSUBSCRIBING || state.depth() != topic.depth()
+                        || state.maxRate() != topic.maxRate();
+                if (pending && (batch.isEmpty() || batch.get(0).channel() == topic.channel()
+                        && batch.get(0).depth() == topic.depth() && batch.get(0).maxRate() == topic.maxRate())) {
                     batch.add(topic);
                     if (batch.size() == BATCH) {
                         break;
@@ -102,10 +103,10 @@ final class SubscriptionSync {
             }
         }
         if (!batch.isEmpty()) {
-            batch.forEach(topic -> sent.put(topic.key(), new Sent(topic.depth(), Status.REQUESTED)));
+            batch.forEach(topic -> sent.put(topic.key(), new Sent(topic.depth(), topic.maxRate(), Status.REQUESTED)));
             Topic first = batch.get(0);
             List<String> symbols = batch.stream().map(Topic::symbol).toList();
-            return Requests.subscribe(first.channel(), first.depth(), symbols,
+            return Requests.subscribe(first.channel(), first.depth(), first.maxRate(), symbols,
                     first.channel() == Channel.TRADES ? resumePoints(symbols) : Map.of(), stateDeltas);
         }
         return nextUnsubscribe();
@@ -134,7 +135,7 @@ final class SubscriptionSync {
                 }
                 channel = key.channel();
                 symbols.add(key.symbol());
-                entry.setValue(new Sent(entry.getValue().depth(), Status.UNSUBSCRIBING));
+                entry.setValue(new Sent(entry.getValue().depth(), entry.getValue().maxRate(), Status.UNSUBSCRIBING));
             }
         }
         return channel == null ? null : Requests.unsubscribe(channel, symbols);
@@ -159,7 +160,7 @@ final class SubscriptionSync {
                 continue;
             }
             if (subscribed && state.status() == Status.REQUESTED) {
-                sent.put(key, new Sent(state.depth(), Status.CONFIRMED));
+                sent.put(key, new Sent(state.depth(), state.maxRate(), Status.CONFIRMED));
                 confirm(key);
             } else if (!subscribed && state.status() == Status.UNSUBSCRIBING) {
                 sent.remove(key);
@@ -207,7 +208,7 @@ final class SubscriptionSync {
             Map.Entry<Topic.Key, Sent> entry = entries.next();
             switch (entry.getValue().status()) {
                 case REQUESTED -> entries.remove();
-                case UNSUBSCRIBING -> entry.setValue(new Sent(entry.getValue().depth(), Status.CONFIRMED));
+                case UNSUBSCRIBING -> entry.setValue(new Sent(entry.getValue().depth(), entry.getValue().maxRate(), Status.CONFIRMED));
                 case CONFIRMED -> { }
             }
         }

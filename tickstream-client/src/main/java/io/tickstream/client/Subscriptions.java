@@ -27,11 +27,16 @@ final class Subscriptions {
 
     /** A market channel's symbols, books at the default depth. */
     CompletableFuture<Void> subscribe(Channel<?> channel, String... symbols) {
-        return subscribe(topics(channel, channel == Channel.BOOK ? Topic.DEFAULT_BOOK_DEPTH : 0, symbols));
+        return subscribe(topics(channel, channel == Channel.BOOK ? Topic.DEFAULT_BOOK_DEPTH : 0, 0, symbols));
     }
 
     CompletableFuture<Void> subscribeBook(int depth, String... symbols) {
-        return subscribe(topics(Channel.BOOK, depth, symbols));
+        return subscribe(topics(Channel.BOOK, depth, 0, symbols));
+    }
+
+    /** A market channel's symbols at most {@code maxRate} messages a second each (books at the default depth). */
+    CompletableFuture<Void> subscribeAtRate(Channel<?> channel, double maxRate, String... symbols) {
+        return subscribe(topics(channel, channel == Channel.BOOK ? Topic.DEFAULT_BOOK_DEPTH : 0, maxRate, symbols));
     }
 
     void unsubscribe(Channel<?> channel, String... symbols) {
@@ -77,13 +82,13 @@ final class Subscriptions {
         return done;
     }
 
-    private static List<Topic> topics(Channel<?> channel, int depth, String... symbols) {
+    private static List<Topic> topics(Channel<?> channel, int depth, double maxRate, String... symbols) {
         if (symbols.length == 0) {
             throw new IllegalArgumentException("name at least one symbol");
         }
         List<Topic> topics = new ArrayList<>(symbols.length);
         for (String symbol : symbols) {
-            topics.add(new Topic(symbol, channel, depth));
+            topics.add(new Topic(symbol, channel, depth, maxRate));
         }
         return topics;
     }

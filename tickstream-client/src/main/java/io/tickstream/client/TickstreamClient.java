@@ -3,12 +3,14 @@ package io.tickstream.client;
 import io.tickstream.client.message.AccountMessage;
 import io.tickstream.client.message.Balance;
 import io.tickstream.client.message.Book;
+import io.tickstream.client.message.Candle;
 import io.tickstream.client.message.Order;
 import io.tickstream.client.message.Position;
 import io.tickstream.client.message.State;
 import io.tickstream.client.message.Tick;
 import io.tickstream.client.message.Trade;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +71,7 @@ public final class TickstreamClient implements AutoCloseable {
     private final ConnectionSupervisor supervisor;
     private final Subscriptions subscriptions;
     private final Alerts alerts;
+    private final CandleHistory history;
 
     TickstreamClient(ClientSettings settings) {
         settings.listeners().forEach(listeners::add);
@@ -80,6 +83,7 @@ public final class TickstreamClient implements AutoCloseable {
         subscriptions = new Subscriptions(sync, loop, life, supervisor);
         alerts = new Alerts(this, supervisor::node,
                 () -> settings.apiKey() != null ? settings.apiKey() : settings.tokens().get());
+        history = new CandleHistory(() -> settings.apiKey() != null ? settings.apiKey() : settings.tokens().get());
     }
 
     public static ClientBuilder builder() {
@@ -115,6 +119,15 @@ public final class TickstreamClient implements AutoCloseable {
      */
     public CompletableFuture<Void> subscribe(Channel<?> channel, String... symbols) {
         return subscriptions.subscribe(channel, symbols);
+    }
+
+    /**
+     * Subscribes symbols on the tick, book or state channel at most {@code maxRate} (0.1..1000)
+     * messages a second each, the newest state every time (the account's policy may cap it lower).
+     * Subscribing again at another rate changes the rate.
+     */
+    public CompletableFuture<Void> subscribe(Channel<?> channel, double maxRate, String... symbols) {
+        return subscriptions.subscribeAtRate(channel, maxRate, symbols);
     }
 
     /** Subscribes order books of {@code depth} levels (1..20); subscribing again changes the depth. */
@@ -218,6 +231,17 @@ public final class TickstreamClient implements AutoCloseable {
      */
     public long stateResyncs() {
         return states.resyncs();
+    }
+
+    /**
+     * Reads an instrument's bars with {@code GET /api/candles} of the node in use: at most
+     * {@code limit} (1..1000) bars of {@code interval} ({@code 1s}, {@code 1m}, {@code 5m},
+     * {@code 15m}, {@code 1h}, {@code 4h}, {@code 1d}) starting at or before {@code end} (epoch ms,
+     * null for now), oldest first, the open bar last. To page back, ask again with {@code end} the
+     * first bar's start minus 1. Fails with a {@link TickstreamException} naming the gateway's error.
+     */
+    public CompletableFuture<List<Candle>> candles(String symbol, String interval, int limit, Long end) {
+        return history.read(currentUri(), symbol, interval, limit, end);
     }
 
     /** The gateway node the client is connected to, or the one it is trying or will try next. */

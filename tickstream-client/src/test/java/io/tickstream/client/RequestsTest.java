@@ -24,7 +24,7 @@ class RequestsTest {
     @Test
     void shouldSendNoSinceWhenNoPositionIsKnown() {
         assertThat(Requests.auth(settings("k", null), null)).isEqualTo("{\"type\":\"auth\",\"apiKey\":\"k\"}");
-        assertThat(Requests.subscribe(Channel.TRADES, 0, List.of("A"), Map.of(), true))
+        assertThat(Requests.subscribe(Channel.TRADES, 0, 0, List.of("A"), Map.of(), true))
                 .isEqualTo("{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"channel\":\"trades\"}");
     }
 

@@ -6,6 +6,8 @@ import io.tickstream.bus.BusListener;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
 import java.util.Collection;
 import java.util.List;
@@ -91,6 +93,12 @@ final class SharedBus implements AutoCloseable {
         @Override
         public CompletionStage<Long> historyLength(BusChannel kind, String key) {
             return store.historyLength(kind, key);
+        }
+
+        @Override
+        public CompletionStage<List<Bar>> candles(String instrumentId,
+                CandleInterval interval, long end, int limit) {
+            return store.candles(instrumentId, interval, end, limit);
         }
 
         @Override

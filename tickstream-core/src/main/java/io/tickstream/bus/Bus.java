@@ -1,5 +1,7 @@
 package io.tickstream.bus;
 
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +48,12 @@ public interface Bus extends AutoCloseable {
 
     /** How many messages the history of one trade or account stream holds now. */
     CompletionStage<Long> historyLength(BusChannel kind, String key);
+
+    /**
+     * At most {@code limit} bars of one instrument and interval that start at or before {@code end}
+     * (epoch ms), oldest first; the open bar is the last when it starts at or before {@code end}.
+     */
+    CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit);
 
     /** The instrument catalog as the bus knows it now. */
     CompletionStage<List<Instrument>> loadCatalog();

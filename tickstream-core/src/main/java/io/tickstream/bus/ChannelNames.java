@@ -79,6 +79,22 @@ public record ChannelNames(String prefix, boolean tagged) {
         return prefix + ":alert-changes";
     }
 
+    /**
+     * The sorted set of an instrument's closed bars of one interval ({@code 1m}...): score the
+     * bar's start, member its {@code [start,open,high,low,close,volume,trades]} text; with
+     * {@code "open"}, the hash of its open bars. In the trade stream's slot on a cluster, so the
+     * publish script builds bars where it appends the trade.
+     */
+    public String candleKey(String instrumentId, String interval) {
+        return tagged ? tag(BusChannel.TRADES, instrumentId) + "candles:" + interval
+                : prefix + ":candles:" + instrumentId + ':' + interval;
+    }
+
+    /** The string that is {@code mid} when an instrument's candles are built from its quote mid; in its slot. */
+    public String candleSourceKey(String instrumentId) {
+        return tagged ? tag(BusChannel.TRADES, instrumentId) + "candles:source" : prefix + ":candles:" + instrumentId + ":source";
+    }
+
     /** Splits a channel name into its kind and key, or returns null when it is not one of ours. */
     public Address parse(String channel) {
         if (!channel.startsWith(prefix) || channel.length() <= prefix.length() + 1

@@ -1,6 +1,11 @@
 package io.tickstream.bus;
 
 import io.tickstream.instrument.Catalog;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.BarStore;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
+import io.tickstream.candle.MidQuote;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.NameTakenException;
 import io.tickstream.state.MalformedUpdateException;
@@ -8,6 +13,9 @@ import io.tickstream.state.StatePaths;
 import io.tickstream.state.StateUpdate;
 import io.tickstream.state.StateUpdateParser;
 import java.util.Collection;
+import io.tickstream.trade.TradeParser;
+import io.tickstream.trade.TradePrint;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread, in publish order; the latest state of each instrument is kept as a Redis gateway would
  * find it in {@code tickstream:state:{id}}, and each trade and account stream keeps its history in
  * a ring, stamped with seq and the bus's epoch exactly as the Redis publish scripts stamp them.
+ * Each trade also updates its instrument's bars in a {@link BarStore} (kept in a directory across
+ * restarts when the candle settings name one).
  * Thread-safe: publishing holds the bus's monitor, so deliveries never interleave.
  */
 public final class InProcessBus implements Bus, MarketPublisher {
@@ -35,6 +45,7 @@ public final class InProcessBus implements Bus, MarketPublisher {
     private final Map<String, StreamLog> streams = new HashMap<>();
     private final String epoch = StreamStamp.newEpoch();
     private final HistoryLimits limits;
+    private final BarStore bars;
     private volatile BusListener listener;
 
     public InProcessBus(List<Instrument> instruments) {
@@ -42,7 +53,13 @@ public final class InProcessBus implements Bus, MarketPublisher {
     }
 
     public InProcessBus(List<Instrument> instruments, HistoryLimits limits) {
+        this(instruments, limits, CandleSettings.defaults());
+    }
+
+    /** @throws java.io.UncheckedIOException when the bars kept in the settings' directory cannot be read */
+    public InProcessBus(List<Instrument> instruments, HistoryLimits limits, CandleSettings candles) {
         this.limits = limits;
+        this.bars = new BarStore(candles);
         instruments.forEach(catalog::put);
     }
 
@@ -123,13 +140,48 @@ public final class InProcessBus implements Bus, MarketPublisher {
                 paths.put(StatePaths.EPOCH, stampEpoch);
             }
             stored.putAll(paths);
+            addMid(instrumentId, paths, stored);
         }
         return deliver(BusChannel.MARKET_DATA, instrumentId, published);
     }
 
+    /**
+     * For an instrument with mid candles, an update that sets the level-1 bid or ask adds the new
+     * mid ((bid + ask) / 2, exact) to its bars, with no volume. Call holding the monitor of {@code states}.
+     */
+    private void addMid(String instrumentId, Map<String, String> paths, Map<String, String> stored) {
+        Instrument instrument = catalog.byId(instrumentId).orElse(null);
+        if (instrument == null || !instrument.midCandles()
+                || !(paths.containsKey(MidQuote.BID) || paths.containsKey(MidQuote.ASK))) {
+            return;
+        }
+        BigDecimal mid = MidQuote.of(stored.get(MidQuote.BID), stored.get(MidQuote.ASK));
+        if (mid != null) {
+            String ts = stored.get(StatePaths.TS);
+            long time = ts != null && paths.containsKey(StatePaths.TS) ? Long.parseLong(ts) : System.currentTimeMillis();
+            bars.addTrade(instrumentId, time, mid, BigDecimal.ZERO);
+        }
+    }
+
+    @Override
+    public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
+        return CompletableFuture.completedFuture(bars.read(instrumentId, interval, end, limit));
+    }
+
+    /** Appends and delivers the trade, then adds it to the bars, as one step under the bus's monitor. */
     @Override
     public synchronized CompletionStage<Void> publishTrade(String instrumentId, String tradeJson) {
-        return append(BusChannel.TRADES, instrumentId, tradeJson);
+        CompletionStage<Void> appended = append(BusChannel.TRADES, instrumentId, tradeJson);
+        if (appended.toCompletableFuture().isCompletedExceptionally()) {
+            return appended;
+        }
+        try {
+            TradePrint trade = TradeParser.parse(tradeJson, System.currentTimeMillis());
+            bars.addTrade(instrumentId, trade.time(), new BigDecimal(trade.price()), new BigDecimal(trade.quantity()));
+            return appended;
+        } catch (MalformedUpdateException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -192,5 +244,6 @@ public final class InProcessBus implements Bus, MarketPublisher {
     @Override
     public void close() {
         listener = null;
+        bars.close();
     }
 }

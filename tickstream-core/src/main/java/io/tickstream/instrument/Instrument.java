@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param name        the symbol clients subscribe to, in any script (see {@link InstrumentNames})
  * @param depth       number of BestLimit levels, 1 to {@value #MAX_DEPTH}
  * @param description free text, may be empty
+ * @param midCandles  whether its candles are built from the quote mid instead of trades (catalog {@code "candles":"mid"})
  */
-public record Instrument(String id, String name, int depth, String description) {
+public record Instrument(String id, String name, int depth, String description, boolean midCandles) {
 
     public static final int DEFAULT_DEPTH = 3;
     public static final int MAX_DEPTH = 20;
@@ -26,6 +27,10 @@ public record Instrument(String id, String name, int depth, String description) 
         }
         description = description == null ? "" : description;
         InstrumentNames.checkDescription(description);
+    }
+
+    public Instrument(String id, String name, int depth, String description) {
+        this(id, name, depth, description, false);
     }
 
     public Instrument(String id, String name) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Instrument JSON, as in catalog files and the Redis hash {@code tickstream:instruments}:
- * {@code {"id":"12345","name":"ContractA","depth":3,"description":"..."}}. Stateless.
+ * {@code {"id":"12345","name":"ContractA","depth":3,"description":"..."}}, with {@code "candles":"mid"} for an
+ * instrument whose candles are built from the quote mid. Stateless.
  */
 public final class InstrumentJson {
 
@@ -44,7 +45,7 @@ public final class InstrumentJson {
             throw new IOException(where + ": must be a JSON object");
         }
         for (Object key : map.keySet()) {
-            if (!List.of("id", "name", "depth", "description").contains(key)) {
+            if (!List.of("id", "name", "depth", "description", "candles").contains(key)) {
                 throw new IOException(where + ": unknown field '" + key + "'");
             }
         }
@@ -64,10 +65,14 @@ public final class InstrumentJson {
         if (description != null && !(description instanceof String)) {
             throw new IOException(where + ": 'description' must be a string");
         }
+        Object candles = map.get("candles");
+        if (candles != null && !"mid".equals(candles) && !"trades".equals(candles)) {
+            throw new IOException(where + ": 'candles' must be \"trades\" or \"mid\"");
+        }
         try {
             String idText = id instanceof BigDecimal number ? number.toPlainString() : (String) id;
             int levels = depth == null ? Instrument.DEFAULT_DEPTH : ((BigDecimal) depth).intValueExact();
-            return new Instrument(idText, (String) name, levels, (String) description);
+            return new Instrument(idText, (String) name, levels, (String) description, "mid".equals(candles));
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new IOException(where + ": " + e.getMessage(), e);
         }
@@ -89,6 +94,9 @@ public final class InstrumentJson {
         json.writeStringField("name", instrument.name());
         json.writeNumberField("depth", instrument.depth());
         json.writeStringField("description", instrument.description());
+        if (instrument.midCandles()) {
+            json.writeStringField("candles", "mid");
+        }
         json.writeEndObject();
     }
 }

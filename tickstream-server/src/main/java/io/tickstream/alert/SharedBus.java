@@ -5,6 +5,8 @@ import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
 import java.util.HashSet;
 import java.util.Collection;
@@ -98,6 +100,11 @@ public final class SharedBus {
         @Override
         public CompletionStage<Long> historyLength(BusChannel kind, String key) {
             return bus.historyLength(kind, key);
+        }
+
+        @Override
+        public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
+            return bus.candles(instrumentId, interval, end, limit);
         }
 
         @Override

@@ -5,8 +5,13 @@ package io.tickstream.auth;
  * it receives its private events, and how many connections it may hold at once on a node. Immutable.
  *
  * @param maxConnections at least 1
+ * @param maxRate        the cap on a subscription's {@code maxRate} (0 = none)
  */
-public record AccountPolicy(InstrumentScope instruments, boolean privateEvents, int maxConnections) {
+public record AccountPolicy(InstrumentScope instruments, boolean privateEvents, int maxConnections, double maxRate) {
+
+    public AccountPolicy(InstrumentScope instruments, boolean privateEvents, int maxConnections) {
+        this(instruments, privateEvents, maxConnections, 0);
+    }
 
     public AccountPolicy {
         if (maxConnections < 1) {
@@ -27,6 +32,6 @@ public record AccountPolicy(InstrumentScope instruments, boolean privateEvents, 
     public Principal limit(Principal credential) {
         int max = credential.maxConnections() == 0 ? maxConnections : Math.min(maxConnections, credential.maxConnections());
         return new Principal(credential.account(), credential.instruments().narrowedBy(instruments),
-                credential.privateEvents() && privateEvents, max, credential.expiresAt());
+                credential.privateEvents() && privateEvents, max, credential.expiresAt(), maxRate);
     }
 }

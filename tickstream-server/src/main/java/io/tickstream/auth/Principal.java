@@ -12,9 +12,16 @@ import io.tickstream.instrument.Instrument;
  * @param privateEvents  whether it receives its account's private events
  * @param maxConnections how many connections it may hold at once (0 = unlimited)
  * @param expiresAt      when its credential expires (a token's {@code exp}), or null when it does not
+ * @param maxRate        the most messages a second its conflated subscriptions may ask for (0 = no cap)
  */
 public record Principal(String account, InstrumentScope instruments, boolean privateEvents, int maxConnections,
-                        Instant expiresAt) {
+                        Instant expiresAt, double maxRate) {
+
+    /** A principal without a rate cap. */
+    public Principal(String account, InstrumentScope instruments, boolean privateEvents, int maxConnections,
+                     Instant expiresAt) {
+        this(account, instruments, privateEvents, maxConnections, expiresAt, 0);
+    }
 
     /** A principal whose credential does not expire (an API key). */
     public Principal(String account, InstrumentScope instruments, boolean privateEvents, int maxConnections) {

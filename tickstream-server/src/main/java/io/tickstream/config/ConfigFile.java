@@ -8,8 +8,11 @@ import io.tickstream.auth.JwtSettings;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.json.JsonTree;
 import io.tickstream.protocol.RecoveryLimits;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.state.InstrumentState;
 import io.tickstream.readiness.ReadinessSettings;
@@ -25,6 +28,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +64,7 @@ public final class ConfigFile {
     }
 
     private static GatewayConfig.Builder read(ConfigNode root, Path base) throws ConfigException {
-        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "accounts", "tls", "ime",
+        root.allowOnly("host", "port", "proxyProtocol", "bus", "catalog", "simulator", "protocols", "dashboard", "shutdown", "accounts", "tls", "ime", "candles",
                 "websocket", "http", "limits", "jwt", "apiKeys", "alerts");
         GatewayConfig.Builder builder = GatewayConfig.builder()
                 .host(root.string("host", "0.0.0.0"))
@@ -121,6 +125,7 @@ public final class ConfigFile {
                 compression.integer("level", DeflateSettings.DEFAULT_LEVEL)));
         builder.limits(readLimits(root.section("limits")));
         builder.recovery(readRecovery(root.section("limits").section("recovery")));
+        builder.candles(readCandles(root.section("candles"), base));
         builder.serverLimits(readServerLimits(root.section("http"), root.section("limits")));
         if (root.has("jwt")) {
             builder.jwt(readJwt(root.section("jwt"), base));
@@ -199,6 +204,33 @@ public final class ConfigFile {
 
     private static Path resolve(Path base, String file) {
         return base == null ? Path.of(file) : base.resolve(file);
+    }
+
+    /** {@code candles}: {@code timeZone} of day bars, {@code retentionSeconds} per interval, {@code directory}. */
+    private static CandleSettings readCandles(ConfigNode candles, Path base) throws ConfigException {
+        candles.allowOnly("timeZone", "retentionSeconds", "directory");
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(candles.string("timeZone", "UTC"));
+        } catch (DateTimeException e) {
+            throw new ConfigException(candles.where("timeZone") + ": " + e.getMessage());
+        }
+        ConfigNode retention = candles.section("retentionSeconds");
+        Map<CandleInterval, Duration> kept = new EnumMap<>(CandleInterval.class);
+        for (String label : retention.names()) {
+            CandleInterval interval = CandleInterval.byLabel(label);
+            if (interval == null) {
+                throw new ConfigException(retention.where(label) + ": unknown interval (one of "
+                        + CandleInterval.labels() + ")");
+            }
+            kept.put(interval, Duration.ofSeconds(retention.integer(label, 0)));
+        }
+        String directory = candles.string("directory", null);
+        try {
+            return new CandleSettings(zone, kept, directory == null ? null : resolve(base, directory));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(candles.where("retentionSeconds") + ": " + e.getMessage());
+        }
     }
 
     private static RecoveryLimits readRecovery(ConfigNode recovery) throws ConfigException {
@@ -293,7 +325,7 @@ public final class ConfigFile {
     }
 
     private static AccountPolicy readAccountPolicy(ConfigNode policy) throws ConfigException {
-        policy.allowOnly("instruments", "privateEvents", "maxConnections", "maxAlerts");
+        policy.allowOnly("instruments", "privateEvents", "maxConnections", "maxAlerts", "maxRate");
         List<String> globs = policy.strings("instruments", List.of("*"));
         if (globs.isEmpty()) {
             throw new ConfigException(policy.where("instruments") + " must name at least one pattern");
@@ -302,7 +334,12 @@ public final class ConfigFile {
         if (maxConnections < 1) {
             throw new ConfigException(policy.where("maxConnections") + " must be at least 1");
         }
-        return new AccountPolicy(InstrumentScope.of(globs), policy.bool("privateEvents", true), maxConnections);
+        double maxRate = policy.decimal("maxRate", 0);
+        if (maxRate != 0 && !SubscriptionRate.valid(maxRate)) {
+            throw new ConfigException(policy.where("maxRate") + " must be " + SubscriptionRate.MIN + ".."
+                    + (int) SubscriptionRate.MAX);
+        }
+        return new AccountPolicy(InstrumentScope.of(globs), policy.bool("privateEvents", true), maxConnections, maxRate);
     }
 
     private static ApiKey readApiKey(ConfigNode node) throws ConfigException {

@@ -6,6 +6,7 @@ import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.JwtSettings;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.protocol.RecoveryLimits;
 import io.tickstream.protocol.SessionLimits;
 import io.tickstream.state.InstrumentState;
@@ -59,6 +60,7 @@ import java.util.Map;
  *                        published on {@code /api/demo}, so only ever a key for demo data
  * @param recovery        the history resuming clients may read, per connection and per account
  * @param alerts          where the embedded gateway keeps price alerts, and how many an account may have
+ * @param candles         the zone of day bars, each interval's retention, where the embedded bus keeps bars
  */
 public record GatewayConfig(
         String host,
@@ -96,7 +98,8 @@ public record GatewayConfig(
         ReadinessSettings readiness,
         String demoKey,
         RecoveryLimits recovery,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        CandleSettings candles) {
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -181,6 +184,7 @@ public record GatewayConfig(
         private SessionLimits limits = SessionLimits.defaults();
         private RecoveryLimits recovery = RecoveryLimits.defaults();
         private AlertSettings alerts = AlertSettings.defaults();
+        private CandleSettings candles = CandleSettings.defaults();
         private ServerLimits serverLimits = ServerLimits.defaults();
         private boolean proxyProtocol;
         private JwtSettings jwt;
@@ -277,6 +281,11 @@ public record GatewayConfig(
 
         public Builder catalogRefresh(Duration value) {
             catalogRefresh = value;
+            return this;
+        }
+
+        public Builder candles(CandleSettings value) {
+            candles = value;
             return this;
         }
 
@@ -390,7 +399,7 @@ public record GatewayConfig(
                     imeIdField, timeZone, pingInterval, maxFrameBytes, compression, ioThreads, transport, catalogRefresh,
                     maxSeqJump, limits, serverLimits, proxyProtocol, jwt, apiKeys, protocols, dashboard, accounts,
                     defaultAccountConnections, tlsCertFile, tlsKeyFile, tlsOpenSsl, expiryNotice, drainWindow,
-                    handshakes, readiness, demoKey, recovery, alerts);
+                    handshakes, readiness, demoKey, recovery, alerts, candles);
         }
     }
 }

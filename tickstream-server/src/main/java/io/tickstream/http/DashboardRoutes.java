@@ -29,7 +29,7 @@ public final class DashboardRoutes {
     private static final String RESOURCES = "io/tickstream/dashboard/";
     private static final String ASSETS = "/dashboard/";
     private static final Map<String, String> PAGES = Map.of("/", "index.html", "/operator", "operator.html");
-    private static final List<String> FILES = List.of("app.js", "chart.js", "connection.js", "format.js",
+    private static final List<String> FILES = List.of("app.js", "candles.js", "chart.js", "connection.js", "format.js",
             "operator.js", "panels.js", "table.js", "style.css", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",

@@ -97,10 +97,21 @@ public final class Hub implements BusListener, StreamEvents {
      * state (where one is known) before any later change. Call on the connection's event loop.
      */
     public Subscription subscribe(SessionOutbox outbox, Instrument instrument, StateView view) {
+        return subscribe(outbox, instrument, view, 0);
+    }
+
+    /**
+     * Subscribes as {@link #subscribe(SessionOutbox, Instrument, StateView)}, at most {@code maxRate}
+     * messages a second when it is positive (SPEC §13): the newest state once a period, encoded once
+     * for every subscriber of the view at that rate.
+     */
+    public Subscription subscribe(SessionOutbox outbox, Instrument instrument, StateView view, double maxRate) {
         int index = indexOf(view, outbox);
+        long periodNanos = maxRate > 0 ? Math.round(1e9 / maxRate) : 0;
         while (true) {
             InstrumentTopic topic = instrumentTopic(instrument);
-            InstrumentTopic.Registered registered = topic.register(outbox, index, true);
+            InstrumentTopic.Registered registered = periodNanos > 0 ? topic.registerRated(outbox, index, periodNanos)
+                    : topic.register(outbox, index, true);
             if (registered == null) {
                 instruments.remove(instrument.id(), topic);
                 continue;

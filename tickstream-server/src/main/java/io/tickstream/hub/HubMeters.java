@@ -22,6 +22,7 @@ public final class HubMeters implements MeterBinder {
     private final LongAdder malformedUpdates = new LongAdder();
     private final LongAdder unroutedMessages = new LongAdder();
     private final LongAdder stateChanges = new LongAdder();
+    private final LongAdder ratedEncodes = new LongAdder();
     private final LongAdder unchangedUpdates = new LongAdder();
     private final LongAdder staleUpdates = new LongAdder();
     private final LongAdder seqJumps = new LongAdder();
@@ -60,6 +61,15 @@ public final class HubMeters implements MeterBinder {
 
     void stateChanged() {
         stateChanges.increment();
+    }
+
+    void ratedEncode() {
+        ratedEncodes.increment();
+    }
+
+    /** States encoded for rated subscribers since start: one per group of a rate and period. */
+    public long ratedEncodes() {
+        return ratedEncodes.sum();
     }
 
     void unchanged() {
@@ -151,6 +161,7 @@ public final class HubMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         counter(registry, "tickstream.bus.messages", "Messages taken off the bus (market data, trades, account events)", busMessages);
         counter(registry, "tickstream.state.changes", "Market-data updates that changed an instrument's state", stateChanges);
+        counter(registry, "tickstream.rated.encodes", "States encoded for subscribers at a maxRate (one per group and period)", ratedEncodes);
         counter(registry, "tickstream.unchanged.updates", "Market-data updates that changed nothing (not pushed)", unchangedUpdates);
         counter(registry, "tickstream.malformed.updates", "Bus messages dropped as malformed", malformedUpdates);
         counter(registry, "tickstream.stale.updates", "Market-data updates ignored: seq not above the last one of its epoch", staleUpdates);

@@ -11,7 +11,9 @@ import io.tickstream.state.StateUpdate;
 import io.tickstream.trade.TradeParser;
 import io.tickstream.trade.TradePrint;
 import io.tickstream.transport.deflate.FrameDeflater;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One instrument's live state and trade prints and who watches them. Holds the topic monitor for
@@ -28,6 +30,12 @@ final class InstrumentTopic extends Topic {
     /** The state its subscribers were last told about: changes are taken against it. */
     private InstrumentState published;
     private final TopicStream<TradePrint> trades;
+    private final HubMeters hubMeters;
+    /** The groups of subscribers at a maxRate, by view and period. */
+    private final Map<RateKey, RatedGroup> rated = new HashMap<>();
+
+    private record RateKey(int view, long periodNanos) {
+    }
 
     InstrumentTopic(Instrument instrument, List<TopicView> views, ByteBufAllocator alloc, FrameDeflater deflater,
                     BusInterest interest,
@@ -39,6 +47,7 @@ final class InstrumentTopic extends Topic {
         this.alloc = alloc;
         this.state = InstrumentState.initial(instrument);
         this.published = state;
+        this.hubMeters = hubMeters;
         this.trades = new TopicStream<>(this, new TopicStream.Encoders<>() {
             @Override
             public ByteBuf message(int view, TradePrint trade) {
@@ -81,6 +90,42 @@ final class InstrumentTopic extends Topic {
     }
 
     /**
+     * Registers a subscription that gets the newest state at most once per {@code periodNanos},
+     * sharing the encode with every subscriber of the same view and period; it starts from the
+     * state its group last sent (at most a period old), so that the group's next change, a delta
+     * included, applies to it as to the others. Null when retired.
+     */
+    synchronized Registered registerRated(SessionOutbox outbox, int view, long periodNanos) {
+        int plain = viewOf(view);
+        StateView stateView = (StateView) views.get(plain);
+        RatedGroup group = rated.computeIfAbsent(new RateKey(plain, periodNanos), key -> new RatedGroup(this,
+                stateView, plain, views.size(), periodNanos, state, alloc, hubMeters));
+        InstrumentState snapshot = group.told();
+        Subscription subscription = addRated(outbox, view, snapshot.version(), group);
+        if (subscription == null) {
+            return null;
+        }
+        if (stateView.incremental()) {
+            subscription.rebaseDeltasOn(this, stateView);
+        }
+        return new Registered(subscription, snapshot);
+    }
+
+    /** Sends a rated group its newest state (its period ended). */
+    synchronized void sendRated(RatedGroup group) {
+        if (!retired()) {
+            group.send(System.nanoTime());
+        }
+    }
+
+    @Override
+    void ratedRemoved(Subscription subscription) {
+        if (subscription.rated.remove(subscription) == 0) {
+            rated.values().remove(subscription.rated);
+        }
+    }
+
+    /**
      * Merges an update and sends the change to every view that shows it. The change is taken
      * against the state last sent, so that a change a failed encoder kept from the subscribers
      * goes out with the next one.
@@ -108,6 +153,12 @@ final class InstrumentTopic extends Topic {
                     ? stateView.encodeChange(told, next, alloc) : null, next.version(), Sequenced.NONE, receivedNanos);
         }
         published = next;
+        if (!rated.isEmpty()) {
+            long now = System.nanoTime();
+            for (RatedGroup group : rated.values()) {
+                group.changed(now);
+            }
+        }
         return Outcome.CHANGED;
     }
 
@@ -137,6 +188,8 @@ final class InstrumentTopic extends Topic {
     @Override
     void retiredNow() {
         trades.cancel();
+        rated.values().forEach(RatedGroup::cancel);
+        rated.clear();
     }
 
     /** What an update did to the state. */

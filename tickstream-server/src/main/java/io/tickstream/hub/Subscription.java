@@ -34,6 +34,8 @@ public final class Subscription {
     final Topic topic;
     final int view;
     final boolean conflatable;
+    /** The group of subscribers at one rate this one belongs to, or null when it takes every change. */
+    final RatedGroup rated;
     /** Messages published at or below this version are not for this subscription; raised by a rebase. */
     private long sinceVersion;
     private Rebase rebase;
@@ -45,6 +47,12 @@ public final class Subscription {
     private long skipThrough = Sequenced.NONE;
 
     Subscription(SessionOutbox outbox, Topic topic, int view, boolean conflatable, long sinceVersion, boolean hold) {
+        this(outbox, topic, view, conflatable, sinceVersion, hold, null);
+    }
+
+    Subscription(SessionOutbox outbox, Topic topic, int view, boolean conflatable, long sinceVersion, boolean hold,
+                 RatedGroup rated) {
+        this.rated = rated;
         this.outbox = outbox;
         this.topic = topic;
         this.view = view;

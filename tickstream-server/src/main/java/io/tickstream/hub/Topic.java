@@ -69,9 +69,32 @@ abstract class Topic {
         return subscription;
     }
 
+    /**
+     * Registers a subscription that a {@link RatedGroup} serves instead of {@link #publish}; null
+     * when the topic was retired meanwhile. Call on the subscriber's event loop.
+     */
+    synchronized Subscription addRated(SessionOutbox outbox, int view, long since, RatedGroup group) {
+        if (retired) {
+            return null;
+        }
+        Subscription subscription = new Subscription(outbox, this, view, true, since, false, group);
+        group.add(subscription);
+        if (++subscribers == 1) {
+            interest.acquire(this);
+        }
+        return subscription;
+    }
+
     /** Removes a subscription; the last one retires the topic. */
     synchronized void remove(Subscription subscription) {
         subscription.end();
+        if (subscription.rated != null) {
+            if (!retired) {
+                ratedRemoved(subscription);
+                leave();
+            }
+            return;
+        }
         LoopFanout fanout = fanoutOf(subscription.outbox.channel().eventLoop());
         if (fanout == null || retired) {
             return;
@@ -81,11 +104,20 @@ abstract class Topic {
             loops.remove(fanout);
         }
         viewCounts[subscription.view]--;
+        leave();
+    }
+
+    /** One subscriber fewer; the last one retires the topic. Call holding the monitor. */
+    private void leave() {
         if (--subscribers == 0) {
             retired = true;
             interest.release(this);
             retiredNow();
         }
+    }
+
+    /** Called holding the monitor when a rated subscription leaves, before the count drops. */
+    void ratedRemoved(Subscription subscription) {
     }
 
     /** The view a subscription's view index stands for (the same view for plain and compressed frames). */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.tickstream.alert.Alerts;
 import io.tickstream.auth.Authenticator;
 import io.tickstream.auth.ConnectionLimiter;
+import io.tickstream.candlefeed.CandleFeed;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.hub.Hub;
 import io.tickstream.readiness.BusReadiness;
@@ -22,5 +23,6 @@ public record ProtocolContext(
         SessionMeters meters,
         Duration expiryNotice,
         BusReadiness bus,
-        Alerts alerts) {
+        Alerts alerts,
+        CandleFeed candles) {
 }

@@ -72,6 +72,10 @@ public final class SessionMeters implements MeterBinder {
         return clientMessages.sum();
     }
 
+    public long clientErrors() {
+        return clientErrors.sum();
+    }
+
     public long rateLimitedMessages() {
         return rateLimited.sum();
     }

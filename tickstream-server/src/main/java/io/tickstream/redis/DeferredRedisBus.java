@@ -10,6 +10,9 @@ import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.state.MalformedUpdateException;
 import java.util.Collection;
@@ -57,8 +60,8 @@ public final class DeferredRedisBus implements Bus {
      * The Redis bus at {@code uri}: connected now when Redis answers, else one that connects as
      * soon as it does.
      */
-    public static Bus connect(String uri, ChannelNames names, HistoryLimits limits) {
-        Supplier<RedisBus> connect = () -> RedisBus.connect(uri, names, limits);
+    public static Bus connect(String uri, ChannelNames names, HistoryLimits limits, CandleSettings candles) {
+        Supplier<RedisBus> connect = () -> RedisBus.connect(uri, names, limits, candles);
         try {
             return connect.get();
         } catch (RedisException e) {
@@ -144,6 +147,12 @@ public final class DeferredRedisBus implements Bus {
     public CompletionStage<Long> historyLength(BusChannel kind, String key) {
         RedisBus current = bus;
         return current == null ? notYet() : current.historyLength(kind, key);
+    }
+
+    @Override
+    public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
+        RedisBus current = bus;
+        return current == null ? notYet() : current.candles(instrumentId, interval, end, limit);
     }
 
     @Override

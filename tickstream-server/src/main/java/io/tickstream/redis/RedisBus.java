@@ -14,6 +14,9 @@ import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.bus.StreamStamp;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.instrument.InstrumentJson;
 import java.time.Duration;
@@ -48,12 +51,12 @@ public final class RedisBus implements Bus {
     private final RedisAlertStore alerts;
 
     private RedisBus(ClientResources resources, RedisLink link, ChannelNames names, RedisScripts scripts,
-                     HistoryLimits limits) {
+                     HistoryLimits limits, CandleSettings candles) {
         this.resources = resources;
         this.link = link;
         this.names = names;
         this.scripts = scripts;
-        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, catalogHash);
+        this.publisher = new RedisPublisher(link.commands(), names, limits, scripts, catalogHash, candles);
         this.positionTtl = limits.maxAge().compareTo(MIN_POSITION_TTL) > 0 ? limits.maxAge() : MIN_POSITION_TTL;
         this.alerts = new RedisAlertStore(link.commands(), names, limits, names.tagged());
     }
@@ -72,16 +75,21 @@ public final class RedisBus implements Bus {
      * {@code limits}. A {@code redis-cluster://} URI connects to a cluster, with the names tagged.
      */
     public static RedisBus connect(String uri, ChannelNames names, HistoryLimits limits) {
+        return connect(uri, names, limits, CandleSettings.defaults());
+    }
+
+    /** Connects as {@link #connect(String, ChannelNames, HistoryLimits)}, its publisher building bars with {@code candles}. */
+    public static RedisBus connect(String uri, ChannelNames names, HistoryLimits limits, CandleSettings candles) {
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
                 .build();
         try {
             if (RedisUris.isCluster(uri)) {
                 return new RedisBus(resources, new ClusterRedisLink(resources, RedisUris.seeds(uri)), names.clustered(),
-                        RedisScripts.of(true), limits);
+                        RedisScripts.of(true), limits, candles);
             }
             return new RedisBus(resources, new SingleRedisLink(resources, RedisURI.create(uri)), names,
-                    RedisScripts.of(false), limits);
+                    RedisScripts.of(false), limits, candles);
         } catch (RuntimeException e) {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw e;
@@ -134,6 +142,20 @@ public final class RedisBus implements Bus {
     @Override
     public CompletionStage<Long> historyLength(BusChannel kind, String key) {
         return commands().xlen(names.historyKey(kind, key));
+    }
+
+    @Override
+    public CompletionStage<List<Bar>> candles(String instrumentId, CandleInterval interval, long end, int limit) {
+        String[] keys = {names.candleKey(instrumentId, RedisPublisher.OPEN_BARS), names.candleKey(instrumentId, interval.label())};
+        return commands().<List<Object>>eval(scripts.readBars(), ScriptOutputType.MULTI, keys,
+                        Integer.toString(interval.ordinal() + 1), Long.toString(end), Integer.toString(limit))
+                .thenApply(newestFirst -> {
+                    List<Bar> bars = new ArrayList<>(newestFirst.size());
+                    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                        bars.add(Bar.parse((String) newestFirst.get(i)));
+                    }
+                    return bars;
+                });
     }
 
     @Override

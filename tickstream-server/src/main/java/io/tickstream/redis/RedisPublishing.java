@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.tickstream.bus.ChannelNames;
 import io.tickstream.bus.HistoryLimits;
 import io.tickstream.bus.MarketPublisher;
+import io.tickstream.candle.CandleSettings;
 import java.time.Duration;
 
 /**
@@ -23,19 +24,21 @@ public final class RedisPublishing implements AutoCloseable {
     private final StatefulConnection<String, String> connection;
     private final RedisPublisher publisher;
 
-    private RedisPublishing(String uri, ChannelNames names, HistoryLimits limits) {
+    private RedisPublishing(String uri, ChannelNames names, HistoryLimits limits, CandleSettings candles) {
         if (RedisUris.isCluster(uri)) {
             RedisClusterClient cluster = RedisClusterClient.create(RedisUris.seeds(uri));
             StatefulRedisClusterConnection<String, String> commands = cluster.connect();
             this.client = cluster;
             this.connection = commands;
-            this.publisher = new RedisPublisher(commands.async(), names.clustered(), limits, RedisScripts.of(true), new CatalogHash());
+            this.publisher = new RedisPublisher(commands.async(), names.clustered(), limits, RedisScripts.of(true),
+                    new CatalogHash(), candles);
         } else {
             RedisClient single = RedisClient.create(RedisURI.create(uri));
             StatefulRedisConnection<String, String> commands = single.connect();
             this.client = single;
             this.connection = commands;
-            this.publisher = new RedisPublisher(commands.async(), names, limits, RedisScripts.of(false), new CatalogHash());
+            this.publisher = new RedisPublisher(commands.async(), names, limits, RedisScripts.of(false), new CatalogHash(),
+                    candles);
         }
     }
 
@@ -45,7 +48,12 @@ public final class RedisPublishing implements AutoCloseable {
      * @throws io.lettuce.core.RedisConnectionException when Redis cannot be reached
      */
     public static RedisPublishing connect(String uri, ChannelNames names, HistoryLimits limits) {
-        return new RedisPublishing(uri, names, limits);
+        return connect(uri, names, limits, CandleSettings.defaults());
+    }
+
+    /** Connects as {@link #connect(String, ChannelNames, HistoryLimits)}, building bars with {@code candles}. */
+    public static RedisPublishing connect(String uri, ChannelNames names, HistoryLimits limits, CandleSettings candles) {
+        return new RedisPublishing(uri, names, limits, candles);
     }
 
     public MarketPublisher publisher() {

@@ -19,12 +19,15 @@ import io.tickstream.auth.ConnectionLimiter;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.InProcessBus;
+import io.tickstream.candle.BarClock;
+import io.tickstream.candlefeed.CandleFeed;
 import io.tickstream.catalog.CatalogRefresher;
 import io.tickstream.config.ConfigException;
 import io.tickstream.config.GatewayConfig;
 import io.tickstream.hub.Hub;
 import io.tickstream.hub.OutboxMeters;
 import io.tickstream.http.AlertRoutes;
+import io.tickstream.http.CandleRoutes;
 import io.tickstream.http.DashboardRoutes;
 import io.tickstream.http.HealthRoutes;
 import io.tickstream.http.InstrumentRoutes;
@@ -120,6 +123,7 @@ public final class Gateway implements AutoCloseable {
     });
     private final Hub hub;
     private final Alerts alerts;
+    private final CandleFeed candles;
     private final GatewayServer server;
     private final PrometheusMetrics prometheus;
     private final ConnectionAdmission admission;
@@ -181,9 +185,10 @@ public final class Gateway implements AutoCloseable {
         Authenticator authenticator = policies;
         WebSocketUpgrade upgrade = new WebSocketUpgrade(config.maxFrameBytes(), config.pingInterval(), transportMeters,
                 config.compression(), deflateMeters);
+        this.candles = new CandleFeed(bus, new BarClock(config.candles().dayZone()), PooledByteBufAllocator.DEFAULT);
         ProtocolContext context = new ProtocolContext(hub, refresher, authenticator, new ConnectionLimiter(), upgrade,
                 config.limits(), new RecoveryBudget(config.recovery()), sessionMeters, config.expiryNotice(), readiness,
-                alerts);
+                alerts, candles);
         List<WebSocketEndpoint> endpoints = protocols.stream()
                 .flatMap(protocol -> protocol.endpoints(context).stream()).toList();
 
@@ -258,6 +263,7 @@ public final class Gateway implements AutoCloseable {
         }
         new InstrumentRoutes(authenticator, sessionMeters, refresher, hub).addTo(routes);
         new AlertRoutes(authenticator, sessionMeters, alerts).addTo(routes);
+        new CandleRoutes(authenticator, sessionMeters, refresher, bus).addTo(routes);
         new OperatorRoutes(prometheus, figures).addTo(routes, operatorThread);
         return routes.build();
     }
@@ -270,8 +276,9 @@ public final class Gateway implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        Bus bus = config.usesRedis() ? DeferredRedisBus.connect(config.redisUri(), config.channels(), config.history())
-                : new InProcessBus(inProcessCatalog(config), config.history());
+        Bus bus = config.usesRedis()
+                ? DeferredRedisBus.connect(config.redisUri(), config.channels(), config.history(), config.candles())
+                : new InProcessBus(inProcessCatalog(config), config.history(), config.candles());
         try {
             return new Gateway(config, protocols, bus, true);
         } catch (InterruptedException | RuntimeException e) {
@@ -364,6 +371,11 @@ public final class Gateway implements AutoCloseable {
         return catalog;
     }
 
+    /** How many instrument-and-interval candle topics are live. */
+    public int candleTopics() {
+        return candles.topics();
+    }
+
     public Hub hub() {
         return hub;
     }
@@ -422,6 +434,7 @@ public final class Gateway implements AutoCloseable {
             handshakes.close();
         }
         alerts.close();
+        candles.close();
         scheduler.shutdownNow();
         operatorThread.shutdownNow();
         prometheus.close();

@@ -1,18 +1,22 @@
 // The market dashboard: a client of the JSON message protocol like any other. It authenticates
 // with the key in the form, reads the instruments the key may see from /api/instruments,
 // subscribes the "state" channel of each (in batches, with deltas: a full state first, then only
-// the fields that changed), and the "book" and "trades" channels of the selected one. Account
-// events arrive without a subscription.
+// the fields that changed, at most 4 a second each: a rate a screen can show), and the "book",
+// "trades" and "candles" channels of the selected one, whose candle history comes from
+// /api/candles. Account events arrive without a subscription.
 
 import { MarketConnection } from './connection.js';
 import { clock, decimals, grouped, price } from './format.js';
 import { PriceChart } from './chart.js';
+import { CandleChart } from './candles.js';
 import { AccountFeed, AlertsView, BookView, Picker, TradesView } from './panels.js';
 import { MarketTable } from './table.js';
 
 const MAX_STATE_SUBSCRIPTIONS = 495; // of the server's 500 per connection; the rest for book and trades
 const BATCH = 100;
 const HISTORY = 2000;
+const TABLE_RATE = 4; // state messages a second per instrument
+const CANDLES = 120;
 const KEY_STORAGE = 'tickstream.apiKey';
 
 const $ = (id) => document.getElementById(id);
@@ -25,11 +29,15 @@ const ui = {
 const instruments = new Map(); // name -> {instrument, history: [], decimals, state}
 let selected = null;
 let streamed = null; // the instrument whose book and trades are subscribed
+let candled = null; // {symbol, interval} whose live candles are subscribed
 const rate = { slots: new Array(10).fill(0), current: 0, count: 0 }; // messages per 100 ms, last second
 
 const table = new MarketTable($('quotes-body'), select);
 const picker = new Picker($('picker-search'), $('picker-list'), select);
 const chart = new PriceChart($('chart'));
+const candles = new CandleChart($('candles'));
+const intervalPicker = $('interval');
+intervalPicker.addEventListener('change', () => { if (selected) showCandles(selected); });
 const book = new BookView($('book-body'));
 const trades = new TradesView($('trades'));
 const feed = new AccountFeed($('feed'), $('feed-note'));
@@ -105,7 +113,10 @@ function showStatus(state, detail) {
   } else if (state === 'live') {
     hideError();
   }
-  if (state !== 'live') streamed = null;
+  if (state !== 'live') {
+    streamed = null;
+    candled = null;
+  }
 }
 
 function showError(text) {
@@ -144,7 +155,7 @@ async function loadMarket() {
     ? `${live.length} of ${list.length} instruments live (subscription limit)`
     : `${list.length} instruments`;
   for (let i = 0; i < live.length; i += BATCH) {
-    connection.send({ type: 'subscribe', symbols: live.slice(i, i + BATCH), channel: 'state', delta: true });
+    connection.send({ type: 'subscribe', symbols: live.slice(i, i + BATCH), channel: 'state', delta: true, maxRate: TABLE_RATE });
   }
   for (const [name, entry] of instruments) {
     if (entry.state) table.update(name, quoteOf(entry.state));
@@ -174,7 +185,27 @@ function select(symbol) {
     connection.send({ type: 'subscribe', symbol, channel: 'book', depth: entry.instrument.depth });
     connection.send({ type: 'subscribe', symbol, channel: 'trades' });
     streamed = symbol;
+    showCandles(symbol);
   }
+}
+
+/** Loads the selected interval's bars of {@code symbol} over HTTP, then follows them live. */
+async function showCandles(symbol) {
+  const interval = intervalPicker.value;
+  if (candled) connection.send({ type: 'unsubscribe', symbol: candled.symbol, channel: 'candles', interval: candled.interval });
+  candled = { symbol, interval };
+  candles.load([], instruments.get(symbol)?.decimals ?? 2);
+  try {
+    const query = `symbol=${encodeURIComponent(symbol)}&interval=${interval}&limit=${CANDLES}`;
+    const response = await fetch('/api/candles?' + query, { headers: { Authorization: 'Bearer ' + connection.credential } });
+    if (!response.ok) throw new Error(`/api/candles answered ${response.status}`);
+    const body = await response.json();
+    if (candled?.symbol !== symbol || candled?.interval !== interval) return;
+    candles.load(body.candles, instruments.get(symbol)?.decimals ?? 2);
+  } catch (e) {
+    showError('Could not load the candles: ' + e.message);
+  }
+  connection.send({ type: 'subscribe', symbol, channel: 'candles', interval });
 }
 
 function handle(message) {
@@ -186,6 +217,11 @@ function handle(message) {
       break;
     case 'trade':
       if (message.symbol === selected) trades.add(message);
+      break;
+    case 'candle':
+      if (message.symbol === candled?.symbol && message.interval === candled?.interval) {
+        candles.update(message, instruments.get(message.symbol)?.decimals ?? 2);
+      }
       break;
     case 'account':
       feed.add(message);

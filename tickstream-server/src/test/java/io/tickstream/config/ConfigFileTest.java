@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickstream.auth.AccountPolicy;
 import io.tickstream.auth.ApiKey;
 import io.tickstream.auth.ApiKeyAuthenticator;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candle.CandleSettings;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.readiness.ReadinessSettings;
 import io.tickstream.transport.HandshakeLimits;
@@ -160,6 +162,30 @@ class ConfigFileTest {
         assertThat(config.defaultAccountConnections()).isEqualTo(25);
         assertThat(ConfigFile.load(write("none.json", "{}")).build().defaultAccountConnections()).isEqualTo(100);
         expectError("{\"accounts\": {\"bob\": {\"maxConnections\": 0}}}", "accounts.bob.maxConnections must be at least 1");
+    }
+
+    @Test
+    void shouldReadTheCandleSettingsAndTheAccountRateCap() throws Exception {
+        GatewayConfig config = ConfigFile.load(write("candles.json", """
+                {"candles": {"timeZone": "America/New_York", "retentionSeconds": {"1s": 600, "1d": 86400},
+                             "directory": "bars"},
+                 "accounts": {"alice": {"maxRate": 2.5}}}
+                """)).build();
+
+        CandleSettings candles = config.candles();
+        assertThat(candles.dayZone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(candles.retention(CandleInterval.S1)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(candles.retention(CandleInterval.D1)).isEqualTo(Duration.ofDays(1));
+        assertThat(candles.retention(CandleInterval.M1)).isEqualTo(Duration.ofDays(7));
+        assertThat(candles.directory()).isEqualTo(dir.resolve("bars"));
+        assertThat(config.accounts().get("alice").maxRate()).isEqualTo(2.5);
+        assertThat(ConfigFile.load(write("none.json", "{}")).build().candles()).isEqualTo(CandleSettings.defaults());
+        expectError("{\"candles\": {\"retentionSeconds\": {\"2m\": 60}}}",
+                "candles.retentionSeconds.2m: unknown interval (one of 1s, 1m, 5m, 15m, 1h, 4h, 1d)");
+        expectError("{\"candles\": {\"retentionSeconds\": {\"1h\": 60}}}",
+                "candles.retention.1h must be at least one bar");
+        expectError("{\"candles\": {\"timeZone\": \"Mars/Base\"}}", "candles.timeZone");
+        expectError("{\"accounts\": {\"bob\": {\"maxRate\": 5000}}}", "accounts.bob.maxRate must be 0.1..1000");
     }
 
     @Test

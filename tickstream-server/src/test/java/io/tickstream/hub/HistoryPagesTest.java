@@ -1,6 +1,5 @@
 package io.tickstream.hub;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
@@ -8,14 +7,17 @@ import io.tickstream.bus.BusListener;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.Test;
 
 /** Resumes reading the same page of a history at the same time share one read of the bus. */
 class HistoryPagesTest {
@@ -95,6 +97,12 @@ class HistoryPagesTest {
         @Override
         public CompletionStage<Long> historyLength(BusChannel kind, String key) {
             return inner.historyLength(kind, key);
+        }
+
+        @Override
+        public CompletionStage<List<Bar>> candles(String instrumentId,
+                CandleInterval interval, long end, int limit) {
+            return inner.candles(instrumentId, interval, end, limit);
         }
 
         @Override

@@ -1,22 +1,26 @@
 package io.tickstream.hub;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.tickstream.transport.deflate.DeflateMeters;
-import io.tickstream.transport.deflate.DeflateSettings;
-import io.tickstream.transport.deflate.FrameDeflater;
 import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
 import io.tickstream.bus.BusListener;
 import io.tickstream.bus.InProcessBus;
 import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
+import io.tickstream.candle.Bar;
+import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.transport.Connection;
+import io.tickstream.transport.deflate.DeflateMeters;
+import io.tickstream.transport.deflate.DeflateSettings;
+import io.tickstream.transport.deflate.FrameDeflater;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -24,8 +28,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /** The last subscriber of an instrument leaves on one loop while a new one comes on another. */
 class TopicRetirementTest {
@@ -123,6 +125,12 @@ class TopicRetirementTest {
         @Override
         public CompletionStage<Long> historyLength(BusChannel kind, String key) {
             return inner.historyLength(kind, key);
+        }
+
+        @Override
+        public CompletionStage<List<Bar>> candles(String instrumentId,
+                CandleInterval interval, long end, int limit) {
+            return inner.candles(instrumentId, interval, end, limit);
         }
 
         @Override

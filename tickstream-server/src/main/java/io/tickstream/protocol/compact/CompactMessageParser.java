@@ -33,6 +33,9 @@ public final class CompactMessageParser {
             String authorization = null;
             String event = null;
             List<String> data = null;
+            String channel = null;
+            String interval = null;
+            Double maxRate = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -40,16 +43,26 @@ public final class CompactMessageParser {
                     case "authorization" -> authorization = string(parser, value, name);
                     case "event" -> event = string(parser, value, name);
                     case "data" -> data = value == JsonToken.START_OBJECT ? skipped(parser) : strings(parser, value);
+                    case "channel" -> channel = string(parser, value, name);
+                    case "interval" -> interval = string(parser, value, name);
+                    case "maxRate" -> maxRate = decimal(parser, value, name);
                     default -> parser.skipChildren();
                 }
             }
             if (parser.nextToken() != null) {
                 throw new InvalidMessage("Invalid JSON: trailing content");
             }
-            return new CompactMessage(authorization, event, data);
+            return new CompactMessage(authorization, event, data, channel, interval, maxRate);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }
+    }
+
+    private static Double decimal(JsonParser parser, JsonToken value, String name) throws IOException, InvalidMessage {
+        if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new InvalidMessage(name + " must be a number");
+        }
+        return parser.getDoubleValue();
     }
 
     private static String string(JsonParser parser, JsonToken value, String name) throws IOException, InvalidMessage {

@@ -5,6 +5,8 @@ import io.tickstream.account.AccountEvent;
 import io.tickstream.alert.AlertCommands;
 import io.tickstream.alert.AlertFrames;
 import io.tickstream.auth.Principal;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candlefeed.CandleWatches;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.hub.StreamJoin;
 import io.tickstream.hub.Subscription;
@@ -13,10 +15,13 @@ import io.tickstream.protocol.Admission;
 import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.transport.CloseCodes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +41,14 @@ final class CompactSession implements MessageEndpoint.Session {
     private final InboundGate inbound;
     private final Map<Instrument, Subscription> quotes = new LinkedHashMap<>();
     private boolean closed;
+    private final CandleWatches candles;
 
     CompactSession(ProtocolContext context, CompactViews views, SessionOutbox outbox) {
         this.context = context;
         this.views = views;
         this.outbox = outbox;
         this.replies = new CompactReplies(outbox.channel().alloc());
+        this.candles = new CandleWatches(context.candles(), outbox, views.candles());
         this.admission = new Admission(context, outbox, expiresInMs -> send(replies.tokenExpiring(expiresInMs)));
         outbox.connection().onRightsChanged(this::rightsChanged);
         this.inbound = new InboundGate(context, outbox,
@@ -136,6 +143,15 @@ final class CompactSession implements MessageEndpoint.Session {
             error("Missing field: data");
             return;
         }
+        if (message.channel() != null) {
+            subscribeCandles(message);
+            return;
+        }
+        if (message.maxRate() != null && !SubscriptionRate.valid(message.maxRate())) {
+            error(SubscriptionRate.invalid("maxRate"));
+            return;
+        }
+        double maxRate = SubscriptionRate.effective(message.maxRate(), admission.principal().maxRate());
         Set<String> subscribed = new LinkedHashSet<>();
         for (String symbol : message.data()) {
             var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
@@ -156,12 +172,16 @@ final class CompactSession implements MessageEndpoint.Session {
         }
         send(replies.symbols("subscribed", subscribed));
         quotes.replaceAll((instrument, subscription) ->
-                subscription != null ? subscription : context.hub().subscribe(outbox, instrument, views.quote()));
+                subscription != null ? subscription : context.hub().subscribe(outbox, instrument, views.quote(), maxRate));
     }
 
     private void unsubscribe(CompactMessage message) {
         if (message.data() == null || message.data().isEmpty()) {
             error("Missing field: data");
+            return;
+        }
+        if (message.channel() != null) {
+            unsubscribeCandles(message);
             return;
         }
         Set<String> removed = new LinkedHashSet<>();
@@ -175,6 +195,60 @@ final class CompactSession implements MessageEndpoint.Session {
             });
         }
         send(replies.symbols("unsubscribed", removed));
+    }
+
+    /** {@code "channel":"candles"} with an {@code interval}: each symbol's live bars as {@code "k"} arrays. */
+    private void subscribeCandles(CompactMessage message) {
+        CandleInterval interval = candleInterval(message);
+        if (interval == null) {
+            return;
+        }
+        Set<String> subscribed = new LinkedHashSet<>();
+        List<Instrument> added = new ArrayList<>();
+        for (String symbol : message.data()) {
+            var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
+            if (instrument.isEmpty()) {
+                error("Unknown symbol: " + symbol);
+            } else if (!candles.has(instrument.get(), interval)
+                    && quotes.size() + candles.size() + added.size() >= context.limits().maxSubscriptions()) {
+                send(replies.error("subscription_limit", "Subscription limit of "
+                        + context.limits().maxSubscriptions() + " reached: " + symbol + " not subscribed", -1));
+            } else if (subscribed.add(fold(instrument.get()))) {
+                added.add(instrument.get());
+            }
+        }
+        if (!added.isEmpty()) {
+            send(replies.symbols("subscribed", subscribed));
+            added.forEach(instrument -> candles.watch(instrument, interval));
+        }
+    }
+
+    private void unsubscribeCandles(CompactMessage message) {
+        CandleInterval interval = candleInterval(message);
+        if (interval == null) {
+            return;
+        }
+        Set<String> removed = new LinkedHashSet<>();
+        for (String symbol : message.data()) {
+            Symbols.resolve(context.catalog().catalog(), symbol, admission.principal())
+                    .filter(instrument -> candles.unwatch(instrument, interval))
+                    .ifPresent(instrument -> removed.add(fold(instrument)));
+        }
+        send(replies.symbols("unsubscribed", removed));
+    }
+
+    /** The interval of a candles message, or null after reporting what is wrong. */
+    private CandleInterval candleInterval(CompactMessage message) {
+        if (!"candles".equals(message.channel())) {
+            error("Unknown channel: " + message.channel() + " (candles, or none for quotes)");
+            return null;
+        }
+        CandleInterval interval = message.interval() == null ? null : CandleInterval.byLabel(message.interval());
+        if (interval == null) {
+            error((message.interval() == null ? "Missing field: interval" : "Unknown interval: " + message.interval())
+                    + " (" + CandleInterval.labels() + ")");
+        }
+        return interval;
     }
 
     private static String fold(Instrument instrument) {
@@ -193,6 +267,7 @@ final class CompactSession implements MessageEndpoint.Session {
             error("No longer permitted: " + entry.getKey().name().toLowerCase(Locale.ROOT));
             return true;
         });
+        candles.retain(changed::mayRead).forEach(instrument -> error("No longer permitted: " + fold(instrument)));
         if (!changed.privateEvents()) {
             admission.stopPrivateEvents();
         }
@@ -218,6 +293,7 @@ final class CompactSession implements MessageEndpoint.Session {
         closed = true;
         quotes.values().forEach(context.hub()::unsubscribe);
         quotes.clear();
+        candles.close();
         admission.close();
         outbox.discard();
     }

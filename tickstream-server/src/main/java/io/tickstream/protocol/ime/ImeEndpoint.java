@@ -13,6 +13,7 @@ import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.CredentialExpiry;
 import io.tickstream.protocol.ProtocolContext;
 import io.tickstream.protocol.SessionLog;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.transport.CloseCodes;
 import io.tickstream.transport.Connection;
 import io.tickstream.transport.WebSocketEndpoint;
@@ -58,15 +59,30 @@ public final class ImeEndpoint implements WebSocketEndpoint {
                 ? parameters(uri, "contract_id", "contract_ids")
                 : parameters(uri, "contract_name", "contract_names");
         String credential = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        double maxRate = maxRate(uri);
         Channel channel = ctx.channel();
         context.upgrade().handshake(channel, request).addListener(done -> {
             if (done.isSuccess()) {
-                open(channel, byId, refs, credential);
+                open(channel, byId, refs, credential, maxRate);
             }
         });
     }
 
-    private void open(Channel channel, boolean byId, Set<String> refs, String credential) {
+    /** {@code max_rate} (SPEC §13): {@link SubscriptionRate#UNLIMITED} when absent, NaN when not a rate. */
+    private static double maxRate(QueryStringDecoder uri) {
+        List<String> values = uri.parameters().get("max_rate");
+        if (values == null || values.isEmpty()) {
+            return SubscriptionRate.UNLIMITED;
+        }
+        try {
+            double rate = Double.parseDouble(values.get(values.size() - 1));
+            return SubscriptionRate.valid(rate) ? rate : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private void open(Channel channel, boolean byId, Set<String> refs, String credential, double maxRate) {
         Optional<Principal> principal = context.authenticator().authenticate(credential);
         if (principal.isEmpty()) {
             context.meters().authFailure();
@@ -80,6 +96,10 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             Connection.of(channel).close(CloseCodes.TRY_AGAIN_LATER, "bus unavailable");
             return;
         }
+        if (Double.isNaN(maxRate)) {
+            refuse(channel, "max_rate must be " + SubscriptionRate.MIN + ".." + (int) SubscriptionRate.MAX);
+            return;
+        }
         if (refs.isEmpty()) {
             refuse(channel, byId ? "no contract: give contract_id" : "no contract: give contract_name");
             return;
@@ -91,7 +111,7 @@ public final class ImeEndpoint implements WebSocketEndpoint {
         }
         Resolution resolved = resolve(refs, byId, principal.get());
         if (resolved.unknown() == null) {
-            start(channel, byId, principal.get(), resolved.instruments(), credential);
+            start(channel, byId, principal.get(), resolved.instruments(), credential, maxRate);
             return;
         }
         context.catalog().refresh().thenRun(() -> channel.eventLoop().execute(() -> {
@@ -99,13 +119,13 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             if (again.unknown() != null) {
                 refuse(channel, "unknown contract: " + again.unknown());
             } else if (channel.isActive()) {
-                start(channel, byId, principal.get(), again.instruments(), credential);
+                start(channel, byId, principal.get(), again.instruments(), credential, maxRate);
             }
         }));
     }
 
     private void start(Channel channel, boolean byId, Principal principal, List<Instrument> instruments,
-                       String credential) {
+                       String credential, double maxRate) {
         if (!context.connections().tryAcquire(principal)) {
             context.meters().connectionLimitReject();
             refuse(channel, "connection limit reached");
@@ -125,7 +145,8 @@ public final class ImeEndpoint implements WebSocketEndpoint {
             }
         });
         new CredentialExpiry(connection, context.expiryNotice(), null).arm(principal.expiresAt());
-        session.start(instruments, byId ? idView : nameView);
+        session.start(instruments, byId ? idView : nameView,
+                SubscriptionRate.effective(maxRate == SubscriptionRate.UNLIMITED ? null : maxRate, principal.maxRate()));
     }
 
     private void refuse(Channel channel, String reason) {

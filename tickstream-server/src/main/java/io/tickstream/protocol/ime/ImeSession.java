@@ -27,9 +27,10 @@ final class ImeSession implements WebSocketSession {
         this.inbound = new InboundGate(context, outbox, null);
     }
 
-    void start(List<Instrument> instruments, StateView view) {
+    /** @param maxRate messages a second per instrument, or {@code SubscriptionRate.UNLIMITED} */
+    void start(List<Instrument> instruments, StateView view, double maxRate) {
         for (Instrument instrument : instruments) {
-            subscriptions.add(context.hub().subscribe(outbox, instrument, view));
+            subscriptions.add(context.hub().subscribe(outbox, instrument, view, maxRate));
         }
     }
 

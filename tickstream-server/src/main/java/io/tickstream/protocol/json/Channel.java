@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a JSON-protocol subscription streams for its symbol. */
 enum Channel {
-    TICK, BOOK, TRADES, STATE;
+    TICK, BOOK, TRADES, STATE, CANDLES;
 
     /** The wire name; null for the default channel when {@code omitDefault}, so replies keep the shape of the JSON protocol's reference service. */
     String wireName(boolean omitDefault) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param delta   whether a state subscription asks for the changed fields only after the first full state
  */
 public record ClientMessage(String type, String apiKey, String token, List<String> symbols, String channel, Integer depth,
-                            Since since, Boolean delta) {
+                            Since since, Boolean delta, String interval,
+                            Double maxRate) {
 
     /**
      * A resume point: the account stream's ({@code auth}), or each symbol's trade stream

@@ -41,6 +41,8 @@ public final class ClientMessageParser {
             List<String> symbols = null;
             ClientMessage.Since since = null;
             Boolean delta = null;
+            String interval = null;
+            Double maxRate = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -54,6 +56,8 @@ public final class ClientMessageParser {
                     case "depth" -> depth = integer(parser, value);
                     case "since" -> since = since(parser, value);
                     case "delta" -> delta = bool(value, name);
+                    case "interval" -> interval = string(parser, value, name);
+                    case "maxRate" -> maxRate = decimal(parser, value, name);
                     default -> parser.skipChildren();
                 }
             }
@@ -63,7 +67,7 @@ public final class ClientMessageParser {
             if (type == null) {
                 throw new InvalidMessage("Missing field: type");
             }
-            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta);
+            return new ClientMessage(type, apiKey, token, symbols, channel, depth, since, delta, interval, maxRate);
         } catch (IOException e) {
             throw new InvalidMessage("Invalid JSON");
         }
@@ -146,6 +150,13 @@ public final class ClientMessageParser {
             throw new InvalidMessage("Invalid field: " + field + " must be an integer from 0 to 9223372036854775807");
         }
         return parser.getLongValue();
+    }
+
+    private static Double decimal(JsonParser parser, JsonToken value, String name) throws IOException, InvalidMessage {
+        if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new InvalidMessage("Invalid field: " + name + " must be a number");
+        }
+        return parser.getDoubleValue();
     }
 
     private static Integer integer(JsonParser parser, JsonToken value) throws IOException, InvalidMessage {

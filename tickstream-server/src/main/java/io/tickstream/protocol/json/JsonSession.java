@@ -6,6 +6,8 @@ import io.tickstream.alert.AlertCommands;
 import io.tickstream.alert.AlertFrames;
 import io.tickstream.auth.Principal;
 import io.tickstream.bus.StreamPosition;
+import io.tickstream.candle.CandleInterval;
+import io.tickstream.candlefeed.CandleWatches;
 import io.tickstream.hub.StreamJoin;
 import io.tickstream.hub.Subscription;
 import io.tickstream.instrument.Instrument;
@@ -13,6 +15,7 @@ import io.tickstream.protocol.Admission;
 import io.tickstream.protocol.InboundGate;
 import io.tickstream.protocol.MessageEndpoint;
 import io.tickstream.protocol.ProtocolContext;
+import io.tickstream.protocol.SubscriptionRate;
 import io.tickstream.protocol.Symbols;
 import io.tickstream.hub.SessionOutbox;
 import io.tickstream.trade.TradePrint;
@@ -44,6 +47,7 @@ final class JsonSession implements MessageEndpoint.Session {
     private final Admission admission;
     private final InboundGate inbound;
     private final Map<Key, Subscription> subscriptions = new LinkedHashMap<>();
+    private final CandleWatches candles;
     private final ArrayDeque<String> deferred = new ArrayDeque<>();
     /** Replies waiting for a stream's position. */
     private int waiting;
@@ -58,6 +62,7 @@ final class JsonSession implements MessageEndpoint.Session {
         this.views = views;
         this.outbox = outbox;
         this.replies = new JsonReplies(outbox.channel().alloc());
+        this.candles = new CandleWatches(context.candles(), outbox, views.candles);
         this.admission = new Admission(context, outbox, expiresInMs -> send(replies.tokenExpiring(expiresInMs)));
         this.inbound = new InboundGate(context, outbox,
                 retryAfter -> replies.error("rate_limited", "Too many messages", retryAfter));
@@ -208,6 +213,7 @@ final class JsonSession implements MessageEndpoint.Session {
             error("No longer permitted: " + entry.getKey().instrument().name());
             return true;
         });
+        candles.retain(changed::mayRead).forEach(instrument -> error("No longer permitted: " + instrument.name()));
         if (!changed.privateEvents()) {
             admission.stopPrivateEvents();
         }
@@ -221,6 +227,10 @@ final class JsonSession implements MessageEndpoint.Session {
     private void subscribe(ClientMessage message) {
         Request request = request(message);
         if (request == null) {
+            return;
+        }
+        if (request.channel() == Channel.CANDLES) {
+            subscribeCandles(request, message.interval());
             return;
         }
         Set<String> accepted = new LinkedHashSet<>();
@@ -287,10 +297,12 @@ final class JsonSession implements MessageEndpoint.Session {
 
     private Subscription open(Instrument instrument, Request request) {
         return switch (request.channel()) {
-            case TICK -> context.hub().subscribe(outbox, instrument, views.tick);
-            case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()));
-            case STATE -> context.hub().subscribe(outbox, instrument, request.delta() ? views.stateDelta : views.state);
+            case TICK -> context.hub().subscribe(outbox, instrument, views.tick, request.maxRate());
+            case BOOK -> context.hub().subscribe(outbox, instrument, views.book(request.depth()), request.maxRate());
+            case STATE -> context.hub().subscribe(outbox, instrument, request.delta() ? views.stateDelta : views.state,
+                    request.maxRate());
             case TRADES -> throw new IllegalStateException("trades are joined as streams");
+            case CANDLES -> throw new IllegalStateException("candles are watched in the candle feed");
         };
     }
 
@@ -333,6 +345,10 @@ final class JsonSession implements MessageEndpoint.Session {
         if (request == null) {
             return;
         }
+        if (request.channel() == Channel.CANDLES) {
+            unsubscribeCandles(request, message.interval());
+            return;
+        }
         Set<String> removed = new LinkedHashSet<>();
         for (String symbol : request.symbols()) {
             var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
@@ -343,6 +359,60 @@ final class JsonSession implements MessageEndpoint.Session {
             }
         }
         send(replies.symbols("unsubscribed", removed, request.channel().wireName(true), subscriptions.size()));
+    }
+
+    /** {@code "channel":"candles"} with an {@code interval}: each symbol's live bars (SPEC §12). */
+    private void subscribeCandles(Request request, String label) {
+        CandleInterval interval = interval(label);
+        if (interval == null) {
+            return;
+        }
+        Set<String> accepted = new LinkedHashSet<>();
+        List<Instrument> added = new ArrayList<>();
+        for (String symbol : request.symbols()) {
+            var instrument = Symbols.resolve(context.catalog().catalog(), symbol, admission.principal());
+            if (instrument.isEmpty()) {
+                error("Unknown symbol: " + symbol);
+            } else if (!candles.has(instrument.get(), interval)
+                    && subscriptions.size() + candles.size() + added.size() >= context.limits().maxSubscriptions()) {
+                send(replies.error("subscription_limit", "Subscription limit of "
+                        + context.limits().maxSubscriptions() + " reached: " + symbol + " not subscribed", -1));
+            } else if (accepted.add(instrument.get().name())) {
+                added.add(instrument.get());
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        int total = subscriptions.size() + candles.size()
+                + (int) added.stream().filter(instrument -> !candles.has(instrument, interval)).count();
+        send(replies.symbols("subscribed", accepted, Channel.CANDLES.wireName(false), total));
+        added.forEach(instrument -> candles.watch(instrument, interval));
+    }
+
+    private void unsubscribeCandles(Request request, String label) {
+        CandleInterval interval = interval(label);
+        if (interval == null) {
+            return;
+        }
+        Set<String> removed = new LinkedHashSet<>();
+        for (String symbol : request.symbols()) {
+            Symbols.resolve(context.catalog().catalog(), symbol, admission.principal())
+                    .filter(instrument -> candles.unwatch(instrument, interval))
+                    .ifPresent(instrument -> removed.add(instrument.name()));
+        }
+        send(replies.symbols("unsubscribed", removed, Channel.CANDLES.wireName(false),
+                subscriptions.size() + candles.size()));
+    }
+
+    /** The interval of a candles message, or null after reporting what is wrong. */
+    private CandleInterval interval(String label) {
+        CandleInterval interval = label == null ? null : CandleInterval.byLabel(label);
+        if (interval == null) {
+            error((label == null ? "Missing field: interval" : "Unknown interval: " + label)
+                    + " (" + CandleInterval.labels() + ")");
+        }
+        return interval;
     }
 
     private void list() {
@@ -362,7 +432,7 @@ final class JsonSession implements MessageEndpoint.Session {
         }
         Channel channel = message.channel() == null ? Channel.TICK : Channel.fromWireName(message.channel());
         if (channel == null) {
-            error("Unknown channel: " + message.channel() + " (tick, book, trades or state)");
+            error("Unknown channel: " + message.channel() + " (tick, book, trades, state or candles)");
             return null;
         }
         int depth = message.depth() == null ? JsonViews.DEFAULT_BOOK_DEPTH : message.depth();
@@ -370,10 +440,16 @@ final class JsonSession implements MessageEndpoint.Session {
             error("Invalid field: depth must be 1.." + Instrument.MAX_DEPTH);
             return null;
         }
-        return new Request(message.symbols(), channel, depth, Boolean.TRUE.equals(message.delta()));
+        if (message.maxRate() != null && !SubscriptionRate.valid(message.maxRate())) {
+            error(SubscriptionRate.invalid("maxRate"));
+            return null;
+        }
+        return new Request(message.symbols(), channel, depth, Boolean.TRUE.equals(message.delta()),
+                SubscriptionRate.effective(message.maxRate(), admission.principal().maxRate()));
     }
 
-    private record Request(List<String> symbols, Channel channel, int depth, boolean delta) {
+    /** @param maxRate messages a second of a conflated channel, or {@link SubscriptionRate#UNLIMITED} */
+    private record Request(List<String> symbols, Channel channel, int depth, boolean delta, double maxRate) {
     }
 
     private void error(String message) {
@@ -397,6 +473,7 @@ final class JsonSession implements MessageEndpoint.Session {
         deferred.clear();
         subscriptions.values().forEach(context.hub()::unsubscribe);
         subscriptions.clear();
+        candles.close();
         admission.close();
         outbox.discard();
     }

@@ -15,6 +15,7 @@ public final class JsonViews {
     final JsonStateDeltaView stateDelta = new JsonStateDeltaView(state);
     final JsonTradeView trades = new JsonTradeView();
     final JsonAccountView account = new JsonAccountView();
+    final JsonCandleView candles = new JsonCandleView();
     private final JsonBookView[] books = new JsonBookView[Instrument.MAX_DEPTH + 1];
 
     public JsonViews() {

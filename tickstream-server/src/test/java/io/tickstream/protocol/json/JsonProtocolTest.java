@@ -85,7 +85,7 @@ class JsonProtocolTest {
         client.sendText("{\"type\":\"subscribe\",\"symbols\":\"EURUSD\"}");
         client.assertTextMessage("{\"type\":\"error\",\"message\":\"Invalid field: symbols must be an array of strings\"}");
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\",\"channel\":\"news\"}");
-        client.assertTextMessage("{\"type\":\"error\",\"message\":\"Unknown channel: news (tick, book, trades or state)\"}");
+        client.assertTextMessage("{\"type\":\"error\",\"message\":\"Unknown channel: news (tick, book, trades, state or candles)\"}");
         client.sendText("{\"type\":\"subscribe\",\"symbol\":\"EURUSD\",\"channel\":\"book\",\"depth\":21}");
         client.assertTextMessage("{\"type\":\"error\",\"message\":\"Invalid field: depth must be 1..20\"}");
         client.sendText("[]");
