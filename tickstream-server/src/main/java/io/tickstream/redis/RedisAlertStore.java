@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -49,6 +50,7 @@ public final class RedisAlertStore implements AlertStore {
     private final ChannelNames names;
     private final HistoryLimits limits;
     private final AlertScripts scripts;
+    private ScheduledFuture<?> following;
     private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tickstream-alert-changes");
         thread.setDaemon(true);
@@ -173,9 +175,13 @@ public final class RedisAlertStore implements AlertStore {
                 });
     }
 
+    /** Follows the changes for {@code changed} only: a gateway started again on the same bus replaces the last one. */
     @Override
-    public void follow(BiConsumer<String, String> changed) {
-        follower.scheduleWithFixedDelay(() -> readChanges(changed), FOLLOW_EVERY_MS, FOLLOW_EVERY_MS,
+    public synchronized void follow(BiConsumer<String, String> changed) {
+        if (following != null) {
+            following.cancel(false);
+        }
+        following = follower.scheduleWithFixedDelay(() -> readChanges(changed), FOLLOW_EVERY_MS, FOLLOW_EVERY_MS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -223,8 +229,17 @@ public final class RedisAlertStore implements AlertStore {
         }
     }
 
+    /** Stops following the changes; the store goes on serving its bus (see {@link #shutdown}). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (following != null) {
+            following.cancel(false);
+            following = null;
+        }
+    }
+
+    /** Ends the follower's thread; called once by the bus that owns the store, when it closes. */
+    void shutdown() {
         follower.shutdownNow();
     }
 }

@@ -195,7 +195,7 @@ public final class RedisBus implements Bus {
 
     @Override
     public void close() {
-        alerts.close();
+        alerts.shutdown();
         link.close();
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
