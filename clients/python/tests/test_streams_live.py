@@ -10,7 +10,7 @@ import pytest
 
 from conftest import KEY, Gateway
 from tickstream import (AccountEvent, AuthenticationError, Book, Client, ServerError, State, Stream,
-                        StreamOverflowError, Tick, TickstreamError, Trade, UnsupportedByServerError)
+                        StreamOverflowError, Tick, TickstreamError, Trade)
 
 WAIT = 20.0
 T = TypeVar("T")
@@ -144,19 +144,21 @@ async def test_an_unknown_symbol_ends_its_stream_with_the_servers_error(gateway:
 
 
 @pytest.mark.asyncio
-async def test_a_gateway_without_candles_or_alerts_is_told_apart_from_other_errors(gateway: Gateway) -> None:
+async def test_alerts_and_candles_work_against_the_real_gateway(gateway: Gateway) -> None:
     async with Client(gateway.url, api_key=KEY) as client:
-        async with client.stream_candles("EURUSD", "1m") as candles:
-            with pytest.raises(UnsupportedByServerError, match="candles"):
-                await candles.get(WAIT)
-        with pytest.raises(UnsupportedByServerError, match="alert_create"):
-            await client.alerts.create("EURUSD", "bid", "above", Decimal("1.0900"))
-        with pytest.raises(UnsupportedByServerError, match="alert_list"):
-            await client.alerts.list()
-        with pytest.raises(UnsupportedByServerError, match="candle history"):
-            await client.candle_history("EURUSD", "1m")
-        async with client.stream_ticks("EURUSD") as ticks:
-            assert (await ticks.get(WAIT)).symbol == "EURUSD", "the connection goes on"
+        created = await client.alerts.create("EURUSD", "bid", "above", Decimal("1000000.10"))
+        assert (created.symbol, created.price, created.state) == ("EURUSD", Decimal("1000000.10"), "active")
+        assert created.id in [alert.id for alert in await client.alerts.list()]
+        await client.alerts.cancel(created.id)
+        assert created.id not in [alert.id for alert in await client.alerts.list() if alert.state == "active"]
+
+        async with client.stream_candles("EURUSD", "1s") as candles:
+            live = await candles.get(WAIT)
+            assert (live.symbol, live.interval) == ("EURUSD", "1s")
+            assert live.low <= live.open <= live.high and live.low <= live.close <= live.high
+        history = await client.candle_history("EURUSD", "1s", limit=10)
+        assert history and all(bar.interval == "1s" for bar in history)
+        assert [bar.start for bar in history] == sorted(bar.start for bar in history)
 
 
 @pytest.mark.asyncio
