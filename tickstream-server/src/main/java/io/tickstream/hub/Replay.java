@@ -37,7 +37,8 @@ final class Replay<M extends Sequenced> {
     private final RecoveryMeters.Kind meters;
     private final IntConsumer charge;
     private final String epoch;
-    private final ArrayDeque<M> page = new ArrayDeque<>();
+    /** Payloads read and not yet sent: each is parsed only when it goes out, on the loop, at the client's pace. */
+    private final ArrayDeque<String> page = new ArrayDeque<>();
     /** The seq the client has. */
     private long last;
     /** The seq past which the held live messages go on; unknown (max) after live messages were dropped. */
@@ -51,11 +52,12 @@ final class Replay<M extends Sequenced> {
     /**
      * @param since  where the client resumes from
      * @param target the position the held subscription starts after
-     * @param first  the first page, already read (and charged) to decide that the history reaches {@code since}
+     * @param first  the first page's payloads, already read (and charged) to decide that the history reaches
+     *               {@code since}
      * @param charge told how many messages each further page read
      */
     Replay(Subscription subscription, StreamCursor.HistoryReader pages, StreamParser<M> parser, Encoders<M> encoders,
-           RecoveryMeters.Kind meters, IntConsumer charge, StreamPosition since, long target, List<M> first) {
+           RecoveryMeters.Kind meters, IntConsumer charge, StreamPosition since, long target, List<String> first) {
         this.subscription = subscription;
         this.pages = pages;
         this.parser = parser;
@@ -99,8 +101,8 @@ final class Replay<M extends Sequenced> {
         }
         SessionOutbox outbox = subscription.outbox;
         while (outbox.hasRoom()) {
-            M message = page.poll();
-            if (message == null) {
+            String payload = page.poll();
+            if (payload == null) {
                 outbox.flush();
                 if (last >= target) {
                     finish();
@@ -109,13 +111,20 @@ final class Replay<M extends Sequenced> {
                 }
                 return;
             }
-            send(message);
+            send(payload);
         }
         outbox.flush();
         outbox.whenRoom(this::pump);
     }
 
-    private void send(M message) {
+    private void send(String payload) {
+        M message;
+        try {
+            message = parser.parse(payload, System.currentTimeMillis());
+        } catch (MalformedUpdateException e) {
+            meters.malformedHistory();
+            return;
+        }
         if (!message.sequenced() || !message.epoch().equals(epoch) || message.seq() <= last) {
             return;
         }
@@ -173,13 +182,7 @@ final class Replay<M extends Sequenced> {
             finish();
             return;
         }
-        for (String payload : history.payloads()) {
-            try {
-                page.add(parser.parse(payload, System.currentTimeMillis()));
-            } catch (MalformedUpdateException e) {
-                meters.malformedHistory();
-            }
-        }
+        page.addAll(history.payloads());
         if (afterDrop && !dropped) {
             target = top.seq();
         }

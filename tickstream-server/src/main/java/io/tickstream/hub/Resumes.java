@@ -6,7 +6,6 @@ import io.tickstream.bus.Sequenced;
 import io.tickstream.bus.StreamHistory;
 import io.tickstream.bus.StreamPosition;
 import io.tickstream.state.MalformedUpdateException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -80,22 +79,31 @@ final class Resumes {
             if (!history.position().epoch().equals(since.epoch())) {
                 return lost(now);
             }
-            List<M> first = new ArrayList<>(history.payloads().size());
-            for (String payload : history.payloads()) {
+            if (firstSeqAfter(since, history.payloads()) != since.seq() + 1) {
+                return lost(now);
+            }
+            Replay<M> replay = new Replay<>(subscription, reader, parser, encoders, meters, charge, since, now.seq(),
+                    history.payloads());
+            return new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, true), replay, Sequenced.NONE);
+        }
+
+        /**
+         * The seq of the first message after {@code since} in its epoch, or -1 when there is none;
+         * only the payloads up to it are parsed here (on the bus's thread): the replay parses the
+         * rest as it sends them.
+         */
+        private long firstSeqAfter(StreamPosition since, List<String> payloads) {
+            for (String payload : payloads) {
                 try {
                     M message = parser.parse(payload, System.currentTimeMillis());
                     if (message.sequenced() && message.epoch().equals(since.epoch()) && message.seq() > since.seq()) {
-                        first.add(message);
+                        return message.seq();
                     }
                 } catch (MalformedUpdateException e) {
                     meters.malformedHistory();
                 }
             }
-            if (first.isEmpty() || first.get(0).seq() != since.seq() + 1) {
-                return lost(now);
-            }
-            Replay<M> replay = new Replay<>(subscription, reader, parser, encoders, meters, charge, since, now.seq(), first);
-            return new StreamJoin.Recovery<>(new StreamJoin.Outcome(now, true), replay, Sequenced.NONE);
+            return -1;
         }
 
         private StreamJoin.Recovery<M> lost(StreamPosition now) {
