@@ -68,7 +68,7 @@ public final class CandleRoutes {
             meters.clientError();
             return CompletableFuture.completedFuture(HttpResponses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage()));
         }
-        return find(query.symbol(), principal.get()).thenCompose(instrument -> {
+        return InstrumentLookup.find(catalog, query.symbol(), principal.get()).thenCompose(instrument -> {
             if (instrument.isEmpty()) {
                 return CompletableFuture.completedFuture(
                         HttpResponses.error(HttpResponseStatus.NOT_FOUND, "unknown instrument"));
@@ -126,19 +126,6 @@ public final class CandleRoutes {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be an integer, was '" + text + "'");
         }
-    }
-
-    /** By id, else by exact name; an instrument the catalog does not know yet triggers one catalog read. */
-    private CompletionStage<Optional<Instrument>> find(String key, Principal principal) {
-        Optional<Instrument> known = lookup(key, principal);
-        if (known.isPresent()) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return catalog.refresh().thenApply(refreshed -> lookup(key, principal));
-    }
-
-    private Optional<Instrument> lookup(String key, Principal principal) {
-        return catalog.catalog().byId(key).or(() -> catalog.catalog().byName(key)).filter(principal::mayRead);
     }
 
     private static void write(JsonGenerator json, Instrument instrument, CandleInterval interval, List<Bar> bars)

@@ -76,7 +76,7 @@ public final class InstrumentRoutes {
         if (key.isEmpty() || key.indexOf('/') >= 0) {
             return CompletableFuture.completedFuture(notFound());
         }
-        return find(key, principal.get()).thenCompose(instrument -> {
+        return InstrumentLookup.find(catalog, key, principal.get()).thenCompose(instrument -> {
             if (instrument.isEmpty()) {
                 return CompletableFuture.completedFuture(notFound());
             }
@@ -89,19 +89,6 @@ public final class InstrumentRoutes {
                     .completeOnTimeout(HttpResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                             "the bus did not answer in time"), STATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         });
-    }
-
-    /** By id, else by exact name; an instrument the catalog does not know yet triggers one catalog read. */
-    private CompletionStage<Optional<Instrument>> find(String key, Principal principal) {
-        Optional<Instrument> known = lookup(key, principal);
-        if (known.isPresent()) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return catalog.refresh().thenApply(refreshed -> lookup(key, principal));
-    }
-
-    private Optional<Instrument> lookup(String key, Principal principal) {
-        return catalog.catalog().byId(key).or(() -> catalog.catalog().byName(key)).filter(principal::mayRead);
     }
 
     private static FullHttpResponse notFound() {

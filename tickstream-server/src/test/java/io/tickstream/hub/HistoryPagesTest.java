@@ -1,21 +1,14 @@
 package io.tickstream.hub;
 
 
-import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
-import io.tickstream.bus.BusListener;
 import io.tickstream.bus.InProcessBus;
-import io.tickstream.bus.MarketPublisher;
 import io.tickstream.bus.StreamHistory;
-import io.tickstream.candle.Bar;
-import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -55,12 +48,11 @@ class HistoryPagesTest {
     }
 
     /** The in-process bus, with history reads answered only when the test says so. */
-    private static final class HeldReads implements Bus {
-        private final InProcessBus inner;
+    private static final class HeldReads extends DelegatingBus {
         private final List<Runnable> asked = new ArrayList<>();
 
         HeldReads(InProcessBus inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         void answerAll() {
@@ -72,62 +64,6 @@ class HistoryPagesTest {
             CompletableFuture<StreamHistory> answer = new CompletableFuture<>();
             asked.add(() -> answer.complete(inner.history(kind, key, epoch, afterSeq, limit).toCompletableFuture().join()));
             return answer;
-        }
-
-        @Override
-        public void start(BusListener listener) {
-            inner.start(listener);
-        }
-
-        @Override
-        public CompletionStage<Void> subscribe(BusChannel kind, String key) {
-            return inner.subscribe(kind, key);
-        }
-
-        @Override
-        public void unsubscribe(BusChannel kind, String key) {
-            inner.unsubscribe(kind, key);
-        }
-
-        @Override
-        public CompletionStage<Map<String, String>> loadState(String instrumentId) {
-            return inner.loadState(instrumentId);
-        }
-
-        @Override
-        public CompletionStage<Long> historyLength(BusChannel kind, String key) {
-            return inner.historyLength(kind, key);
-        }
-
-        @Override
-        public CompletionStage<List<Bar>> candles(String instrumentId,
-                CandleInterval interval, long end, int limit) {
-            return inner.candles(instrumentId, interval, end, limit);
-        }
-
-        @Override
-        public CompletionStage<List<Instrument>> loadCatalog() {
-            return inner.loadCatalog();
-        }
-
-        @Override
-        public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
-            return inner.restoreCatalog(instruments);
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public MarketPublisher publisher() {
-            return inner;
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

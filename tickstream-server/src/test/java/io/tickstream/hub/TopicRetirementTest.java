@@ -3,14 +3,8 @@ package io.tickstream.hub;
 
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.tickstream.bus.Bus;
 import io.tickstream.bus.BusChannel;
-import io.tickstream.bus.BusListener;
 import io.tickstream.bus.InProcessBus;
-import io.tickstream.bus.MarketPublisher;
-import io.tickstream.bus.StreamHistory;
-import io.tickstream.candle.Bar;
-import io.tickstream.candle.CandleInterval;
 import io.tickstream.instrument.Instrument;
 import io.tickstream.protocol.json.JsonTickView;
 import io.tickstream.transport.Connection;
@@ -22,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -73,14 +64,13 @@ class TopicRetirementTest {
     }
 
     /** A bus whose next market-data unsubscribe waits until the test lets it go on. */
-    private static final class GatedBus implements Bus {
-        private final InProcessBus inner;
+    private static final class GatedBus extends DelegatingBus {
         final CountDownLatch unsubscribing = new CountDownLatch(1);
         final CountDownLatch proceed = new CountDownLatch(1);
         private volatile boolean hold;
 
         GatedBus(InProcessBus inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         void holdNextUnsubscribe() {
@@ -99,63 +89,6 @@ class TopicRetirementTest {
                 }
             }
             inner.unsubscribe(kind, key);
-        }
-
-        @Override
-        public void start(BusListener listener) {
-            inner.start(listener);
-        }
-
-        @Override
-        public CompletionStage<Void> subscribe(BusChannel kind, String key) {
-            return inner.subscribe(kind, key);
-        }
-
-        @Override
-        public CompletionStage<Map<String, String>> loadState(String instrumentId) {
-            return inner.loadState(instrumentId);
-        }
-
-        @Override
-        public CompletionStage<StreamHistory> history(BusChannel kind, String key, String epoch, long afterSeq,
-                                                          int limit) {
-            return inner.history(kind, key, epoch, afterSeq, limit);
-        }
-
-        @Override
-        public CompletionStage<Long> historyLength(BusChannel kind, String key) {
-            return inner.historyLength(kind, key);
-        }
-
-        @Override
-        public CompletionStage<List<Bar>> candles(String instrumentId,
-                CandleInterval interval, long end, int limit) {
-            return inner.candles(instrumentId, interval, end, limit);
-        }
-
-        @Override
-        public CompletionStage<List<Instrument>> loadCatalog() {
-            return inner.loadCatalog();
-        }
-
-        @Override
-        public CompletionStage<Void> restoreCatalog(Collection<Instrument> instruments) {
-            return inner.restoreCatalog(instruments);
-        }
-
-        @Override
-        public boolean isConnected() {
-            return inner.isConnected();
-        }
-
-        @Override
-        public MarketPublisher publisher() {
-            return inner.publisher();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
